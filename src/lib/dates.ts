@@ -1,0 +1,45 @@
+/**
+ * Dates shown to readers are in the outlet's time zone, never the build
+ * machine's. Formatters are cached: Intl.DateTimeFormat is costly to build and
+ * an archive formats tens of thousands of dates.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "August 3, 2017" in the outlet's zone. */
+export function formatDay(date: Date, timeZone: string, locale = 'en-US'): string {
+  return formatter(locale, timeZone, { dateStyle: 'long' }).format(date);
+}
+
+/** "August 3, 2017, 5:30 PM EDT" in the outlet's zone. */
+export function formatDateTime(date: Date, timeZone: string, locale = 'en-US'): string {
+  return formatter(locale, timeZone, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** A calendar date as written ("2017-08-03" → "August 3, 2017"): no time zone may shift it. */
+export function formatCalendarDate(isoDay: string, locale = 'en-US'): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return formatter(locale, 'UTC', { dateStyle: 'long' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** The year of an instant in the outlet's zone (a story filed at 23:30 on Dec 31 belongs to that year there). */
+export function yearIn(date: Date, timeZone: string): number {
+  return Number(formatter('en-US', timeZone, { year: 'numeric' }).format(date));
+}

@@ -1,0 +1,46 @@
+/**
+ * The publication rule, in one place. Every page, listing, feed and the search
+ * index take their stories through `isLive`, so a story that is not live can
+ * reach no output file.
+ */
+
+export interface PublicationFields {
+  draft?: boolean | undefined;
+  date: Date;
+  embargo?: Date | undefined;
+  removed?: { date: Date } | undefined;
+  syndication?: { expires?: Date | undefined } | undefined;
+}
+
+export type PublicationState = 'live' | 'draft' | 'scheduled' | 'embargoed' | 'removed' | 'expired';
+
+/** Why a story is or is not live at `at`; the first reason that applies wins. */
+export function publicationState(story: PublicationFields, at: Date): PublicationState {
+  if (story.draft === true) return 'draft';
+  if (story.removed) return 'removed';
+  const expires = story.syndication?.expires;
+  if (expires && expires.getTime() <= at.getTime()) return 'expired';
+  if (story.date.getTime() > at.getTime()) return 'scheduled';
+  if (story.embargo && story.embargo.getTime() > at.getTime()) return 'embargoed';
+  return 'live';
+}
+
+export function isLive(story: PublicationFields, at: Date): boolean {
+  return publicationState(story, at) === 'live';
+}
+
+/**
+ * The build instant: `BUILD_TIME` (ISO 8601 with an offset) when set, else now.
+ * A malformed BUILD_TIME is an error, never a silent fallback to the clock.
+ */
+export function buildInstant(env: Record<string, string | undefined>, now: () => Date = () => new Date()): Date {
+  const raw = env['BUILD_TIME']?.trim();
+  if (!raw) return now();
+  const parsed = new Date(raw);
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(raw) || Number.isNaN(parsed.getTime())) {
+    throw new Error(
+      `BUILD_TIME="${raw}" is not an ISO 8601 instant with an offset; set it like BUILD_TIME=2017-08-04T12:00:00Z or unset it to use the current time.`,
+    );
+  }
+  return parsed;
+}

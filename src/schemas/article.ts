@@ -1,0 +1,141 @@
+import { z } from 'astro/zod';
+import { slug } from '../lib/slug';
+import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives';
+import { US_REGION_CODES } from './us-regions';
+
+export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review'] as const;
+export type StoryType = (typeof STORY_TYPES)[number];
+
+export const CORRECTION_KINDS = ['correction', 'clarification', 'editors-note'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/** Free text that must still yield a usable URL slug (tags, names of places). */
+const sluggableText = nonEmptyText.refine((value) => slug(value) !== '', {
+  message: 'has no letters or digits to make a URL from',
+});
+
+/**
+ * The lead image. `src` is a schema passed in by the caller: Astro's `image()`
+ * helper in the content collection, a plain path string in the pre-build check.
+ */
+export function leadImageSchema<Src extends z.ZodType>(src: Src) {
+  return z
+    .strictObject({
+      src,
+      alt: z.string().trim().optional(),
+      decorative: z.boolean().optional(),
+      caption: z.string().optional(),
+      credit: z.string().optional(),
+    })
+    .refine((img) => img.decorative === true || (img.alt !== undefined && img.alt.length > 0), {
+      message: 'alt text is required: describe the picture for readers who cannot see it (or set decorative: true)',
+      path: ['alt'],
+    });
+}
+
+export const sourceSchema = z.strictObject({
+  name: sluggableText,
+  url: webUrl,
+  title: z.string().optional(),
+  published: calendarDate.optional(),
+});
+
+export const officialSchema = z.strictObject({
+  name: sluggableText,
+  title: z.string().optional(),
+  organization: z.string().optional(),
+  id: registryId.optional(),
+});
+
+export const locationSchema = z
+  .strictObject({
+    name: sluggableText,
+    region: z
+      .string()
+      .regex(/^[A-Z0-9]{1,3}$/, 'must be the subdivision part of ISO 3166-2, like NM or ENG')
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, like US or GB')
+      .default('US'),
+    lat: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90').optional(),
+    lon: z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180').optional(),
+  })
+  .superRefine((place, ctx) => {
+    if (place.country === 'US') {
+      if (!place.region) {
+        ctx.addIssue({ code: 'custom', path: ['region'], message: 'is required for a US place: the two-letter state code, like NM' });
+      } else if (!US_REGION_CODES.has(place.region)) {
+        ctx.addIssue({ code: 'custom', path: ['region'], message: `"${place.region}" is not a US state or territory code` });
+      }
+    }
+    if ((place.lat === undefined) !== (place.lon === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [place.lat === undefined ? 'lat' : 'lon'], message: 'give both lat and lon, or neither' });
+    }
+  });
+
+export const contributorSchema = z.strictObject({
+  id: registryId,
+  role: nonEmptyText,
+});
+
+export const datedNoteSchema = z.strictObject({
+  date: instant,
+  text: nonEmptyText,
+});
+
+export const correctionSchema = z.strictObject({
+  date: instant,
+  kind: z.enum(CORRECTION_KINDS).default('correction'),
+  text: nonEmptyText,
+});
+
+export const noticeSchema = z.strictObject({
+  date: instant,
+  notice: nonEmptyText,
+});
+
+export const syndicationSchema = z.strictObject({
+  publisher: nonEmptyText,
+  url: webUrl,
+  license: z.string().optional(),
+  expires: instant.optional(),
+});
+
+/** Frontmatter of one story, exactly the fields of the content contract; anything else is an error. */
+export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
+  return z
+    .strictObject({
+      title: z.string().trim().min(10, 'must be at least 10 characters').max(160, 'must be at most 160 characters'),
+      dek: nonEmptyText,
+      date: instant,
+      updated: instant.optional(),
+      authors: z.array(registryId).min(1, 'needs at least one author id from content/authors/'),
+      contributors: z.array(contributorSchema).default([]),
+      section: registryId,
+      type: z.enum(STORY_TYPES).default('news'),
+      tags: z.array(sluggableText).default([]),
+      dateline: z.string().trim().min(1).optional(),
+      image: leadImageSchema(imageSrc).optional(),
+      sources: z.array(sourceSchema).default([]),
+      officials: z.array(officialSchema).default([]),
+      locations: z.array(locationSchema).default([]),
+      draft: z.boolean().default(false),
+      embargo: instant.optional(),
+      updates: z.array(datedNoteSchema).default([]),
+      corrections: z.array(correctionSchema).default([]),
+      syndication: syndicationSchema.optional(),
+      retracted: noticeSchema.optional(),
+      removed: noticeSchema.optional(),
+      redirect_from: z
+        .array(z.string().regex(/^\/[^\s?#]*$/, 'must be a site path starting with /, like /2017/08/03/old-url/'))
+        .default([]),
+    })
+    .superRefine((story, ctx) => {
+      if (story.updated && story.updated < story.date) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the first publication date' });
+      }
+    });
+}
+
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<z.ZodString>>>;
