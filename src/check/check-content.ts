@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { articleSchema } from '../schemas/article';
+import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries';
+import { siteSchema } from '../schemas/site';
+import { parseStoryPath } from '../lib/story-path';
+import { slug } from '../lib/slug';
+import type { Problem } from './problems';
+import { checkStoryBody } from './story-body';
+import { YamlSource } from './yaml-document';
+
+export { formatProblems } from './problems';
+
+const rawArticleSchema = articleSchema(z.string().min(1));
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Splits a story file into its frontmatter (and the line it starts on) and body. */
+export function splitFrontmatter(text: string): { frontmatter: string; body: string; bodyLine: number } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return undefined;
+  const frontmatter = match[1]!;
+  return { frontmatter, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+interface Registry {
+  ids: Set<string>;
+  problems: Problem[];
+}
+
+async function checkRegistry(root: string, folder: string, schema: z.ZodType): Promise<Registry> {
+  const dir = path.join(root, 'content', folder);
+  const ids = new Set<string>();
+  const problems: Problem[] = [];
+  for (const name of await listFiles(dir)) {
+    const file = `content/${folder}/${name}`;
+    const id = name.replace(/\.ya?ml$/, '');
+    if (id === name || name.includes('/')) {
+      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `content/${folder}/ holds only <id>.yaml files`, hint: 'move or rename it' });
+      continue;
+    }
+    if (slug(id) !== id) {
+      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint: `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml` });
+    }
+    ids.add(id);
+    const source = new YamlSource(file, await readFile(path.join(dir, name), 'utf8'));
+    problems.push(...source.syntaxProblems());
+    if (source.data === undefined) continue;
+    const result = schema.safeParse(source.data ?? {});
+    if (!result.success) problems.push(...source.issueProblems(result.error.issues));
+  }
+  return { ids, problems };
+}
+
+async function checkSingleFile(root: string, name: string, schema: z.ZodType, required: boolean): Promise<Problem[]> {
+  const full = path.join(root, 'content', name);
+  const file = `content/${name}`;
+  if (!existsSync(full)) {
+    return required ? [{ severity: 'error', file, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }] : [];
+  }
+  const source = new YamlSource(file, await readFile(full, 'utf8'));
+  if (source.data === undefined) return source.syntaxProblems();
+  const result = schema.safeParse(source.data ?? {});
+  return result.success ? [] : source.issueProblems(result.error.issues);
+}
+
+interface StoryCheckContext {
+  authors: Set<string>;
+  sections: Set<string>;
+  /** Absolute folder of the article file, for images beside it. */
+  dir: string;
+}
+
+/** Validates one story file's text: frontmatter schema, registry references, images, body. */
+export function checkStory(file: string, text: string, ctx: StoryCheckContext): Problem[] {
+  const parts = splitFrontmatter(text);
+  if (!parts) {
+    return [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }];
+  }
+  const source = new YamlSource(file, parts.frontmatter, 2);
+  const problems = source.syntaxProblems();
+  if (source.data === undefined) return problems;
+  const result = rawArticleSchema.safeParse(source.data ?? {});
+  if (!result.success) problems.push(...source.issueProblems(result.error.issues));
+
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  const at = (field: (string | number)[], message: string, hint?: string) =>
+    problems.push({ severity: 'error', file, line: source.lineOf(field), field: field.join('.'), message, hint });
+  if (Array.isArray(raw['authors'])) {
+    raw['authors'].forEach((id, i) => {
+      if (typeof id === 'string' && !ctx.authors.has(id)) at(['authors', i], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml or use one of: ${[...ctx.authors].join(', ')}`);
+    });
+  }
+  if (Array.isArray(raw['contributors'])) {
+    raw['contributors'].forEach((c, i) => {
+      const id = (c as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !ctx.authors.has(id)) at(['contributors', i, 'id'], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml`);
+    });
+  }
+  if (typeof raw['section'] === 'string' && !ctx.sections.has(raw['section'])) {
+    at(['section'], `no section "${raw['section']}" in content/sections/`, `use one of: ${[...ctx.sections].join(', ')}`);
+  }
+  const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
+  if (typeof imageSrc === 'string') {
+    const resolved = path.resolve(ctx.dir, imageSrc);
+    if (!existsSync(resolved)) at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
+    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
+  }
+
+  const names = (list: unknown) =>
+    Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
+  problems.push(
+    ...checkStoryBody(file, parts.body, parts.bodyLine + 1, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
+  );
+  for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
+    if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
+      problems.push({ severity: 'error', file, line: parts.bodyLine + 1 + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
+    }
+  }
+  return problems;
+}
+
+/** Checks every content file; returns all problems at once, nothing compiled or run. */
+export async function checkContent(root: string): Promise<Problem[]> {
+  const [authors, sections, people, publications] = await Promise.all([
+    checkRegistry(root, 'authors', authorSchema),
+    checkRegistry(root, 'sections', sectionSchema),
+    checkRegistry(root, 'people', personSchema),
+    checkRegistry(root, 'publications', publicationSchema),
+  ]);
+  const problems = [
+    ...authors.problems,
+    ...sections.problems,
+    ...people.problems,
+    ...publications.problems,
+    ...(await checkSingleFile(root, 'site.yaml', siteSchema, true)),
+    ...(await checkSingleFile(root, 'front.yaml', frontSchema, false)),
+  ];
+
+  const articlesDir = path.join(root, 'content', 'articles');
+  const seen = new Map<string, string>();
+  const folderStories = new Set<string>();
+  const files = await listFiles(articlesDir);
+  for (const name of files) {
+    const parsed = parseStoryPath(name);
+    if (parsed?.folder) folderStories.add(path.posix.dirname(name));
+  }
+  for (const name of files) {
+    const file = `content/articles/${name}`;
+    const parsed = parseStoryPath(name);
+    if (!parsed) {
+      const inStoryFolder = folderStories.has(path.posix.dirname(name));
+      if (inStoryFolder && IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        field: 'file',
+        message: 'is not where a story or its images belong',
+        hint: 'stories are content/articles/<yyyy>/<slug>.mdx or <yyyy>/<slug>/index.mdx, with images only beside index.mdx',
+      });
+      continue;
+    }
+    if (slug(parsed.slug) !== parsed.slug) {
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        field: 'slug',
+        message: `"${parsed.slug}" is not a valid URL slug`,
+        hint: slug(parsed.slug) ? `rename it to ${slug(parsed.slug)}` : 'the name needs letters or digits',
+      });
+    }
+    const earlier = seen.get(parsed.slug);
+    if (earlier) {
+      problems.push({ severity: 'error', file, line: 1, field: 'slug', message: `"${parsed.slug}" is already used by ${earlier}`, hint: 'slugs are permanent URLs and must be unique across all years' });
+    }
+    seen.set(parsed.slug, file);
+    const text = await readFile(path.join(articlesDir, name), 'utf8');
+    problems.push(...checkStory(file, text, { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)) }));
+  }
+  return problems;
+}

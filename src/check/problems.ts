@@ -1,0 +1,23 @@
+/** One thing wrong (or worth a look) in a content file. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  /** Path relative to the project root, e.g. content/articles/2017/foo.mdx. */
+  file: string;
+  line: number;
+  /** The frontmatter field, dotted (sources.0.url), or a short name of what was checked (body, file). */
+  field: string;
+  message: string;
+  hint?: string | undefined;
+}
+
+/** `path:line: field: message (hint)`, errors and warnings told apart. */
+export function formatProblem(p: Problem): string {
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${p.file}:${p.line}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.field}: ${p.message}${hint}`;
+}
+
+export function formatProblems(problems: readonly Problem[]): string[] {
+  return [...problems]
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field))
+    .map(formatProblem);
+}
