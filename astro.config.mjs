@@ -1,0 +1,22 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { parse } from 'yaml';
+import contentCheck from './src/integrations/content-check.ts';
+import pagefindIndex from './src/integrations/pagefind-index.ts';
+import pruneAssets from './src/integrations/prune-assets.ts';
+
+// The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
+const siteYaml = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
+const site = (process.env.SITE_URL || siteYaml.url).replace(/\/+$/, '');
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Order matters at build:done: unused images go before Pagefind indexes the pages.
+  integrations: [contentCheck(), mdx(), pruneAssets(), pagefindIndex()],
+  // Telemetry and update checks would reach the network from the build machine.
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,85 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { parse } from 'yaml';
+import { frontSchema, type Author, type Section } from '../schemas/registries';
+import { buildInstant } from '../lib/publication';
+import { aliasResolver } from '../lib/registry';
+import { newestFirst, toStory, type Story } from '../lib/story';
+
+/**
+ * Reads every collection once per build and turns it into view models. Pages
+ * call `getNewsroom()`; the promise is shared, so ten thousand pages cost one
+ * read of the content store, not ten thousand.
+ */
+
+export type SiteStory = Story<ImageMetadata>;
+
+export interface Newsroom {
+  at: Date;
+  /** True under `npm run dev` or PREVIEW=1: drafts and scheduled stories get pages, with a banner. */
+  preview: boolean;
+  /** Live stories, newest first: the only ones feeds, listings and the search index may see. */
+  live: SiteStory[];
+  /** Stories that get a page: the live ones, plus unpublished ones in preview. */
+  pages: SiteStory[];
+  entries: Map<string, CollectionEntry<'articles'>>;
+  authors: Map<string, Author>;
+  /** Sections in display order. */
+  sections: { id: string; section: Section }[];
+  front: { lead: SiteStory | undefined; pinned: SiteStory[] };
+}
+
+const frontFiles = import.meta.glob<string>('/content/front.yaml', { query: '?raw', import: 'default', eager: true });
+
+async function loadNewsroom(): Promise<Newsroom> {
+  const at = buildInstant(process.env);
+  const preview = import.meta.env.DEV || process.env['PREVIEW'] === '1';
+  const [articleEntries, authorEntries, sectionEntries, peopleEntries, publicationEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('sections'),
+    getCollection('people'),
+    getCollection('publications'),
+  ]);
+  const authors = new Map(authorEntries.map((e) => [e.id, e.data]));
+  const sectionMap = new Map(sectionEntries.map((e) => [e.id, e.data]));
+  const ctx = {
+    at,
+    authors,
+    sections: sectionMap,
+    people: aliasResolver(new Map(peopleEntries.map((e) => [e.id, e.data]))),
+    publications: aliasResolver(new Map(publicationEntries.map((e) => [e.id, e.data]))),
+  };
+  const all = newestFirst(articleEntries.map((e) => toStory(e.id, e.data, ctx, e.filePath ?? e.id)));
+  const live = all.filter((s) => s.state === 'live');
+  const previewable = new Set(['live', 'draft', 'scheduled', 'embargoed']);
+  const pages = preview ? all.filter((s) => previewable.has(s.state)) : live;
+
+  const frontRaw = frontFiles['/content/front.yaml'];
+  const choice = frontSchema.parse(frontRaw ? (parse(frontRaw) ?? {}) : {});
+  const liveBySlug = new Map(live.map((s) => [s.slug, s]));
+  // An unpublished or unknown slug in front.yaml is skipped: it must not surface.
+  const lead = (choice.lead && liveBySlug.get(choice.lead)) || live[0];
+  const pinned = choice.pinned.flatMap((s) => liveBySlug.get(s) ?? []).filter((s) => s !== lead);
+
+  return {
+    at,
+    preview,
+    live,
+    pages,
+    entries: new Map(articleEntries.map((e) => [e.id, e])),
+    authors,
+    sections: sectionEntries
+      .map((e) => ({ id: e.id, section: e.data }))
+      .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name)),
+    front: { lead, pinned },
+  };
+}
+
+let newsroom: Promise<Newsroom> | undefined;
+
+export function getNewsroom(): Promise<Newsroom> {
+  // In dev the content store changes under us; rebuild the model on each request there.
+  if (import.meta.env.DEV) return loadNewsroom();
+  return (newsroom ??= loadNewsroom());
+}
