@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
+import previewMode from './src/integrations/preview-mode.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
@@ -16,7 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
-  integrations: [contentCheck(), mdx(), pruneAssets(), pagefindIndex()],
+  integrations: [contentCheck(), previewMode(), mdx(), pruneAssets(), pagefindIndex()],
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });

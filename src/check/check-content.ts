@@ -120,11 +120,11 @@ export function checkStory(file: string, text: string, ctx: StoryCheckContext): 
   const names = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
   problems.push(
-    ...checkStoryBody(file, parts.body, parts.bodyLine + 1, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
+    ...checkStoryBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
   );
   for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
     if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
-      problems.push({ severity: 'error', file, line: parts.bodyLine + 1 + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
+      problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
     }
   }
   return problems;

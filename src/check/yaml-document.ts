@@ -55,7 +55,7 @@ export class YamlSource {
 
   /** Schema issues as problems, each at its line. */
   issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
-    return issues.flatMap((issue) => {
+    return issues.flatMap((issue): Problem[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({
           severity: 'error' as const,
@@ -73,15 +73,10 @@ export class YamlSource {
           file: this.file,
           line: this.lineOf(issue.path),
           field: issue.path.join('.') || '(top level)',
-          message: present ? issue.message : missingMessage(issue),
+          message: present ? issue.message : 'is required but missing',
           hint: undefined,
         },
       ];
     });
   }
-}
-
-function missingMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'is required but missing';
-  return issue.message;
 }

@@ -33,7 +33,7 @@ const frontFiles = import.meta.glob<string>('/content/front.yaml', { query: '?ra
 
 async function loadNewsroom(): Promise<Newsroom> {
   const at = buildInstant(process.env);
-  const preview = import.meta.env.DEV || process.env['PREVIEW'] === '1';
+  const preview = import.meta.env.NEWSROOM_PREVIEW === true;
   const [articleEntries, authorEntries, sectionEntries, peopleEntries, publicationEntries] = await Promise.all([
     getCollection('articles'),
     getCollection('authors'),

@@ -13,8 +13,11 @@ export function frontPage<S extends Story<unknown>>(
 ): { lead: S | undefined; pinned: S[]; bySection: Map<string, S[]> } {
   const shown = new Set<string>();
   if (choice.lead) shown.add(choice.lead.slug);
-  const pinned = choice.pinned.filter((s) => !shown.has(s.slug));
-  for (const s of pinned) shown.add(s.slug);
+  const pinned: S[] = [];
+  for (const s of choice.pinned) {
+    if (!shown.has(s.slug)) pinned.push(s);
+    shown.add(s.slug);
+  }
   const bySection = new Map<string, S[]>(sectionIds.map((id) => [id, []]));
   for (const story of live) {
     const list = bySection.get(story.section.id);

@@ -1,3 +1,5 @@
+import { instantProblem } from '../schemas/primitives';
+
 /**
  * The publication rule, in one place. Every page, listing, feed and the search
  * index take their stories through `isLive`, so a story that is not live can
@@ -37,7 +39,7 @@ export function buildInstant(env: Record<string, string | undefined>, now: () =>
   const raw = env['BUILD_TIME']?.trim();
   if (!raw) return now();
   const parsed = new Date(raw);
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(raw) || Number.isNaN(parsed.getTime())) {
+  if (instantProblem(raw) !== undefined || Number.isNaN(parsed.getTime())) {
     throw new Error(
       `BUILD_TIME="${raw}" is not an ISO 8601 instant with an offset; set it like BUILD_TIME=2017-08-04T12:00:00Z or unset it to use the current time.`,
     );

@@ -36,35 +36,37 @@ export function instantProblem(value: string): string | undefined {
   if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) {
     return `"${value}" names a time that does not exist`;
   }
+  if (Number.isNaN(new Date(value).getTime())) {
+    return `"${value}" has a time-zone offset that does not exist`;
+  }
   return undefined;
 }
 
 /** A point in time that must carry its UTC offset. */
-export const instant = z.union([
-  z.date(),
-  z.string().transform((value, ctx) => {
-    const problem = instantProblem(value);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return new Date(value);
-  }),
-]);
+export const instant = z.unknown().transform((value, ctx): Date => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  const problem =
+    typeof value === 'string'
+      ? instantProblem(value)
+      : 'must be a date and time with an offset, like 2017-08-03T17:30:00-04:00';
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return new Date(value as string);
+});
 
 /** A calendar date, kept as written (YYYY-MM-DD) and never shifted by a time zone. */
-export const calendarDate = z.union([
+export const calendarDate = z.unknown().transform((value, ctx): string => {
   // Astro's YAML parser turns 2017-08-03 into midnight UTC: read it back in UTC.
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z.string().transform((value, ctx) => {
-    const match = CALENDAR_DATE_RE.exec(value);
-    if (!match || !isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a calendar date (write it like 2017-08-03)` });
-      return z.NEVER;
-    }
-    return value;
-  }),
-]);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const match = typeof value === 'string' ? CALENDAR_DATE_RE.exec(value) : null;
+  if (!match || !isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a calendar date (write it like 2017-08-03)` });
+    return z.NEVER;
+  }
+  return value as string;
+});
 
 /** An absolute http(s) URL; other schemes (javascript:, ftp:, file:) are refused. */
 export const webUrl = z.string().refine(

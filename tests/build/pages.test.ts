@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist';
+import { PROJECT_ROOT } from '../helpers/build-site';
+
+const dist = inject('distDir');
+const stories = sampleStories();
+const published = stories.filter((s) => !isUnpublishedSample(s));
+const authorName = (id: string) =>
+  parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content/authors', `${id}.yaml`), 'utf8')).name as string;
+
+describe('article pages', () => {
+  it('the sample has the published stories the issue asks for', () => {
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(stories.length - published.length).toBe(3);
+  });
+
+  it.each(published.map((s) => [s.slug, s] as const))('%s has its page with headline, byline links and lists', (slug, story) => {
+    const page = readHtml(dist, `/articles/${slug}/`);
+    const article = page.querySelector('main article')!;
+    expect(article).not.toBeNull();
+    expect(article.querySelector('h1')!.text.trim()).toBe(story.data['title'].trim());
+    expect(article.querySelector('.dek')!.text.trim()).toBe(story.data['dek'].trim());
+
+    const bylineLinks = article.querySelectorAll('.byline a').map((a) => [a.text, a.getAttribute('href')]);
+    expect(bylineLinks).toEqual(story.data['authors'].map((id: string) => [authorName(id), `/authors/${id}/`]));
+    for (const [, href] of bylineLinks) expect(existsSync(path.join(dist, href!, 'index.html'))).toBe(true);
+
+    const published = article.querySelector('.timestamps time')!;
+    expect(new Date(published.getAttribute('datetime')!).getTime()).toBe(new Date(story.data['date']).getTime());
+
+    const sources = article.querySelectorAll('#sources-heading + ul li');
+    expect(sources.length).toBe((story.data['sources'] ?? []).length);
+    for (const [i, source] of (story.data['sources'] ?? []).entries()) {
+      expect(sources[i]!.querySelector('a')!.getAttribute('href')).toBe(source.url);
+    }
+    const people = article.querySelectorAll('#people-heading + ul li').map((li) => li.text);
+    expect(people.length).toBe((story.data['officials'] ?? []).length);
+    for (const [i, official] of (story.data['officials'] ?? []).entries()) {
+      expect(people[i]).toContain(official.name);
+      if (official.title) expect(people[i]).toContain(official.title);
+      if (official.organization) expect(people[i]).toContain(official.organization);
+    }
+    const places = article.querySelectorAll('#places-heading + ul li').map((li) => li.text);
+    expect(places.map((p) => p.split(',')[0])).toEqual((story.data['locations'] ?? []).map((l: { name: string }) => l.name));
+  });
+
+  it('renders the body components and the reader-support appeal after the story', () => {
+    const page = readHtml(dist, '/articles/sessions-sanctuary-city-grant-letters/');
+    const quotes = page.querySelectorAll('.article-body .source-quote');
+    expect(quotes.map((q) => q.querySelector('figcaption')!.text)).toEqual(['— Los Angeles Times', '— U.S. News & World Report']);
+    expect(page.querySelector('.article-body .pull-quote')).not.toBeNull();
+    const main = page.querySelector('main')!;
+    expect(main.children.map((c) => c.tagName)).toEqual(['ARTICLE', 'ASIDE']);
+    expect(page.querySelector('main > aside.support-appeal a')!.getAttribute('href')).toMatch(/^https:\/\//);
+  });
+
+  it('shows the lead image through astro:assets with caption and credit, and the inline Figure', () => {
+    const page = readHtml(dist, '/articles/lake-mead-drought-plan-arizona-cuts/');
+    const lead = page.querySelector('.lead-image')!;
+    const types = lead.querySelectorAll('source').map((s) => s.getAttribute('type'));
+    expect(types).toEqual(['image/avif', 'image/webp']);
+    const img = lead.querySelector('img')!;
+    expect(img.getAttribute('alt')).toBeTruthy();
+    expect(img.getAttribute('width')).toBeTruthy();
+    expect(img.getAttribute('height')).toBeTruthy();
+    expect(lead.querySelector('figcaption .credit')).not.toBeNull();
+    const figure = page.querySelector('.article-body figure.figure img')!;
+    expect(figure.getAttribute('alt')).toBeTruthy();
+    for (const el of [img, figure]) expect(existsSync(path.join(dist, el.getAttribute('src')!))).toBe(true);
+  });
+
+  it('shows corrections with anchors and dates in the outlet time zone', () => {
+    const story = published.find((s) => (s.data['corrections'] ?? []).length > 0)!;
+    const page = readHtml(dist, `/articles/${story.slug}/`);
+    const notes = page.querySelectorAll('.story-notes li');
+    expect(notes.map((n) => n.id)).toEqual(expect.arrayContaining(['correction-1']));
+    expect(page.querySelector('a[href="#story-notes"]')).not.toBeNull();
+    // The sample outlet is in America/New_York: every time shown carries its zone's abbreviation.
+    expect(page.querySelector('.timestamps')!.text).toMatch(/E[SD]T/);
+  });
+
+  it('shows a syndicated story with its original as the canonical link', () => {
+    const story = published.find((s) => s.data['syndication'])!;
+    const page = readHtml(dist, `/articles/${story.slug}/`);
+    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(story.data['syndication'].url);
+    expect(page.querySelector('.syndication')!.text).toContain(story.data['syndication'].publisher);
+  });
+});
+
+describe('listing pages', () => {
+  it('each section page lists exactly its published stories', () => {
+    for (const id of ['immigration', 'politics', 'environment']) {
+      const page = readHtml(dist, `/sections/${id}/`);
+      const links = page.querySelectorAll('main .story-list h2 a').map((a) => a.getAttribute('href'));
+      const expected = published.filter((s) => s.data['section'] === id).map((s) => `/articles/${s.slug}/`);
+      expect(links.sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('author pages list bylines and contributions; tag pages exist for every tag', () => {
+    const page = readHtml(dist, '/authors/sam-ortiz/');
+    const links = page.querySelectorAll('main .story-list h2 a').map((a) => a.getAttribute('href'));
+    const expected = published
+      .filter((s) => s.data['authors'].includes('sam-ortiz') || (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'sam-ortiz'))
+      .map((s) => `/articles/${s.slug}/`);
+    expect(links.sort()).toEqual(expected.sort());
+    const tagPages = new Set(listFiles(path.join(dist, 'tags')).map((f) => f.split('/')[0]));
+    for (const s of published) {
+      for (const a of readHtml(dist, `/articles/${s.slug}/`).querySelectorAll('.tags a')) {
+        expect(tagPages.has(a.getAttribute('href')!.split('/')[2]!)).toBe(true);
+      }
+    }
+  });
+
+  it('the front page leads with the editors\' choice and skips an unpublished pinned slug', () => {
+    const front = parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content/front.yaml'), 'utf8'));
+    const page = readHtml(dist, '/');
+    expect(page.querySelector('.front-lead h2 a')!.getAttribute('href')).toBe(`/articles/${front.lead}/`);
+    const hrefs = page.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    const unpublished = stories.filter(isUnpublishedSample).map((s) => `/articles/${s.slug}/`);
+    for (const u of unpublished) expect(hrefs).not.toContain(u);
+  });
+
+  it('has a 404 page, a search page and robots.txt', () => {
+    expect(readHtml(dist, '/404.html').querySelector('h1')!.text).toMatch(/can't find/);
+    const search = readHtml(dist, '/search/');
+    expect(search.querySelector('#search')).not.toBeNull();
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('User-agent: *');
+  });
+
+  it('every page has the site feed as an alternate link, and all pages have one h1 and a main landmark', () => {
+    for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
+      const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
+      const feeds = page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((l) => l.getAttribute('href'));
+      expect(feeds, file).toContain('https://news.example.test/rss.xml');
+      expect(page.querySelectorAll('main').length, file).toBe(1);
+      expect(page.querySelectorAll('h1').length, file).toBe(1);
+    }
+  });
+
+  it('ships no client JavaScript except on the search page', () => {
+    for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && f !== 'search/index.html')) {
+      expect(readHtml(dist, `/${file}`.replace(/index\.html$/, '')).querySelectorAll('script').length, file).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** The build instant of every test build: after all sample stories, before the embargo and the scheduled date. */
+export const TEST_BUILD_TIME = '2026-11-29T12:00:00Z';
+export const TEST_SITE_URL = 'https://news.example.test';
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build` for the project at `root` into `outDir`, with a fixed build instant. */
+export function buildSite(root: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: root,
+    env: { ...process.env, BUILD_TIME: TEST_BUILD_TIME, SITE_URL: TEST_SITE_URL, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * A disposable copy of the project (sources, content, config; node_modules
+ * linked) that a test may change without touching the real content.
+ */
+export function copyProject(): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(tmpdir(), 'newsroom-project-'));
+  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
+  }
+  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { parse as parseYaml } from 'yaml';
+import { PROJECT_ROOT } from './build-site';
+
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+export function readHtml(distDir: string, urlPath: string): HTMLElement {
+  const file = path.join(distDir, urlPath.replace(/^\//, ''), urlPath.endsWith('/') ? 'index.html' : '');
+  return parseHtml(readFileSync(file, 'utf8'));
+}
+
+export const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'category', 'dc:creator'].includes(name) });
+
+export function readXml(distDir: string, file: string): any {
+  return xmlParser.parse(readFileSync(path.join(distDir, file), 'utf8'));
+}
+
+/** A sample story as its file says, read with a YAML parser independent of the site's code. */
+export interface SampleStory {
+  slug: string;
+  file: string;
+  data: Record<string, any>;
+  body: string;
+}
+
+export function sampleStories(): SampleStory[] {
+  const dir = path.join(PROJECT_ROOT, 'content/articles');
+  return listFiles(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .map((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+      const parts = f.split('/');
+      const slug = parts.length === 3 ? parts[1]! : parts[1]!.replace(/\.mdx?$/, '');
+      return { slug, file: `content/articles/${f}`, data: parseYaml(frontmatter!), body: body! };
+    });
+}
+
+/** The sample stories that must never be published, and the marker each carries in title, dek and body. */
+export const UNPUBLISHED_MARKERS: Record<string, string> = {
+  draft: 'ZZDRAFTMARKER7731',
+  embargoed: 'ZZEMBARGOMARKER4412',
+  scheduled: 'ZZSCHEDULEDMARKER5590',
+};
+
+export function isUnpublishedSample(story: SampleStory): boolean {
+  return Object.values(UNPUBLISHED_MARKERS).some((m) => story.data['title'].includes(m));
+}
