@@ -1,0 +1,18 @@
+import { getNewsroom } from './newsroom';
+import { absoluteUrl } from './site';
+import { chunk, isCanonicalHere, type SitemapUrl } from '../lib/sitemap';
+import { storiesByAuthor, storiesByTag } from '../lib/listings';
+
+/** Every canonical page of the site worth a search engine's visit, in stable order. */
+export async function sitemapChunks(): Promise<SitemapUrl[][]> {
+  const { live, sections, authors } = await getNewsroom();
+  const byAuthor = storiesByAuthor(live);
+  const urls: SitemapUrl[] = [
+    { loc: absoluteUrl('/'), lastmod: live[0]?.date },
+    ...sections.map(({ id }) => ({ loc: absoluteUrl(`/sections/${id}/`) })),
+    ...[...authors.keys()].filter((id) => byAuthor.has(id)).map((id) => ({ loc: absoluteUrl(`/authors/${id}/`) })),
+    ...[...storiesByTag(live).keys()].sort().map((tag) => ({ loc: absoluteUrl(`/tags/${tag}/`) })),
+    ...live.filter(isCanonicalHere).map((s) => ({ loc: absoluteUrl(s.url), lastmod: s.modified ?? s.date })),
+  ];
+  return chunk(urls);
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist';
+import { TEST_SITE_URL } from '../helpers/build-site';
+
+const dist = inject('distDir');
+const stories = sampleStories();
+const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+describe('sitemaps', () => {
+  it('the index points at sitemaps that list every canonical published story and nothing unpublished', () => {
+    const index = readXml(dist, 'sitemap-index.xml').sitemapindex;
+    const locs: string[] = asList(index.sitemap).flatMap((s: { loc: string }) => {
+      const file = new URL(s.loc).pathname;
+      return asList(readXml(dist, file).urlset.url).map((u: { loc: string }) => u.loc);
+    });
+    for (const story of stories) {
+      const url = `${TEST_SITE_URL}/articles/${story.slug}/`;
+      // A syndicated copy's canonical URL is the original's, so only our own stories are listed.
+      const expected = !isUnpublishedSample(story) && !story.data['syndication'];
+      expect(locs.includes(url), story.slug).toBe(expected);
+    }
+    expect(locs).toContain(`${TEST_SITE_URL}/`);
+  });
+
+  it('the news sitemap parses and holds only stories from the 48 hours before the build', () => {
+    const urlset = readXml(dist, 'news-sitemap.xml').urlset;
+    expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+    // The newest sample story is months older than the test build instant.
+    expect(asList(urlset.url)).toEqual([]);
+  });
+
+  it('robots.txt names the sitemap index by its absolute URL', () => {
+    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+  });
+});
