@@ -1,0 +1,335 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent, checkStory, formatProblems, splitFrontmatter } from '../../src/check/check-content';
+import type { Problem } from '../../src/check/problems';
+
+const FILE = 'content/articles/2017/sessions-grants.mdx';
+const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), dir: tmpdir() };
+
+/** A valid story, as lines, so tests can compute expected line numbers from it. */
+function storyLines(): string[] {
+  return [
+    '---', // 1
+    'title: "Justice Department ties grants to immigration cooperation"', // 2
+    'dek: "Four cities were told to prove they share jail access with federal agents."', // 3
+    'date: 2017-08-03T17:30:00-04:00', // 4
+    'authors: [maria-lopez]', // 5
+    'section: immigration', // 6
+    'sources:', // 7
+    '  - name: Los Angeles Times', // 8
+    '    url: https://www.latimes.com/story', // 9
+    'officials:', // 10
+    '  - name: Jeff Sessions', // 11
+    '---', // 12
+    '', // 13
+    'WASHINGTON — Four cities were told on Thursday to prove they cooperate.', // 14
+  ];
+}
+
+const lineOf = (lines: string[], text: string) => lines.findIndex((l) => l.startsWith(text)) + 1;
+const check = (lines: string[], file = FILE, ctx = CTX) => checkStory(file, lines.join('\n') + '\n', ctx);
+const withBody = (...body: string[]) => [...storyLines(), ...body];
+const errorsAt = (problems: Problem[], field: string) => problems.filter((p) => p.field === field);
+
+describe('splitFrontmatter', () => {
+  it('splits frontmatter from body and says where the body starts', () => {
+    const parts = splitFrontmatter('---\ntitle: X\ndek: Y\n---\nFirst line of body.\n');
+    expect(parts).toEqual({ frontmatter: 'title: X\ndek: Y', body: 'First line of body.\n', bodyLine: 5 });
+  });
+
+  it('reads Windows line endings', () => {
+    const parts = splitFrontmatter('---\r\ntitle: X\r\n---\r\nBody\r\n');
+    expect(parts?.frontmatter).toBe('title: X');
+    expect(parts?.body).toBe('Body\r\n');
+  });
+
+  it('returns undefined when the file does not start with ---', () => {
+    expect(splitFrontmatter('title: X\n---\nBody')).toBeUndefined();
+    expect(splitFrontmatter('---\ntitle: X\nno closing fence')).toBeUndefined();
+  });
+});
+
+describe('checkStory', () => {
+  it('finds no problems in a valid story', () => {
+    expect(check(storyLines())).toEqual([]);
+  });
+
+  it('finds no problems in a valid story using the components correctly', () => {
+    expect(
+      check(withBody('', '<SourceQuote source="Los Angeles Times">Quote.</SourceQuote>', '', '<PullQuote by="Jeff Sessions">Quote.</PullQuote>')),
+    ).toEqual([]);
+  });
+
+  it('reports a file without frontmatter at line 1', () => {
+    const problems = checkStory(FILE, 'Just a body.\n', CTX);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', file: FILE, line: 1, field: 'frontmatter' });
+  });
+
+  it('reports broken YAML at its line', () => {
+    const lines = storyLines();
+    lines[3] = 'date: "2017-08-03T17:30:00-04:00'; // unclosed quote on line 4
+    const problems = check(lines);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.field === 'yaml')).toBe(true);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(4);
+    expect(problems[0]!.line).toBeLessThanOrEqual(12);
+  });
+
+  it('reports a missing required field by name, within the frontmatter', () => {
+    const lines = storyLines().filter((l) => !l.startsWith('title:'));
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', file: FILE, field: 'title' });
+    expect(problems[0]!.message).toMatch(/required|missing/);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(1);
+    expect(problems[0]!.line).toBeLessThan(lineOf(lines.slice(1), '---') + 1);
+  });
+
+  it('reports an unknown field with its name and the exact line of its key', () => {
+    const lines = storyLines();
+    lines.splice(6, 0, 'embarg: 2030-01-01T00:00:00Z');
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'embarg', line: lineOf(lines, 'embarg:') });
+  });
+
+  it('reports a date without an offset at the line of date, saying so', () => {
+    const lines = storyLines();
+    lines[3] = 'date: 2017-08-03T17:30:00';
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'date', line: 4 });
+    expect(problems[0]!.message).toMatch(/offset/);
+  });
+
+  it('reports an impossible date', () => {
+    const lines = storyLines();
+    lines[3] = 'date: 2017-02-30T10:00:00-05:00';
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'date', line: 4 });
+  });
+
+  it('reports an unknown author with its position and id', () => {
+    const lines = storyLines();
+    lines[4] = 'authors: [maria-lopez, nobody-here]';
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'authors.1', line: 5 });
+    expect(problems[0]!.message).toContain('nobody-here');
+  });
+
+  it('reports an unknown first author as authors.0', () => {
+    const lines = storyLines();
+    lines[4] = 'authors:';
+    lines.splice(5, 0, '  - ghost-writer');
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'authors.0', line: 6 });
+    expect(problems[0]!.message).toContain('ghost-writer');
+  });
+
+  it('reports an unknown contributor and an unknown section', () => {
+    const lines = storyLines();
+    lines[5] = 'section: sports';
+    lines.splice(6, 0, 'contributors:', '  - { id: pat-doe, role: photos }');
+    const problems = check(lines);
+    expect(problems.map((p) => [p.field, p.line])).toEqual(
+      expect.arrayContaining([
+        ['section', 6],
+        ['contributors.0.id', 8],
+      ]),
+    );
+    expect(problems.find((p) => p.field === 'section')!.message).toContain('sports');
+  });
+
+  it('reports a non-http source URL at sources.0.url', () => {
+    const lines = storyLines();
+    lines[8] = '    url: javascript:alert(1)';
+    const problems = check(lines);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'sources.0.url', line: 9 });
+  });
+
+  it('reports a lead image that is not there', () => {
+    const lines = storyLines();
+    lines.splice(6, 0, 'image:', '  src: ./no-such-lead.jpg', '  alt: The building');
+    const problems = check(lines);
+    expect(errorsAt(problems, 'image.src')).toHaveLength(1);
+    expect(errorsAt(problems, 'image.src')[0]!.line).toBe(8);
+  });
+
+  describe('body', () => {
+    it.each([
+      ['an import', "import x from 'y'"],
+      ['an expression', 'Two is {1+1}.'],
+      ['a script', '<script>alert(1)</script>'],
+      ['an iframe', '<iframe src="https://evil.example/"></iframe>'],
+      ['an event handler', '<a href="/x" onclick="steal()">x</a>'],
+      ['an unknown component', '<Unknown />'],
+      ['a quote from an unlisted source', '<SourceQuote source="X">Quote.</SourceQuote>'],
+    ])('reports %s at its line of the file', (_what, line) => {
+      const lines = withBody('', 'A paragraph.', '', line, '', 'Another paragraph.');
+      const problems = check(lines);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const p of problems) expect(p).toMatchObject({ severity: 'error', field: 'body', file: FILE, line: lineOf(lines, line) });
+    });
+
+    it('reports a body problem on the first line after the frontmatter at that line', () => {
+      const lines = [...storyLines().slice(0, 12), '{oops}'];
+      const problems = check(lines);
+      expect(problems.map((p) => p.line)).toEqual([13]);
+    });
+
+    it('does not flag code in fenced blocks or backticks', () => {
+      const lines = withBody('', '```mdx', "import x from 'y'", '{1+1} <script></script> <Unknown />', '```', '', 'Inline `{1+1}` and `<iframe>` are shown, not run.');
+      expect(check(lines)).toEqual([]);
+    });
+
+    it('does not treat braces as code in a .md story', () => {
+      expect(check(withBody('', 'A set: {1, 2}.'), 'content/articles/2017/sessions-grants.md')).toEqual([]);
+    });
+
+    it('reports an inline Figure whose image is not beside the story, at its line', () => {
+      const lines = withBody('', '<Figure src="./missing-chart.png" alt="Chart" />');
+      const problems = check(lines);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatchObject({ field: 'body', line: lineOf(lines, '<Figure') });
+      expect(problems[0]!.message).toContain('./missing-chart.png');
+    });
+  });
+});
+
+describe('checkContent', () => {
+  let root: string;
+
+  const write = async (rel: string, text: string | Buffer) => {
+    const full = path.join(root, rel);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, text);
+  };
+
+  const storyText = (title = 'Justice Department ties grants to immigration cooperation') =>
+    ['---', `title: "${title}"`, 'dek: "A dek."', 'date: 2017-08-03T17:30:00-04:00', 'authors: [maria-lopez]', 'section: immigration', '---', '', 'Body.', ''].join('\n');
+
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'newsroom-check-'));
+    await write(
+      'content/site.yaml',
+      [
+        'name: The Test Desk',
+        'description: A test newsroom.',
+        'url: https://test.example',
+        'logo: /logo.svg',
+        'language: en-US',
+        'timezone: America/New_York',
+        'support:',
+        '  heading: Support us',
+        '  text: Please.',
+        '  url: https://test.example/support/',
+        '  label: Give',
+        '',
+      ].join('\n'),
+    );
+    await write('content/authors/maria-lopez.yaml', 'name: Maria Lopez\n');
+    await write('content/sections/immigration.yaml', 'name: Immigration\n');
+    await write('content/articles/2017/first-story.mdx', storyText());
+    await write('content/articles/2019/folder-story/index.mdx', storyText().replace('Body.', '<Figure src="./chart.png" alt="Chart" />'));
+    await write('content/articles/2019/folder-story/chart.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  });
+
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('finds no problems in a valid content folder', async () => {
+    expect(await checkContent(root)).toEqual([]);
+  });
+
+  it('reports two stories with the same slug in different years', async () => {
+    await write('content/articles/2018/first-story.mdx', storyText('Another story with the very same URL name'));
+    const problems = await checkContent(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', file: 'content/articles/2018/first-story.mdx', field: 'slug' });
+    expect(problems[0]!.message).toContain('content/articles/2017/first-story.mdx');
+  });
+
+  it('reports a folder story clashing with a flat story', async () => {
+    await write('content/articles/2020/first-story/index.mdx', storyText());
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field])).toEqual([['content/articles/2020/first-story/index.mdx', 'slug']]);
+  });
+
+  it('reports files outside the story layout', async () => {
+    await write('content/articles/stray-story.mdx', storyText());
+    await write('content/articles/2017/notes.txt', 'remember to call the mayor');
+    await write('content/articles/2017/lead.jpg', 'not beside an index.mdx');
+    const problems = await checkContent(root);
+    expect(problems.map((p) => p.file).sort()).toEqual([
+      'content/articles/2017/lead.jpg',
+      'content/articles/2017/notes.txt',
+      'content/articles/stray-story.mdx',
+    ]);
+    expect(problems.every((p) => p.field === 'file' && p.line === 1 && p.severity === 'error')).toBe(true);
+  });
+
+  it('reports a story file name that is not a valid slug', async () => {
+    await write('content/articles/2017/Bad Name.mdx', storyText());
+    const problems = await checkContent(root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/articles/2017/Bad Name.mdx', field: 'slug' });
+    expect(problems[0]!.hint).toContain('bad-name');
+  });
+
+  it('checks each story against the registries it finds', async () => {
+    await write('content/articles/2018/other-story.mdx', storyText().replace('authors: [maria-lopez]', 'authors: [sam-ortiz]'));
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/articles/2018/other-story.mdx', 'authors.0', 5]]);
+  });
+
+  it('reports a missing site.yaml', async () => {
+    await rm(path.join(root, 'content/site.yaml'));
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field])).toEqual([['content/site.yaml', 'file']]);
+  });
+
+  it('reports the missing fields of site.yaml', async () => {
+    await write('content/site.yaml', 'name: X\n');
+    const problems = await checkContent(root);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.file === 'content/site.yaml')).toBe(true);
+    expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining(['description', 'url', 'timezone']));
+  });
+
+  it('reports registry problems: bad file names, unknown fields, broken YAML', async () => {
+    await write('content/authors/Sam Ortiz.yaml', 'name: Sam Ortiz\n');
+    await write('content/sections/politics.yaml', 'name: Politics\nordr: 2\n');
+    await write('content/people/jeff-sessions.yaml', 'name: "Jeff Sessions\n');
+    await write('content/publications/notes.txt', 'x');
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field])).toEqual(
+      expect.arrayContaining([
+        ['content/authors/Sam Ortiz.yaml', 'file'],
+        ['content/sections/politics.yaml', 'ordr'],
+        ['content/people/jeff-sessions.yaml', 'yaml'],
+        ['content/publications/notes.txt', 'file'],
+      ]),
+    );
+    expect(problems.find((p) => p.field === 'ordr')!.line).toBe(2);
+  });
+
+  it('validates front.yaml when present', async () => {
+    await write('content/front.yaml', 'lead: first-story\npined: [x]\n');
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/front.yaml', 'pined', 2]]);
+  });
+
+  it('formats its problems for the terminal', async () => {
+    await write('content/articles/2018/first-story.mdx', storyText('Another story with the very same URL name'));
+    const [line] = formatProblems(await checkContent(root));
+    expect(line).toMatch(/^content\/articles\/2018\/first-story\.mdx:1: slug: .+ \(.+\)$/);
+  });
+});

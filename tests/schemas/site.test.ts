@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { siteSchema } from '../../src/schemas/site';
+
+const site = {
+  name: 'The Ledger Desk',
+  description: 'An independent newsroom.',
+  url: 'https://ledgerdesk.example',
+  logo: '/logo.svg',
+  language: 'en-US',
+  timezone: 'America/New_York',
+  support: { heading: 'Support us', text: 'Readers pay for this.', url: 'https://ledgerdesk.example/support/', label: 'Give' },
+};
+
+const failsAt = (fields: Record<string, unknown>, path: string) => {
+  const result = siteSchema.safeParse(fields);
+  expect(result.success).toBe(false);
+  expect(result.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+};
+
+describe('siteSchema', () => {
+  it('accepts a minimal site and fills in defaults', () => {
+    const result = siteSchema.safeParse(site);
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+    expect(result.data!.pageSize).toBe(20);
+    expect(result.data!.social).toEqual({});
+    expect(result.data!.policies).toEqual([]);
+  });
+
+  it('accepts social links and policy pages', () => {
+    const result = siteSchema.safeParse({
+      ...site,
+      tagline: 'Power, policy and place',
+      pageSize: 30,
+      social: { mastodon: 'https://mastodon.social/@ledgerdesk' },
+      policies: [{ title: 'Ethics policy', url: '/ethics/' }],
+    });
+    expect(result.success).toBe(true);
+  });
+
+  it.each(['America/New_York', 'Europe/London', 'UTC', 'Asia/Kolkata'])('accepts the IANA zone %s', (timezone) => {
+    expect(siteSchema.safeParse({ ...site, timezone }).success).toBe(true);
+  });
+
+  it.each(['Eastern', 'America/Gotham', 'GMT+25', ''])('refuses the time zone %j', (timezone) => {
+    failsAt({ ...site, timezone }, 'timezone');
+  });
+
+  it('refuses an outlet URL that is not http(s)', () => {
+    failsAt({ ...site, url: 'ledgerdesk.example' }, 'url');
+    failsAt({ ...site, url: 'ftp://ledgerdesk.example' }, 'url');
+  });
+
+  it('refuses a logo that is not a site path', () => {
+    failsAt({ ...site, logo: 'logo.svg' }, 'logo');
+  });
+
+  it('refuses a language that is not a language tag', () => {
+    failsAt({ ...site, language: 'English' }, 'language');
+    expect(siteSchema.safeParse({ ...site, language: 'es' }).success).toBe(true);
+  });
+
+  it('keeps page sizes sensible', () => {
+    failsAt({ ...site, pageSize: 0 }, 'pageSize');
+    failsAt({ ...site, pageSize: 12.5 }, 'pageSize');
+    failsAt({ ...site, pageSize: 10_000 }, 'pageSize');
+  });
+
+  it('requires the reader-support appeal in full', () => {
+    const { support: _omitted, ...withoutSupport } = site;
+    failsAt(withoutSupport, 'support');
+    failsAt({ ...site, support: { ...site.support, url: 'javascript:void(0)' } }, 'support.url');
+  });
+
+  it('refuses social links that are not web addresses', () => {
+    failsAt({ ...site, social: { bluesky: '@ledgerdesk' } }, 'social.bluesky');
+  });
+
+  it('refuses unknown fields', () => {
+    const result = siteSchema.safeParse({ ...site, timezon: 'America/New_York' });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.some((i) => i.code === 'unrecognized_keys' && i.keys.includes('timezon'))).toBe(true);
+  });
+
+  it.each(['name', 'description', 'url', 'logo', 'language', 'timezone'])('requires %s', (field) => {
+    const { [field]: _omitted, ...rest } = site as Record<string, unknown>;
+    failsAt(rest, field);
+  });
+});
