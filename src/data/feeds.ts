@@ -6,6 +6,7 @@ import { getImage } from 'astro:assets';
 import { render } from 'astro:content';
 import { feedComponents } from '../components/feed';
 import { absolutizeHtml, FEED_SIZE, feedItem } from '../lib/feed';
+import { escapeXml } from '../lib/escape';
 import { getNewsroom, type SiteStory } from './newsroom';
 import { absoluteUrl, site } from './site';
 
@@ -23,16 +24,14 @@ async function renderFeedBody(story: SiteStory): Promise<string> {
     props: { components: feedComponents },
     locals: { storyFile: entry.filePath },
   });
-  if (story.dateline) html = `<p><strong>${escapeAttr(story.dateline)}</strong> —</p>${html}`;
+  if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
     const jpeg = await getImage({ src: story.image.src, format: 'jpeg', width: Math.min(story.image.src.width, 1200) });
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
-    html = `<figure><img src="${jpeg.src}" alt="${escapeAttr(story.image.alt)}" />${caption ? `<figcaption>${escapeAttr(caption)}</figcaption>` : ''}</figure>${html}`;
+    html = `<figure><img src="${jpeg.src}" alt="${escapeXml(story.image.alt)}" />${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
   }
   return absolutizeHtml(html, absoluteUrl(story.url));
 }
-
-const escapeAttr = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A story's feed HTML, rendered once per build however many feeds carry it. */
 function feedBody(story: SiteStory): Promise<string> {

@@ -1,4 +1,5 @@
 import { ELEMENT_NODE, parse, render, walkSync } from 'ultrahtml';
+import { escapeXml } from './escape';
 import type { Story } from './story';
 
 /** Newest live stories a feed carries. */
@@ -25,8 +26,6 @@ export async function absolutizeHtml(html: string, pageUrl: string): Promise<str
   return render(doc);
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 export interface FeedItem {
   title: string;

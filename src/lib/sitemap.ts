@@ -1,3 +1,4 @@
+import { escapeXml } from './escape';
 import type { Story } from './story';
 
 /** Search engines accept at most 50,000 URLs per sitemap file; stay well under it. */
@@ -10,8 +11,6 @@ export interface SitemapUrl {
   lastmod?: Date | undefined;
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** A story's own URL is only worth listing when it is canonical: a syndicated copy points at its original. */
 export const isCanonicalHere = (story: Story<unknown>) => story.syndication === undefined;
