@@ -49,6 +49,8 @@ export const UNPUBLISHED_MARKERS: Record<string, string> = {
   draft: 'ZZDRAFTMARKER7731',
   embargoed: 'ZZEMBARGOMARKER4412',
   scheduled: 'ZZSCHEDULEDMARKER5590',
+  removed: 'ZZREMOVEDMARKER8820',
+  expired: 'ZZEXPIREDMARKER3307',
 };
 
 export function isUnpublishedSample(story: SampleStory): boolean {
