@@ -2,18 +2,15 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries';
-import { parseStoryPath } from './lib/story-path';
+import { storyLoader } from './loaders/stories';
 
 const yamlRegistry = (folder: string) => glob({ pattern: '*.yaml', base: `./content/${folder}` });
 
+// Story bodies are rendered by our own loader, in the content layer, and never
+// compiled as code; the pre-build check has already refused files outside the
+// <yyyy>/<slug> layout.
 const articles = defineCollection({
-  loader: glob({
-    pattern: '*/**/*.{md,mdx}',
-    base: './content/articles',
-    // The pre-build content check has already refused files outside the
-    // <yyyy>/<slug> layout, so every path parsed here is a story's.
-    generateId: ({ entry }) => parseStoryPath(entry)?.slug ?? entry,
-  }),
+  loader: storyLoader({ base: './content/articles' }),
   schema: ({ image }) => articleSchema(image()),
 });
 

@@ -7,6 +7,7 @@ import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSche
 import { siteSchema } from '../schemas/site';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
+import { splitFrontmatter } from '../lib/frontmatter';
 import type { Problem } from './problems';
 import { checkStoryBody } from './story-body';
 import { YamlSource } from './yaml-document';
@@ -25,13 +26,7 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Splits a story file into its frontmatter (and the line it starts on) and body. */
-export function splitFrontmatter(text: string): { frontmatter: string; body: string; bodyLine: number } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match) return undefined;
-  const frontmatter = match[1]!;
-  return { frontmatter, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
-}
+export { splitFrontmatter };
 
 interface Registry {
   ids: Set<string>;

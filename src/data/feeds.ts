@@ -1,37 +1,26 @@
 import rss from '@astrojs/rss';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { getImage } from 'astro:assets';
-import { render } from 'astro:content';
-import { feedComponents } from '../components/feed';
-import { absolutizeHtml, FEED_SIZE, feedItem } from '../lib/feed';
 import { escapeXml } from '../lib/escape';
+import { absolutizeHtml, FEED_SIZE, feedItem } from '../lib/feed';
+import { feedBodyHtml } from '../lib/story-body/feed';
+import { expandFigures } from '../lib/story-body/figures';
+import { feedFigureHtml, feedImageSrc } from './images';
 import { getNewsroom, type SiteStory } from './newsroom';
 import { absoluteUrl, site } from './site';
-
-let container: Promise<AstroContainer> | undefined;
-const getContainer = () =>
-  (container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers })));
-
-const bodies = new Map<string, Promise<string>>();
 
 async function renderFeedBody(story: SiteStory): Promise<string> {
   const { entries } = await getNewsroom();
   const entry = entries.get(story.slug)!;
-  const { Content } = await render(entry);
-  let html = await (await getContainer()).renderToString(Content, {
-    props: { components: feedComponents },
-    locals: { storyFile: entry.filePath },
-  });
+  const storyFile = entry.filePath!;
+  let html = await expandFigures(await feedBodyHtml(entry.rendered?.html ?? ''), (figure) => feedFigureHtml(figure, storyFile));
   if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
-    const jpeg = await getImage({ src: story.image.src, format: 'jpeg', width: Math.min(story.image.src.width, 1200) });
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
-    html = `<figure><img src="${jpeg.src}" alt="${escapeXml(story.image.alt)}" />${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
+    html = `<figure><img src="${await feedImageSrc(story.image.src)}" alt="${escapeXml(story.image.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
   }
   return absolutizeHtml(html, absoluteUrl(story.url));
 }
+
+const bodies = new Map<string, Promise<string>>();
 
 /** A story's feed HTML, rendered once per build however many feeds carry it. */
 function feedBody(story: SiteStory): Promise<string> {

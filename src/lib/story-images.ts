@@ -21,11 +21,3 @@ export async function resolveStoryImage(
   return (await importer()).default;
 }
 
-/** Props of `<Figure>`, the same on the site and in feeds. */
-export interface FigureProps {
-  src: string;
-  alt?: string;
-  decorative?: boolean;
-  caption?: string;
-  credit?: string;
-}
