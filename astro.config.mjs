@@ -1,7 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { parse } from 'yaml';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
@@ -16,8 +15,10 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Stories are parsed by our own loader (src/loaders/stories.ts), never compiled
+  // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
-  integrations: [contentCheck(), previewMode(), mdx(), pruneAssets(), pagefindIndex()],
+  integrations: [contentCheck(), previewMode(), pruneAssets(), pagefindIndex()],
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });
