@@ -7,7 +7,7 @@ import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSche
 import { siteSchema } from '../schemas/site';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
-import { splitFrontmatter } from '../lib/frontmatter';
+import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
 import type { Problem } from './problems';
 import { checkStoryBody } from './story-body';
 import { YamlSource } from './yaml-document';
@@ -74,6 +74,8 @@ interface StoryCheckContext {
   sections: Set<string>;
   /** Absolute folder of the article file, for images beside it. */
   dir: string;
+  /** Parse bodies too (default). The build leaves bodies to the story loader, which parses them anyway. */
+  bodies?: boolean;
 }
 
 /** Validates one story file's text: frontmatter schema, registry references, images, body. */
@@ -82,15 +84,24 @@ export function checkStory(file: string, text: string, ctx: StoryCheckContext): 
   if (!parts) {
     return [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }];
   }
-  const source = new YamlSource(file, parts.frontmatter, 2);
-  const problems = source.syntaxProblems();
-  if (source.data === undefined) return problems;
-  const result = rawArticleSchema.safeParse(source.data ?? {});
-  if (!result.success) problems.push(...source.issueProblems(result.error.issues));
+  // The fast reader first; the positional parser only for a file with something to report.
+  let positional: YamlSource | undefined;
+  const lines = () => (positional ??= new YamlSource(file, parts.frontmatter, 2));
+  const problems: Problem[] = [];
+  let data: unknown;
+  try {
+    data = readFrontmatterYaml(parts.frontmatter);
+  } catch {
+    problems.push(...lines().syntaxProblems());
+    if (lines().data === undefined) return problems;
+    data = lines().data ?? {};
+  }
+  const result = rawArticleSchema.safeParse(data);
+  if (!result.success) problems.push(...lines().issueProblems(result.error.issues));
 
-  const raw = (source.data ?? {}) as Record<string, unknown>;
+  const raw = (data ?? {}) as Record<string, unknown>;
   const at = (field: (string | number)[], message: string, hint?: string) =>
-    problems.push({ severity: 'error', file, line: source.lineOf(field), field: field.join('.'), message, hint });
+    problems.push({ severity: 'error', file, line: lines().lineOf(field), field: field.join('.'), message, hint });
   if (Array.isArray(raw['authors'])) {
     raw['authors'].forEach((id, i) => {
       if (typeof id === 'string' && !ctx.authors.has(id)) at(['authors', i], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml or use one of: ${[...ctx.authors].join(', ')}`);
@@ -114,19 +125,20 @@ export function checkStory(file: string, text: string, ctx: StoryCheckContext): 
 
   const names = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
-  problems.push(
-    ...checkStoryBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
-  );
   for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
     if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
       problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
     }
   }
+  if (ctx.bodies === false) return problems;
+  problems.push(
+    ...checkStoryBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
+  );
   return problems;
 }
 
 /** Checks every content file; returns all problems at once, nothing compiled or run. */
-export async function checkContent(root: string): Promise<Problem[]> {
+export async function checkContent(root: string, options: { bodies?: boolean } = {}): Promise<Problem[]> {
   const [authors, sections, people, publications] = await Promise.all([
     checkRegistry(root, 'authors', authorSchema),
     checkRegistry(root, 'sections', sectionSchema),
@@ -182,7 +194,7 @@ export async function checkContent(root: string): Promise<Problem[]> {
     }
     seen.set(parsed.slug, file);
     const text = await readFile(path.join(articlesDir, name), 'utf8');
-    problems.push(...checkStory(file, text, { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)) }));
+    problems.push(...checkStory(file, text, { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)), bodies: options.bodies ?? true }));
   }
   return problems;
 }

@@ -2,10 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { parse } from 'yaml';
 import { parseStoryPath } from '../lib/story-path';
 import { renderStoryBody, StoryBodyError, StoryBodyErrors } from '../lib/story-body/render';
-import { splitFrontmatter } from '../lib/frontmatter';
+import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -35,6 +34,9 @@ export function storyLoader(options: { base: string }): Loader {
       const base = path.resolve(root, options.base);
       const idByFile = new Map<string, string>();
 
+      /** Body problems of every file, so one build lists them all. */
+      const bodyProblems: string[] = [];
+
       async function sync(relative: string): Promise<string | undefined> {
         const story = parseStoryPath(relative);
         if (!story) return undefined;
@@ -48,14 +50,18 @@ export function storyLoader(options: { base: string }): Loader {
 
         const parts = splitFrontmatter(contents);
         if (!parts) throw new Error(`${file}:1: frontmatter: the file does not start with a --- frontmatter block`);
-        const data = await parseData({ id: story.slug, data: parse(parts.frontmatter, { schema: 'core' }) ?? {}, filePath: absolute });
+        const raw = readFrontmatterYaml(parts.frontmatter) as Record<string, unknown>;
+        const data = await parseData({ id: story.slug, data: raw, filePath: absolute });
+        const names = (list: unknown) => (Array.isArray(list) ? list.map((x) => String((x as { name?: unknown })?.name)) : []);
+        const references = { sources: names(raw['sources']), officials: names(raw['officials']) };
         let html: string;
         try {
-          html = renderStoryBody(parts.body, { format: relative.endsWith('.mdx') ? 'mdx' : 'md', firstLine: parts.bodyLine });
+          html = renderStoryBody(parts.body, { format: relative.endsWith('.mdx') ? 'mdx' : 'md', firstLine: parts.bodyLine, references });
         } catch (e) {
           if (!(e instanceof StoryBodyError)) throw e;
           const problems = e instanceof StoryBodyErrors ? e.problems : [e];
-          throw new Error(problems.map((p) => `${file}:${p.line ?? parts.bodyLine}: body: ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n'));
+          bodyProblems.push(...problems.map((p) => `${file}:${p.line ?? parts.bodyLine}: body: ${p.message}${p.hint ? ` (${p.hint})` : ''}`));
+          return story.slug;
         }
         store.set({ id: story.slug, data, filePath: file, digest, rendered: { html } });
         return story.slug;
@@ -67,6 +73,9 @@ export function storyLoader(options: { base: string }): Loader {
         if (id) seen.add(id);
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      if (bodyProblems.length) {
+        throw new Error(`${bodyProblems.length} problem${bodyProblems.length === 1 ? '' : 's'} in story bodies; fix and build again:\n${bodyProblems.join('\n')}`);
+      }
 
       if (!watcher) return;
       watcher.add(base);
@@ -74,7 +83,9 @@ export function storyLoader(options: { base: string }): Loader {
         if (!changed.startsWith(base + path.sep)) return;
         const relative = path.relative(base, changed).split(path.sep).join('/');
         try {
+          const before = bodyProblems.length;
           if (await sync(relative)) logger.info(`Reloaded ${relative}`);
+          for (const problem of bodyProblems.splice(before)) logger.error(problem);
         } catch (e) {
           logger.error(e instanceof Error ? e.message : String(e));
         }

@@ -13,6 +13,8 @@ const CASES: { name: string; edit: (text: string) => string; field: string; says
   { name: 'a date without an offset', edit: (t) => t.replace(/^date: .*$/m, 'date: 2017-08-03T17:30:00'), field: 'date', says: /offset/ },
   { name: 'an impossible date', edit: (t) => t.replace(/^date: .*$/m, 'date: 2017-02-30T17:30:00-05:00'), field: 'date', says: /does not exist/ },
   { name: 'an unknown author', edit: (t) => t.replace(/^authors: .*$/m, 'authors: [nobody-here]'), field: 'authors.0', says: /nobody-here/ },
+  { name: 'code in the body', edit: (t) => t.replace(/\n---\n/, '\n---\n\n{process.exit(0)}\n'), field: 'body', says: /expression/ },
+  { name: 'a body quote naming no source', edit: (t) => t.replace('<SourceQuote source="Los Angeles Times">', '<SourceQuote source="New York Times">'), field: 'body', says: /names no entry of sources/ },
   { name: 'a non-http source URL', edit: (t) => t.replace(/(sources:\n\s+- name: .*\n\s+url: )\S+/, '$1javascript:alert(1)'), field: 'sources.0.url', says: /http/ },
 ];
 
