@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries';
@@ -9,9 +10,12 @@ const yamlRegistry = (folder: string) => glob({ pattern: '*.yaml', base: `./cont
 // Story bodies are rendered by our own loader, in the content layer, and never
 // compiled as code; the pre-build check has already refused files outside the
 // <yyyy>/<slug> layout.
+// The loader validates with this same schema itself (once per changed file);
+// here it gives `getCollection('articles')` its types. Lead images stay paths,
+// resolved lazily like <Figure> images, so only pages that show them load them.
 const articles = defineCollection({
   loader: storyLoader({ base: './content/articles' }),
-  schema: ({ image }) => articleSchema(image()),
+  schema: articleSchema(z.string()),
 });
 
 export const collections = {

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { articleSchema } from '../schemas/article';
+import { articleSchema, type ArticleFrontmatter } from '../schemas/article';
 import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries';
 import { siteSchema } from '../schemas/site';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
 import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
 import type { Problem } from './problems';
-import { checkStoryBody } from './story-body';
+import { renderStoryBody, StoryBodyError, StoryBodyErrors } from '../lib/story-body/render';
 import { YamlSource } from './yaml-document';
 
 export { formatProblems } from './problems';
@@ -74,15 +74,28 @@ interface StoryCheckContext {
   sections: Set<string>;
   /** Absolute folder of the article file, for images beside it. */
   dir: string;
-  /** Parse bodies too (default). The build leaves bodies to the story loader, which parses them anyway. */
+  /** Parse bodies too (default true). */
   bodies?: boolean;
 }
 
 /** Validates one story file's text: frontmatter schema, registry references, images, body. */
-export function checkStory(file: string, text: string, ctx: StoryCheckContext): Problem[] {
+export interface StoryAnalysis {
+  problems: Problem[];
+  /** The validated frontmatter, when it has no errors. */
+  data?: ArticleFrontmatter;
+  /** The rendered body, when bodies were asked for and it has no errors. */
+  html?: string;
+}
+
+/**
+ * Reads one story file once: frontmatter (fast reader, positions only when
+ * something is wrong), schema, registry references, images, body. The story
+ * loader stores what this returns; `npm run check` reports its problems.
+ */
+export function analyzeStory(file: string, text: string, ctx: StoryCheckContext): StoryAnalysis {
   const parts = splitFrontmatter(text);
   if (!parts) {
-    return [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }];
+    return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }] };
   }
   // The fast reader first; the positional parser only for a file with something to report.
   let positional: YamlSource | undefined;
@@ -93,7 +106,7 @@ export function checkStory(file: string, text: string, ctx: StoryCheckContext): 
     data = readFrontmatterYaml(parts.frontmatter);
   } catch {
     problems.push(...lines().syntaxProblems());
-    if (lines().data === undefined) return problems;
+    if (lines().data === undefined) return { problems };
     data = lines().data ?? {};
   }
   const result = rawArticleSchema.safeParse(data);
@@ -130,15 +143,39 @@ export function checkStory(file: string, text: string, ctx: StoryCheckContext): 
       problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
     }
   }
-  if (ctx.bodies === false) return problems;
-  problems.push(
-    ...checkStoryBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx')),
-  );
-  return problems;
+  const valid = result.success && problems.length === 0 ? result.data : undefined;
+  if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
+  try {
+    const html = renderStoryBody(parts.body, {
+      format: file.endsWith('.mdx') ? 'mdx' : 'md',
+      firstLine: parts.bodyLine,
+      references: { sources: names(raw['sources']), officials: names(raw['officials']) },
+    });
+    return { problems, ...(valid && { data: valid }), html };
+  } catch (e) {
+    if (!(e instanceof StoryBodyError)) throw e;
+    const refused = e instanceof StoryBodyErrors ? e.problems : [e];
+    problems.push(...refused.map((p): Problem => ({ severity: 'error', file, line: p.line ?? parts.bodyLine, field: 'body', message: p.message, hint: p.hint })));
+    return { problems };
+  }
 }
 
-/** Checks every content file; returns all problems at once, nothing compiled or run. */
-export async function checkContent(root: string, options: { bodies?: boolean } = {}): Promise<Problem[]> {
+/** Every problem of one story file. */
+export function checkStory(file: string, text: string, ctx: StoryCheckContext): Problem[] {
+  return analyzeStory(file, text, ctx).problems;
+}
+
+/** The ids a registry folder defines (its file names), for reference checks. */
+export async function registryIds(root: string, folder: string): Promise<Set<string>> {
+  return new Set((await listFiles(path.join(root, 'content', folder))).filter((n) => /^[^/]+\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')));
+}
+
+/**
+ * Checks every content file; returns all problems at once, nothing compiled or
+ * run. `stories: false` leaves story files themselves to the story loader,
+ * which analyses each changed story once during the build.
+ */
+export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
   const [authors, sections, people, publications] = await Promise.all([
     checkRegistry(root, 'authors', authorSchema),
     checkRegistry(root, 'sections', sectionSchema),
@@ -193,8 +230,17 @@ export async function checkContent(root: string, options: { bodies?: boolean } =
       problems.push({ severity: 'error', file, line: 1, field: 'slug', message: `"${parsed.slug}" is already used by ${earlier}`, hint: 'slugs are permanent URLs and must be unique across all years' });
     }
     seen.set(parsed.slug, file);
-    const text = await readFile(path.join(articlesDir, name), 'utf8');
-    problems.push(...checkStory(file, text, { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)), bodies: options.bodies ?? true }));
+  }
+  if (options.stories === false) return problems;
+  const stories = files.filter((name) => parseStoryPath(name));
+  // Read in batches: the files are independent and the disk is faster in parallel.
+  for (let i = 0; i < stories.length; i += 64) {
+    const batch = stories.slice(i, i + 64);
+    const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
+    batch.forEach((name, j) => {
+      const ctx = { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)) };
+      problems.push(...checkStory(`content/articles/${name}`, texts[j]!, ctx));
+    });
   }
   return problems;
 }

@@ -4,6 +4,8 @@ import { absolutizeHtml, FEED_SIZE, feedItem } from '../lib/feed';
 import { feedBodyHtml } from '../lib/story-body/feed';
 import { expandFigures } from '../lib/story-body/figures';
 import { feedFigureHtml, feedImageSrc } from './images';
+import { storyImageImporters } from './story-images';
+import { resolveStoryImage } from '../lib/story-images';
 import { getNewsroom, type SiteStory } from './newsroom';
 import { absoluteUrl, site } from './site';
 
@@ -15,7 +17,7 @@ async function renderFeedBody(story: SiteStory): Promise<string> {
   if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
-    html = `<figure><img src="${await feedImageSrc(story.image.src)}" alt="${escapeXml(story.image.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
+    html = `<figure><img src="${await feedImageSrc(await resolveStoryImage(storyImageImporters, story.file, story.image.src))}" alt="${escapeXml(story.image.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
   }
   return absolutizeHtml(html, absoluteUrl(story.url));
 }

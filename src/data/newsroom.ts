@@ -1,5 +1,4 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { ImageMetadata } from 'astro';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries';
 import { buildInstant } from '../lib/publication';
@@ -12,7 +11,8 @@ import { newestFirst, toStory, type Story } from '../lib/story';
  * read of the content store, not ten thousand.
  */
 
-export type SiteStory = Story<ImageMetadata>;
+/** A story as pages see it; its lead image is still a path beside the story file, loaded only where shown. */
+export type SiteStory = Story<string>;
 
 export interface Newsroom {
   at: Date;

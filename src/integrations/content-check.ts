@@ -11,8 +11,8 @@ export default function contentCheck(): AstroIntegration {
     name: 'newsroom:content-check',
     hooks: {
       'astro:config:setup': async ({ config, logger }) => {
-        // Bodies are parsed (and refused, with every problem listed) by the story loader.
-        const problems = await checkContent(fileURLToPath(config.root), { bodies: false });
+        // Story files themselves are analysed once, by the story loader, which lists every problem.
+        const problems = await checkContent(fileURLToPath(config.root), { stories: false });
         const errors = problems.filter((p) => p.severity === 'error');
         for (const line of formatProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(line);
         if (errors.length) {

@@ -40,6 +40,8 @@ export interface SectionRef {
 
 export interface Story<Img = unknown> {
   slug: string;
+  /** The story's file, relative to the project root: images beside it resolve against it. */
+  file: string;
   url: string;
   title: string;
   dek: string;
@@ -116,6 +118,7 @@ export function toStory<Img>(
   }
   return {
     slug: storySlug,
+    file,
     url: storyUrl(storySlug),
     title: data.title,
     dek: data.dek,
