@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
-import previewMode from './src/integrations/preview-mode.ts';
+import buildEnv from './src/integrations/build-env.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
@@ -14,11 +14,12 @@ const site = (process.env.SITE_URL || siteYaml.url).replace(/\/+$/, '');
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Page writes wait on the disk; rendering a few pages at once keeps the CPU busy meanwhile.
+  build: { format: 'directory', concurrency: 4 },
   // Stories are parsed by our own loader (src/loaders/stories.ts), never compiled
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
-  integrations: [contentCheck(), previewMode(), pruneAssets(), pagefindIndex()],
+  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex()],
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });

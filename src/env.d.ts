@@ -2,6 +2,8 @@
 
 
 interface ImportMetaEnv {
-  /** Set by the preview-mode integration: true under `astro dev` or a PREVIEW=1 build. */
+  /** Set by the build-env integration: true under `astro dev` or a PREVIEW=1 build. */
   readonly NEWSROOM_PREVIEW: boolean;
+  /** Set by the build-env integration: the folder of rendered story bodies, named by digest. */
+  readonly NEWSROOM_BODY_DIR: string;
 }

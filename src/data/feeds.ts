@@ -7,13 +7,14 @@ import { feedFigureHtml, feedImageSrc } from './images';
 import { storyImageImporters } from './story-images';
 import { resolveStoryImage } from '../lib/story-images';
 import { getNewsroom, type SiteStory } from './newsroom';
+import { storedBodyHtml } from './story-body';
 import { absoluteUrl, site } from './site';
 
 async function renderFeedBody(story: SiteStory): Promise<string> {
   const { entries } = await getNewsroom();
   const entry = entries.get(story.slug)!;
   const storyFile = entry.filePath!;
-  let html = await expandFigures(await feedBodyHtml(entry.rendered?.html ?? ''), (figure) => feedFigureHtml(figure, storyFile));
+  let html = await expandFigures(await feedBodyHtml(await storedBodyHtml(entry)), (figure) => feedFigureHtml(figure, storyFile));
   if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');

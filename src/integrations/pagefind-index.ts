@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { load } from 'js-yaml';
 import { isLive, buildInstant, type PublicationFields } from '../lib/publication';
 import { searchDocumentHtml } from '../lib/search-document';
@@ -14,9 +14,9 @@ import { storyRecords } from '../loaders/story-records';
 /**
  * Writes the Pagefind index as part of `astro build`, so there is no second
  * step to forget. The index is built from the live stories in the content
- * layer (headline, dek, body) as soon as content sync is done, so Pagefind's
- * own process works on the second core while Astro renders the pages; the
- * finished index is copied into dist/ at the end.
+ * layer (headline, dek, body) as soon as content sync is done, in a worker
+ * thread driving Pagefind's own process, so it runs on the second core while
+ * Astro renders the pages; the finished index is copied into dist/ at the end.
  */
 export default function pagefindIndex(): AstroIntegration {
   let pending: Promise<{ dir: string; pages: number }> | undefined;
@@ -27,28 +27,28 @@ export default function pagefindIndex(): AstroIntegration {
     if (!records) throw new Error('The story loader published no stories: the search index cannot be built.');
     const at = buildInstant(process.env);
     const live = records.filter((r) => isLive(r.data as unknown as PublicationFields, at)).sort((a, b) => a.slug.localeCompare(b.slug));
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.split('-')[0]! });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const dir = await mkdtemp(path.join(tmpdir(), 'newsroom-pagefind-'));
-    try {
-      // Sequential adds keep the index byte-identical from build to build.
-      for (const record of live) {
+    const documents: { url: string; content: string }[] = [];
+    for (let i = 0; i < live.length; i += 64) {
+      const batch = live.slice(i, i + 64);
+      const bodies = await Promise.all(batch.map((r) => readFile(r.bodyFile, 'utf8')));
+      batch.forEach((record, j) => {
         const data = record.data as { title: string; dek: string };
-        const added = await index.addHTMLFile({
-          url: storyUrl(record.slug),
-          content: searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: record.html, language }),
-        });
-        if (added.errors.length) throw new Error(`Pagefind could not index ${record.slug}: ${added.errors.join('; ')}`);
-      }
-      const written = await index.writeFiles({ outputPath: dir });
-      if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-      return { dir, pages: live.length };
-    } catch (e) {
-      await rm(dir, { recursive: true, force: true });
-      throw e;
-    } finally {
-      await pagefind.close();
+        documents.push({ url: storyUrl(record.slug), content: searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: bodies[j]!, language }) });
+      });
     }
+    const dir = await mkdtemp(path.join(tmpdir(), 'newsroom-pagefind-'));
+    const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
+      workerData: { language: language.split('-')[0], outputPath: dir, documents },
+    });
+    const result = await new Promise<{ pages?: number; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).finally(() => worker.terminate());
+    if (result.error !== undefined || result.pages === undefined) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(result.error ?? 'Pagefind stopped without an answer');
+    }
+    return { dir, pages: result.pages };
   }
 
   return {

@@ -14,6 +14,14 @@ export default function pruneAssets(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const assetDir = path.join(outDir, '_astro');
+        let assets: string[] = [];
+        try {
+          assets = await readdir(assetDir);
+        } catch {
+          return;
+        }
+        // No image at all (a site without photos): nothing to read the pages for.
+        if (unreferencedAssets(assets, new Set()).length === 0) return;
         const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
           .filter((e) => e.isFile() && TEXT_OUTPUT.test(e.name))
           .map((e) => path.join(e.parentPath, e.name));
@@ -22,12 +30,6 @@ export default function pruneAssets(): AstroIntegration {
         for (let i = 0; i < files.length; i += 256) {
           const texts = await Promise.all(files.slice(i, i + 256).map((f) => readFile(f, 'utf8')));
           for (const name of referencedAssets(texts)) referenced.add(name);
-        }
-        let assets: string[] = [];
-        try {
-          assets = await readdir(assetDir);
-        } catch {
-          return;
         }
         const orphans = unreferencedAssets(assets, referenced);
         await Promise.all(orphans.map((name) => rm(path.join(assetDir, name))));

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { analyzeStory, registryIds } from '../check/check-content';
 import { formatProblems } from '../check/problems';
 import { parseStoryPath } from '../lib/story-path';
+import { BODY_FOLDER, bodyFile } from '../lib/body-files';
 import { publishStoryRecords } from './story-records';
 
 /**
@@ -16,7 +18,7 @@ import { publishStoryRecords } from './story-records';
  */
 
 /** Bump when what is stored changes, so cached entries are analysed again. */
-const STORE_VERSION = '2';
+const STORE_VERSION = '3';
 
 async function storyFiles(base: string): Promise<string[]> {
   const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -35,6 +37,8 @@ export function storyLoader(options: { base: string }): Loader {
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, options.base);
       const idByFile = new Map<string, string>();
+      const bodyDir = path.join(fileURLToPath(config.cacheDir), BODY_FOLDER);
+      await mkdir(bodyDir, { recursive: true });
 
       async function sync(relative: string, contents: string, registries: { authors: Set<string>; sections: Set<string> }): Promise<string[]> {
         const slug = parseStoryPath(relative)!.slug;
@@ -44,14 +48,15 @@ export function storyLoader(options: { base: string }): Loader {
         const digest = generateDigest(`${STORE_VERSION}\n${[...registries.authors].join(',')}\n${[...registries.sections].join(',')}\n${contents}`);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
-        if (existing && existing.digest === digest && existing.filePath === file) return [];
+        if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) return [];
         const analysis = analyzeStory(file, contents, { ...registries, dir: path.dirname(absolute) });
         const errors = analysis.problems.filter((p) => p.severity === 'error');
         if (errors.length || !analysis.data || analysis.html === undefined) {
           store.delete(slug);
           return formatProblems(errors);
         }
-        store.set({ id: slug, data: analysis.data as unknown as Record<string, unknown>, filePath: file, digest, rendered: { html: analysis.html } });
+        await writeFile(bodyFile(bodyDir, digest), analysis.html);
+        store.set({ id: slug, data: analysis.data as unknown as Record<string, unknown>, filePath: file, digest });
         return [];
       }
 
@@ -68,7 +73,7 @@ export function storyLoader(options: { base: string }): Loader {
       if (problems.length) {
         throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);
       }
-      publishStoryRecords(store.values().map((e) => ({ slug: e.id, data: e.data, html: e.rendered?.html ?? '' })));
+      publishStoryRecords(store.values().map((e) => ({ slug: e.id, data: e.data, bodyFile: bodyFile(bodyDir, String(e.digest)) })));
 
       if (!watcher) return;
       watcher.add(base);

@@ -6,7 +6,8 @@
 export interface StoryRecord {
   slug: string;
   data: Record<string, unknown>;
-  html: string;
+  /** The rendered body's file. */
+  bodyFile: string;
 }
 
 const KEY = Symbol.for('newsroom.story-records');
