@@ -7,7 +7,7 @@ import { analyzeStory, registryIds } from '../check/check-content';
 import { formatProblems } from '../check/problems';
 import { parseStoryPath } from '../lib/story-path';
 import { BODY_FOLDER, bodyFile } from '../lib/body-files';
-import { publishStoryRecords } from './story-records';
+import { emitStoryRecord, endStoryRecords } from './story-records';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -48,7 +48,10 @@ export function storyLoader(options: { base: string }): Loader {
         const digest = generateDigest(`${STORE_VERSION}\n${[...registries.authors].join(',')}\n${[...registries.sections].join(',')}\n${contents}`);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
-        if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) return [];
+        if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
+          emitStoryRecord({ slug, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
+          return [];
+        }
         const analysis = analyzeStory(file, contents, { ...registries, dir: path.dirname(absolute) });
         const errors = analysis.problems.filter((p) => p.severity === 'error');
         if (errors.length || !analysis.data || analysis.html === undefined) {
@@ -56,7 +59,9 @@ export function storyLoader(options: { base: string }): Loader {
           return formatProblems(errors);
         }
         await writeFile(bodyFile(bodyDir, digest), analysis.html);
-        store.set({ id: slug, data: analysis.data as unknown as Record<string, unknown>, filePath: file, digest });
+        const data = analysis.data as unknown as Record<string, unknown>;
+        store.set({ id: slug, data, filePath: file, digest });
+        emitStoryRecord({ slug, data, bodyFile: bodyFile(bodyDir, digest) });
         return [];
       }
 
@@ -73,7 +78,7 @@ export function storyLoader(options: { base: string }): Loader {
       if (problems.length) {
         throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);
       }
-      publishStoryRecords(store.values().map((e) => ({ slug: e.id, data: e.data, bodyFile: bodyFile(bodyDir, String(e.digest)) })));
+      endStoryRecords();
 
       if (!watcher) return;
       watcher.add(base);

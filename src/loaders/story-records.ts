@@ -1,7 +1,8 @@
 /**
- * The stories the loader holds after content sync, shared with the build
- * integrations that run in the same process (the search indexer) without
- * reading Astro's data store files.
+ * The stories the loader reads, streamed as it reads them to build
+ * integrations in the same process (the search indexer), so they can start
+ * work during content sync instead of after it. Nothing listens under
+ * `astro dev`; emitting then costs nothing.
  */
 export interface StoryRecord {
   slug: string;
@@ -10,13 +11,29 @@ export interface StoryRecord {
   bodyFile: string;
 }
 
-const KEY = Symbol.for('newsroom.story-records');
-type WithRecords = typeof globalThis & { [KEY]?: StoryRecord[] };
-
-export function publishStoryRecords(records: StoryRecord[]): void {
-  (globalThis as WithRecords)[KEY] = records;
+export interface StoryRecordListener {
+  onRecord(record: StoryRecord): void;
+  /** All records of this sync have been emitted. */
+  onEnd(): void;
 }
 
-export function storyRecords(): StoryRecord[] | undefined {
-  return (globalThis as WithRecords)[KEY];
+const KEY = Symbol.for('newsroom.story-record-listeners');
+type WithListeners = typeof globalThis & { [KEY]?: Set<StoryRecordListener> };
+
+function listeners(): Set<StoryRecordListener> {
+  const g = globalThis as WithListeners;
+  return (g[KEY] ??= new Set());
+}
+
+export function listenToStoryRecords(listener: StoryRecordListener): () => void {
+  listeners().add(listener);
+  return () => listeners().delete(listener);
+}
+
+export function emitStoryRecord(record: StoryRecord): void {
+  for (const l of listeners()) l.onRecord(record);
+}
+
+export function endStoryRecords(): void {
+  for (const l of listeners()) l.onEnd();
 }
