@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { load } from 'js-yaml';
 import { buildInstant, isLive, type PublicationFields } from '../lib/publication';
-import { searchDocumentHtml } from '../lib/search-document';
+import { searchDocumentHtml, searchShard } from '../lib/search-document';
 import { storyUrl } from '../lib/story';
 import { listenToStoryRecords } from '../loaders/story-records';
 
@@ -20,9 +20,15 @@ import { listenToStoryRecords } from '../loaders/story-records';
  * dist/ at the end.
  */
 export default function pagefindIndex(): AstroIntegration {
-  let result: Promise<{ dir: string; pages: number }> | undefined;
+  interface Outcome {
+    dir: string;
+    pages: number;
+    shards: string[];
+    reused: string[];
+  }
+  let result: Promise<Outcome> | undefined;
 
-  function startIndexing(root: string): Promise<{ dir: string; pages: number }> {
+  function startIndexing(root: string, cacheDir: string): Promise<Outcome> {
     const site = load(readFileSync(path.join(root, 'content/site.yaml'), 'utf8')) as { language?: string };
     const language = site.language ?? 'en';
     const at = buildInstant(process.env);
@@ -31,7 +37,7 @@ export default function pagefindIndex(): AstroIntegration {
       (dir) =>
         new Promise((resolve, reject) => {
           const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
-            workerData: { language: language.split('-')[0], outputPath: dir },
+            workerData: { language: language.split('-')[0], outputPath: dir, cacheDir: path.join(cacheDir, 'newsroom-pagefind') },
             // One thread for Pagefind's process: the other core belongs to Astro's rendering,
             // which is the longer path through the build.
             env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
@@ -47,7 +53,7 @@ export default function pagefindIndex(): AstroIntegration {
               const body = readFile(record.bodyFile, 'utf8');
               queue = queue.then(async () => {
                 const content = searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: await body, language });
-                worker.postMessage({ document: { url: storyUrl(record.slug), content } });
+                worker.postMessage({ document: { shard: searchShard(record.file), url: storyUrl(record.slug), content } });
               });
             },
             onEnd() {
@@ -56,10 +62,10 @@ export default function pagefindIndex(): AstroIntegration {
             },
           });
           worker.once('error', reject);
-          worker.on('message', (message: { pages?: number; error?: string }) => {
+          worker.on('message', (message: Partial<Omit<Outcome, 'dir'>> & { error?: string }) => {
             void worker.terminate();
-            if (message.pages === undefined) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
-            else resolve({ dir, pages: message.pages });
+            if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
+            else resolve({ dir, pages: message.pages, shards: message.shards, reused: message.reused });
           });
         }),
     );
@@ -70,7 +76,7 @@ export default function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
-        result = startIndexing(fileURLToPath(config.root));
+        result = startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
         result.catch(() => logger.debug('search indexing failed; reported at the end of the build'));
       },
@@ -81,7 +87,7 @@ export default function pagefindIndex(): AstroIntegration {
         await rm(target, { recursive: true, force: true });
         await cp(index.dir, target, { recursive: true });
         await rm(index.dir, { recursive: true, force: true });
-        logger.info(`indexed ${index.pages} stories`);
+        logger.info(`indexed ${index.pages} stories in ${index.shards.length} shards (${index.reused.length} unchanged, from cache)`);
       },
     },
   };

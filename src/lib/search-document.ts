@@ -20,3 +20,17 @@ export function searchDocumentHtml(story: { title: string; dek: string; bodyHtml
     `<h1 data-pagefind-meta="title">${escapeXml(story.title)}</h1><p>${escapeXml(story.dek)}</p>${body}</article></body></html>`
   );
 }
+
+/**
+ * The search index is split into one shard per year folder of the archive
+ * (`content/articles/<yyyy>/…`): a shard is indexed, cached and loaded on its
+ * own, so an edit re-indexes one year and Pagefind holds one year in memory.
+ */
+export function searchShard(storyFile: string): string {
+  const year = /(?:^|\/)articles\/(\d{4})\//.exec(storyFile.replaceAll('\\', '/'))?.[1];
+  if (!year) throw new Error(`${storyFile} is not in a year folder of content/articles/`);
+  return year;
+}
+
+/** Where a shard's Pagefind bundle is served from. */
+export const shardBundlePath = (shard: string) => `/pagefind/${shard}/`;

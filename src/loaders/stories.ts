@@ -49,7 +49,7 @@ export function storyLoader(options: { base: string }): Loader {
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
-          emitStoryRecord({ slug, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
+          emitStoryRecord({ slug, file, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
           return [];
         }
         const analysis = analyzeStory(file, contents, { ...registries, dir: path.dirname(absolute) });
@@ -61,7 +61,7 @@ export function storyLoader(options: { base: string }): Loader {
         await writeFile(bodyFile(bodyDir, digest), analysis.html);
         const data = analysis.data as unknown as Record<string, unknown>;
         store.set({ id: slug, data, filePath: file, digest });
-        emitStoryRecord({ slug, data, bodyFile: bodyFile(bodyDir, digest) });
+        emitStoryRecord({ slug, file, data, bodyFile: bodyFile(bodyDir, digest) });
         return [];
       }
 

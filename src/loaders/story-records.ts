@@ -6,6 +6,8 @@
  */
 export interface StoryRecord {
   slug: string;
+  /** The story's file, relative to the project root. */
+  file: string;
   data: Record<string, unknown>;
   /** The rendered body's file. */
   bodyFile: string;

@@ -1,7 +1,8 @@
 /**
  * Starts Pagefind's UI on /search/, pre-filled from `?q=`, and keeps the query
  * in the address bar so a search can be shared. Pagefind's files are made by
- * the build, so they are loaded at run time rather than bundled.
+ * the build, so they are loaded at run time rather than bundled; the index is
+ * one bundle per year of the archive, merged into one set of results.
  */
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
@@ -21,14 +22,24 @@ function loadScript(src: string): Promise<void> {
 export async function startSearch(): Promise<void> {
   const element = document.getElementById('search');
   if (!element) return;
+  const bundles: string[] = JSON.parse(element.dataset['bundles'] ?? '[]');
+  const [primary, ...others] = bundles;
   try {
-    await loadScript('/pagefind/pagefind-ui.js');
+    if (!primary) throw new Error('no search index');
+    await loadScript(`${primary}pagefind-ui.js`);
   } catch {
     document.getElementById('search-unavailable')?.removeAttribute('hidden');
     return;
   }
   const PagefindUI = (window as unknown as { PagefindUI: PagefindUIConstructor }).PagefindUI;
-  const ui = new PagefindUI({ element, showSubResults: false, showImages: false, resetStyles: false });
+  const ui = new PagefindUI({
+    element,
+    bundlePath: primary,
+    mergeIndex: others.map((bundlePath) => ({ bundlePath })),
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+  });
   const query = new URLSearchParams(location.search).get('q');
   if (query) ui.triggerSearch(query);
   element.addEventListener('input', (event) => {

@@ -11,7 +11,7 @@ const stories = sampleStories();
 /** Pagefind's fragments are gzipped JSON records, one per indexed page. */
 function pagefindFragments(): { url: string; content: string; meta: Record<string, string> }[] {
   return files
-    .filter((f) => f.startsWith('pagefind/fragment/'))
+    .filter((f) => /^pagefind\/\d{4}\/fragment\//.test(f))
     .map((f) => {
       const text = gunzipSync(readFileSync(path.join(dist, f))).toString('utf8');
       return JSON.parse(text.slice(text.indexOf('{')));
