@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +9,21 @@ import { buildInstant, isLive, type PublicationFields } from '../lib/publication
 import { searchDocumentHtml, searchShard } from '../lib/search-document';
 import { storyUrl } from '../lib/story';
 import { listenToStoryRecords } from '../loaders/story-records';
+
+/**
+ * Puts a cached bundle into dist/ as hard links: no bytes copied, and the
+ * cache is untouched if dist/ is later changed. Copies where links cannot go
+ * (another file system).
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
 
 /**
  * Writes the Pagefind index as part of `astro build`, so there is no second
@@ -21,9 +35,9 @@ import { listenToStoryRecords } from '../loaders/story-records';
  */
 export default function pagefindIndex(): AstroIntegration {
   interface Outcome {
-    dir: string;
     pages: number;
-    shards: string[];
+    /** Each shard's finished bundle, in the cache. */
+    shards: { shard: string; dir: string }[];
     reused: string[];
   }
   let result: Promise<Outcome> | undefined;
@@ -32,43 +46,39 @@ export default function pagefindIndex(): AstroIntegration {
     const site = load(readFileSync(path.join(root, 'content/site.yaml'), 'utf8')) as { language?: string };
     const language = site.language ?? 'en';
     const at = buildInstant(process.env);
-    const dirPromise = mkdtemp(path.join(tmpdir(), 'newsroom-pagefind-'));
-    return dirPromise.then(
-      (dir) =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
-            workerData: { language: language.split('-')[0], outputPath: dir, cacheDir: path.join(cacheDir, 'newsroom-pagefind') },
-            // One thread for Pagefind's process: the other core belongs to Astro's rendering,
-            // which is the longer path through the build.
-            env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
+        workerData: { language: language.split('-')[0], cacheDir: path.join(cacheDir, 'newsroom-pagefind') },
+        // One thread for Pagefind's process: the other core belongs to Astro's rendering,
+        // which is the longer path through the build.
+        env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
+      });
+      // A failed build must not be kept alive by an index nobody will write.
+      worker.unref();
+      // Bodies are read in the order stories arrive and posted in that same order.
+      let queue: Promise<void> = Promise.resolve();
+      const stop = listenToStoryRecords({
+        onRecord(record) {
+          if (!isLive(record.data as unknown as PublicationFields, at)) return;
+          const data = record.data as { title: string; dek: string };
+          const body = readFile(record.bodyFile, 'utf8');
+          queue = queue.then(async () => {
+            const content = searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: await body, language });
+            worker.postMessage({ document: { shard: searchShard(record.file), url: storyUrl(record.slug), content } });
           });
-          // A failed build must not be kept alive by an index nobody will write.
-          worker.unref();
-          // Bodies are read in the order stories arrive and posted in that same order.
-          let queue: Promise<void> = Promise.resolve();
-          const stop = listenToStoryRecords({
-            onRecord(record) {
-              if (!isLive(record.data as unknown as PublicationFields, at)) return;
-              const data = record.data as { title: string; dek: string };
-              const body = readFile(record.bodyFile, 'utf8');
-              queue = queue.then(async () => {
-                const content = searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: await body, language });
-                worker.postMessage({ document: { shard: searchShard(record.file), url: storyUrl(record.slug), content } });
-              });
-            },
-            onEnd() {
-              stop();
-              queue.then(() => worker.postMessage({ end: true }), reject);
-            },
-          });
-          worker.once('error', reject);
-          worker.on('message', (message: Partial<Omit<Outcome, 'dir'>> & { error?: string }) => {
-            void worker.terminate();
-            if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
-            else resolve({ dir, pages: message.pages, shards: message.shards, reused: message.reused });
-          });
-        }),
-    );
+        },
+        onEnd() {
+          stop();
+          queue.then(() => worker.postMessage({ end: true }), reject);
+        },
+      });
+      worker.once('error', reject);
+      worker.on('message', (message: Partial<Outcome> & { error?: string }) => {
+        void worker.terminate();
+        if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
+        else resolve({ pages: message.pages, shards: message.shards, reused: message.reused });
+      });
+    });
   }
 
   return {
@@ -85,8 +95,7 @@ export default function pagefindIndex(): AstroIntegration {
         const index = await result;
         const target = path.join(fileURLToPath(dir), 'pagefind');
         await rm(target, { recursive: true, force: true });
-        await cp(index.dir, target, { recursive: true });
-        await rm(index.dir, { recursive: true, force: true });
+        for (const { shard, dir: bundle } of index.shards) await linkTree(bundle, path.join(target, shard));
         logger.info(`indexed ${index.pages} stories in ${index.shards.length} shards (${index.reused.length} unchanged, from cache)`);
       },
     },

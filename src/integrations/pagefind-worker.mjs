@@ -10,14 +10,16 @@
 // cache instead of indexed again.
 //
 // Messages in: { document: { shard, url, content } } in shard order, then
-// { end: true }. Message out: { pages, shards: [...], reused: [...] } or { error }.
+// { end: true }. Message out: { pages, shards: [{ shard, dir }], reused: [...] }
+// or { error }; each `dir` is the shard's bundle in the cache, for the build to
+// link into dist/.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 
-const { language, outputPath, cacheDir } = workerData;
+const { language, cacheDir } = workerData;
 const shards = new Map(); // shard -> documents, in arrival order
 const done = [];
 const reused = [];
@@ -31,7 +33,6 @@ async function writeShard(shard, documents) {
   hash.update(`pagefind-1|${language}\n`);
   for (const d of documents) hash.update(`${d.url}\n${d.content}\n`);
   const cached = path.join(cacheDir, hash.digest('hex'));
-  const target = path.join(outputPath, shard);
   if (await exists(cached)) {
     reused.push(shard);
     const now = new Date();
@@ -52,8 +53,7 @@ async function writeShard(shard, documents) {
     await mkdir(cacheDir, { recursive: true });
     await rename(partial, cached);
   }
-  await cp(cached, target, { recursive: true });
-  done.push({ shard, pages: documents.length });
+  done.push({ shard, dir: cached, pages: documents.length });
 }
 
 /** Cached shards unused for a week go; recent ones may belong to another build sharing the cache. */
@@ -86,7 +86,7 @@ parentPort.on('message', (message) => {
     chain
       .then(pruneCache)
       .then(
-        () => parentPort.postMessage({ pages: done.reduce((n, s) => n + s.pages, 0), shards: done.map((s) => s.shard), reused }),
+        () => parentPort.postMessage({ pages: done.reduce((n, s) => n + s.pages, 0), shards: done.map(({ shard, dir }) => ({ shard, dir })), reused }),
         (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
       )
       .finally(() => pagefind.close());
