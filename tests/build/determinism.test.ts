@@ -1,0 +1,22 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { listFiles } from '../helpers/dist';
+import { buildSite, PROJECT_ROOT } from '../helpers/build-site';
+
+const dist = inject('distDir');
+
+describe('a second build of the same input', () => {
+  const again = mkdtempSync(path.join(tmpdir(), 'newsroom-again-'));
+  afterAll(() => rmSync(again, { recursive: true, force: true }));
+
+  it('gives a byte-identical dist/ (same BUILD_TIME; caches from the first build)', () => {
+    const result = buildSite(PROJECT_ROOT, again);
+    expect(result.status, result.output.slice(-2000)).toBe(0);
+    const files = listFiles(dist);
+    expect(listFiles(again)).toEqual(files);
+    const differing = files.filter((f) => !readFileSync(path.join(dist, f)).equals(readFileSync(path.join(again, f))));
+    expect(differing).toEqual([]);
+  });
+});
