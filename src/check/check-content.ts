@@ -9,7 +9,7 @@ import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
 import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
 import type { Problem } from './problems';
-import { renderStoryBody, StoryBodyError, StoryBodyErrors } from '../lib/story-body/render';
+import { renderCheckedBody } from './story-body';
 import { YamlSource } from './yaml-document';
 
 export { formatProblems } from './problems';
@@ -145,19 +145,9 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   }
   const valid = result.success && problems.length === 0 ? result.data : undefined;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
-  try {
-    const html = renderStoryBody(parts.body, {
-      format: file.endsWith('.mdx') ? 'mdx' : 'md',
-      firstLine: parts.bodyLine,
-      references: { sources: names(raw['sources']), officials: names(raw['officials']) },
-    });
-    return { problems, ...(valid && { data: valid }), html };
-  } catch (e) {
-    if (!(e instanceof StoryBodyError)) throw e;
-    const refused = e instanceof StoryBodyErrors ? e.problems : [e];
-    problems.push(...refused.map((p): Problem => ({ severity: 'error', file, line: p.line ?? parts.bodyLine, field: 'body', message: p.message, hint: p.hint })));
-    return { problems };
-  }
+  const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'));
+  problems.push(...body.problems);
+  return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
 }
 
 /** Every problem of one story file. */

@@ -6,18 +6,27 @@ import type { Problem } from './problems';
 export const BODY_COMPONENTS = Object.keys(components);
 
 /**
- * Story bodies are content, not code. The check parses each body exactly as the
- * build renders it — never compiling or running it — and reports every
- * refusal: ESM, {expressions}, unknown components, script-capable HTML, and
+ * Story bodies are content, not code. A body is parsed exactly as the build
+ * renders it — never compiled or run — and every refusal becomes a problem:
+ * ESM, {expressions}, unknown components, script-capable HTML, and
  * SourceQuote/PullQuote naming no entry of the story's frontmatter.
  */
-export function checkStoryBody(file: string, body: string, firstLine: number, references: BodyReferences, isMdx: boolean): Problem[] {
+export function renderCheckedBody(
+  file: string,
+  body: string,
+  firstLine: number,
+  references: BodyReferences,
+  isMdx: boolean,
+): { problems: Problem[]; html?: string } {
   try {
-    renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references });
-    return [];
+    return { problems: [], html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references }) };
   } catch (e) {
     if (!(e instanceof StoryBodyError)) throw e;
-    const problems = e instanceof StoryBodyErrors ? e.problems : [e];
-    return problems.map((p) => ({ severity: 'error', file, line: p.line ?? firstLine, field: 'body', message: p.message, hint: p.hint }));
+    const refused = e instanceof StoryBodyErrors ? e.problems : [e];
+    return { problems: refused.map((p): Problem => ({ severity: 'error', file, line: p.line ?? firstLine, field: 'body', message: p.message, hint: p.hint })) };
   }
+}
+
+export function checkStoryBody(file: string, body: string, firstLine: number, references: BodyReferences, isMdx: boolean): Problem[] {
+  return renderCheckedBody(file, body, firstLine, references, isMdx).problems;
 }
