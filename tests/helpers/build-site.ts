@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -34,6 +34,11 @@ export function copyProject(): { root: string; cleanup: () => void } {
   for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
   }
-  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  // Packages are the project's, but Astro's cache folder (node_modules/.astro) must be the
+  // copy's own: a shared content store would let concurrent test builds race.
+  mkdirSync(path.join(root, 'node_modules'));
+  for (const entry of readdirSync(path.join(PROJECT_ROOT, 'node_modules'))) {
+    if (!entry.startsWith('.')) symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+  }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
