@@ -11,9 +11,9 @@ import { storyUrl } from '../lib/story';
 import { listenToStoryRecords } from '../loaders/story-records';
 
 /**
- * Puts a cached bundle into dist/ as hard links: no bytes copied, and the
- * cache is untouched if dist/ is later changed. Copies where links cannot go
- * (another file system).
+ * Puts a cached bundle into dist/ as hard links: no bytes copied. Deleting or
+ * replacing files in dist/ leaves the cache as it was (nothing in the build
+ * rewrites a file in place). Copies where links cannot go (another file system).
  */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
@@ -30,8 +30,8 @@ async function linkTree(from: string, to: string): Promise<void> {
  * step to forget. It holds the headline, dek and body of every live story,
  * taken from the content model as the story loader reads each story, and is
  * built by Pagefind in a worker thread: the work runs on the second core
- * during content sync and page rendering. The finished index is copied into
- * dist/ at the end.
+ * during content sync and page rendering. The finished year bundles are linked
+ * into dist/pagefind/ at the end.
  */
 export default function pagefindIndex(): AstroIntegration {
   interface Outcome {
