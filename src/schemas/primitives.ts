@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
 
 /**
- * Shared building blocks for the content schemas. Each schema accepts both
- * the raw YAML string (as `npm run check` and the pre-build check read it) and
- * the `Date` that Astro's frontmatter parser produces, so one definition serves
- * both readers. The strict string rules are what protect writers: Astro's YAML
- * parser would silently read a time without an offset as UTC and roll
- * 2017-02-30 over into March.
+ * Shared building blocks for the content schemas. Story frontmatter is read
+ * with YAML's core schema (src/lib/frontmatter.ts), so dates arrive as the
+ * strings the writer typed and the strict string rules below apply: a YAML
+ * timestamp parser would silently read a time without an offset as UTC and
+ * roll 2017-02-30 over into March. A `Date` is still accepted, for callers
+ * that hand over data already parsed.
  */
 
 const INSTANT_RE =
@@ -58,7 +58,7 @@ export const instant = z.unknown().transform((value, ctx): Date => {
 
 /** A calendar date, kept as written (YYYY-MM-DD) and never shifted by a time zone. */
 export const calendarDate = z.unknown().transform((value, ctx): string => {
-  // Astro's YAML parser turns 2017-08-03 into midnight UTC: read it back in UTC.
+  // A YAML timestamp parser turns 2017-08-03 into midnight UTC: read it back in UTC.
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const match = typeof value === 'string' ? CALENDAR_DATE_RE.exec(value) : null;
   if (!match || !isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
