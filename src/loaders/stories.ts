@@ -8,6 +8,7 @@ import { formatProblems } from '../check/problems';
 import { parseStoryPath } from '../lib/story-path';
 import { BODY_FOLDER, bodyFile } from '../lib/body-files';
 import { emitStoryRecord, endStoryRecords } from './story-records';
+import { storyCodeDigest } from './code-digest';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -40,12 +41,15 @@ export function storyLoader(options: { base: string }): Loader {
       const bodyDir = path.join(fileURLToPath(config.cacheDir), BODY_FOLDER);
       await mkdir(bodyDir, { recursive: true });
 
+      const codeDigest = await storyCodeDigest(root);
+
       async function sync(relative: string, contents: string, registries: { authors: Set<string>; sections: Set<string> }): Promise<string[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = path.relative(root, absolute).split(path.sep).join('/');
-        // References to authors and sections are part of what decides validity.
-        const digest = generateDigest(`${STORE_VERSION}\n${[...registries.authors].join(',')}\n${[...registries.sections].join(',')}\n${contents}`);
+        // References to authors and sections are part of what decides validity;
+        // the loader's own code, of what is stored.
+        const digest = generateDigest(`${STORE_VERSION}\n${codeDigest}\n${[...registries.authors].join(',')}\n${[...registries.sections].join(',')}\n${contents}`);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
