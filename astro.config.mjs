@@ -20,6 +20,9 @@ export default defineConfig({
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
   integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex()],
+  // Pages whose code and data (their cacheKey, src/lib/page-key.ts) are unchanged since
+  // the last build are copied from the cache instead of rendered.
+  experimental: { incrementalBuild: true },
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });

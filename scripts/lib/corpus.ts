@@ -50,6 +50,8 @@ export interface CorpusOptions {
   seed?: string;
   /** One story in ten becomes a folder with a generated lead.jpg. */
   images?: boolean;
+  /** With images: one story in this many gets one instead of one in ten (tests keep cold builds short). */
+  imageEvery?: number;
 }
 
 export interface CorpusStats {
@@ -547,7 +549,7 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
 }
 
 /** Which stories are drafts, embargoed or have a lead image: exact counts, seeded positions. */
-function assignFlags(seed: string, count: number, images: boolean): StoryFlags[] {
+function assignFlags(seed: string, count: number, images: boolean, imageEvery: number): StoryFlags[] {
   const rng = new Rng(`${seed}/flags`);
   const flags: StoryFlags[] = Array.from({ length: count }, () => ({ draft: false, embargo: false, image: false }));
   const order = rng.shuffle(Array.from({ length: count }, (_, i) => i));
@@ -555,7 +557,7 @@ function assignFlags(seed: string, count: number, images: boolean): StoryFlags[]
   const embargoes = Math.min(Math.ceil(count * 0.02), Math.max(0, count - drafts));
   order.slice(0, drafts).forEach((i) => (flags[i]!.draft = true));
   order.slice(drafts, drafts + embargoes).forEach((i) => (flags[i]!.embargo = true));
-  if (images) rng.shuffle(Array.from({ length: count }, (_, i) => i)).slice(0, Math.ceil(count / 10)).forEach((i) => (flags[i]!.image = true));
+  if (images) rng.shuffle(Array.from({ length: count }, (_, i) => i)).slice(0, Math.ceil(count / imageEvery)).forEach((i) => (flags[i]!.image = true));
   return flags;
 }
 
@@ -582,7 +584,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
   }
   writeFileSync(path.join(contentDir, 'site.yaml'), readFileSync(SITE_YAML));
 
-  const flags = assignFlags(seed, count, images);
+  const flags = assignFlags(seed, count, images, options.imageEvery ?? 10);
   const usedSlugs = new Set<string>();
   const madeDirs = new Set<string>();
   const imageJobs: { file: string; svg: string }[] = [];

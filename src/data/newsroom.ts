@@ -4,6 +4,7 @@ import { frontSchema, type Author, type Section } from '../schemas/registries';
 import { buildInstant } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
+import { pageKey } from '../lib/page-key';
 
 /**
  * Reads every collection once per build and turns it into view models. Pages
@@ -11,8 +12,12 @@ import { newestFirst, toStory, type Story } from '../lib/story';
  * read of the content store, not ten thousand.
  */
 
-/** A story as pages see it; its lead image is still a path beside the story file, loaded only where shown. */
-export type SiteStory = Story<string>;
+/**
+ * A story as pages see it; its lead image is still a path beside the story
+ * file, loaded only where shown. `bodyDigest` names the rendered body, so a
+ * page key that covers the story covers its body too.
+ */
+export type SiteStory = Story<string> & { bodyDigest: string };
 
 export interface Newsroom {
   at: Date;
@@ -27,6 +32,11 @@ export interface Newsroom {
   /** Sections in display order. */
   sections: { id: string; section: Section }[];
   front: { lead: SiteStory | undefined; pinned: SiteStory[] };
+  /**
+   * What every page shows beyond its props (the section navigation) and how
+   * it is built (preview or not): part of every page's incremental-build key.
+   */
+  siteKey: string;
 }
 
 const frontFiles = import.meta.glob<string>('/content/front.yaml', { query: '?raw', import: 'default', eager: true });
@@ -50,7 +60,9 @@ async function loadNewsroom(): Promise<Newsroom> {
     people: aliasResolver(new Map(peopleEntries.map((e) => [e.id, e.data]))),
     publications: aliasResolver(new Map(publicationEntries.map((e) => [e.id, e.data]))),
   };
-  const all = newestFirst(articleEntries.map((e) => toStory(e.id, e.data, ctx, e.filePath ?? e.id)));
+  const all = newestFirst(
+    articleEntries.map((e) => ({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
+  );
   const live = all.filter((s) => s.state === 'live');
   const previewable = new Set(['live', 'draft', 'scheduled', 'embargoed']);
   const pages = preview ? all.filter((s) => previewable.has(s.state)) : live;
@@ -62,6 +74,9 @@ async function loadNewsroom(): Promise<Newsroom> {
   const lead = (choice.lead && liveBySlug.get(choice.lead)) || live[0];
   const pinned = choice.pinned.flatMap((s) => liveBySlug.get(s) ?? []).filter((s) => s !== lead);
 
+  const sections = sectionEntries
+    .map((e) => ({ id: e.id, section: e.data }))
+    .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name));
   return {
     at,
     preview,
@@ -69,10 +84,9 @@ async function loadNewsroom(): Promise<Newsroom> {
     pages,
     entries: new Map(articleEntries.map((e) => [e.id, e])),
     authors,
-    sections: sectionEntries
-      .map((e) => ({ id: e.id, section: e.data }))
-      .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name)),
+    sections,
     front: { lead, pinned },
+    siteKey: pageKey(sections, preview),
   };
 }
 

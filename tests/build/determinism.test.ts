@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { listFiles } from '../helpers/dist';
+import { listFiles, treeDifferences } from '../helpers/dist';
 import { buildSite, PROJECT_ROOT } from '../helpers/build-site';
 
 const dist = inject('distDir');
@@ -14,9 +14,7 @@ describe('a second build of the same input', () => {
   it('gives a byte-identical dist/ (same BUILD_TIME; caches from the first build)', () => {
     const result = buildSite(PROJECT_ROOT, again);
     expect(result.status, result.output.slice(-2000)).toBe(0);
-    const files = listFiles(dist);
-    expect(listFiles(again)).toEqual(files);
-    const differing = files.filter((f) => !readFileSync(path.join(dist, f)).equals(readFileSync(path.join(again, f))));
-    expect(differing).toEqual([]);
+    expect(listFiles(dist).length).toBeGreaterThan(50);
+    expect(treeDifferences(dist, again)).toEqual([]);
   });
 });

@@ -12,6 +12,18 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
+/** Files that are in only one of two folders or differ in a byte; empty when the trees are identical. */
+export function treeDifferences(a: string, b: string): string[] {
+  const inA = listFiles(a);
+  const inB = new Set(listFiles(b));
+  const onlyB = [...inB].filter((f) => !inA.includes(f)).map((f) => `only in ${b}: ${f}`);
+  const rest = inA.flatMap((f) => {
+    if (!inB.has(f)) return [`only in ${a}: ${f}`];
+    return readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))) ? [] : [`differs: ${f}`];
+  });
+  return [...rest, ...onlyB];
+}
+
 export function readHtml(distDir: string, urlPath: string): HTMLElement {
   const file = path.join(distDir, urlPath.replace(/^\//, ''), urlPath.endsWith('/') ? 'index.html' : '');
   return parseHtml(readFileSync(file, 'utf8'));

@@ -3,11 +3,15 @@ import { feedResponse } from '../../../data/feeds';
 import { getNewsroom } from '../../../data/newsroom';
 import { site } from '../../../data/site';
 import { storiesByAuthor } from '../../../lib/listings';
+import { withPageKeys } from '../../../lib/page-key';
 
 export const getStaticPaths = (async () => {
-  const { live, authors } = await getNewsroom();
+  const { live, authors, siteKey } = await getNewsroom();
   const byAuthor = storiesByAuthor(live);
-  return [...authors].map(([id, author]) => ({ params: { id }, props: { author, stories: byAuthor.get(id) ?? [] } }));
+  return withPageKeys(
+    siteKey,
+    [...authors].map(([id, author]) => ({ params: { id }, props: { author, stories: byAuthor.get(id) ?? [] } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) =>

@@ -3,11 +3,15 @@ import { feedResponse } from '../../../data/feeds';
 import { getNewsroom } from '../../../data/newsroom';
 import { site } from '../../../data/site';
 import { storiesBySection } from '../../../lib/listings';
+import { withPageKeys } from '../../../lib/page-key';
 
 export const getStaticPaths = (async () => {
-  const { live, sections } = await getNewsroom();
+  const { live, sections, siteKey } = await getNewsroom();
   const bySection = storiesBySection(live);
-  return sections.map(({ id, section }) => ({ params: { id }, props: { section, stories: bySection.get(id) ?? [] } }));
+  return withPageKeys(
+    siteKey,
+    sections.map(({ id, section }) => ({ params: { id }, props: { section, stories: bySection.get(id) ?? [] } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, props }) =>

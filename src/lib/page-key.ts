@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Keys that let Astro's incremental build (`experimental.incrementalBuild`)
+ * reuse a page from the previous build. Astro already compares the page's code
+ * (its module graph); the key must cover the data. A page's key is the hash of
+ * everything it receives through props, plus what every page shows (the site
+ * key): so a page that reads data any other way would be reused stale, and
+ * pages must take what they show from their props.
+ */
+
+/**
+ * JSON with object keys sorted, so the same data always gives the same text.
+ * Maps, sets, functions and symbols have no faithful JSON form: rather than be
+ * hashed as `{}` (and let a changed page look unchanged), they are refused.
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, function replacer(key, raw: unknown) {
+    // JSON.stringify has already applied toJSON (dates become ISO strings).
+    if (raw instanceof Map || raw instanceof Set) throw new TypeError(`stableJson: ${describe(key)} is a ${raw.constructor.name}; turn it into an array or object first`);
+    if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint') {
+      throw new TypeError(`stableJson: ${describe(key)} is a ${typeof raw}, which has no JSON form`);
+    }
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(raw).sort()) sorted[k] = (raw as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return raw;
+  });
+}
+
+function describe(key: string): string {
+  return key === '' ? 'the value' : `"${key}"`;
+}
+
+/** A short, stable hash of any JSON-able values, in order. */
+export function pageKey(...parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(stableJson(part) ?? 'undefined').update('\u0000');
+  return hash.digest('base64url');
+}
+
+interface StaticPath {
+  params: Record<string, string | number | undefined>;
+  props?: Record<string, unknown>;
+}
+
+/**
+ * Gives every path of a `getStaticPaths()` result its `cacheKey`: the hash of
+ * the site key, its params and its props. (Astro keeps keys per route.)
+ */
+export function withPageKeys<P extends StaticPath>(siteKey: string, paths: P[]): (P & { cacheKey: string })[] {
+  return paths.map((p) => ({ ...p, cacheKey: pageKey(siteKey, p.params, p.props ?? {}) }));
+}

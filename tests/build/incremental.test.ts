@@ -1,0 +1,180 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/lib/corpus';
+import { listFiles, readHtml, treeDifferences } from '../helpers/dist';
+import { buildSite, copyProject, TEST_BUILD_TIME } from '../helpers/build-site';
+
+/**
+ * Incremental builds (experimental.incrementalBuild with the page keys of
+ * src/lib/page-key.ts) must give exactly what a cold build gives. Two copies of
+ * the project get the same generated archive and the same edits, one after
+ * another: one keeps its caches between builds, the other starts from nothing
+ * every time, and after each edit their dist/ folders must be byte-identical.
+ */
+
+const COUNT = 200;
+
+interface Site {
+  root: string;
+  dist: string;
+}
+
+interface CorpusStory {
+  /** Path under content/articles/. */
+  rel: string;
+  slug: string;
+  data: Record<string, any>;
+  text: string;
+}
+
+const CACHE_FOLDERS = ['node_modules/.astro', 'node_modules/.vite', '.astro'];
+
+describe(`incremental builds of a generated archive of ${COUNT} stories`, () => {
+  const cleanups: (() => void)[] = [];
+  const incremental: Site = { root: '', dist: '' };
+  const cold: Site = { root: '', dist: '' };
+  let buildTime = TEST_BUILD_TIME;
+  let stories: CorpusStory[] = [];
+
+  function makeSite(corpus: string, site: Site) {
+    const project = copyProject();
+    rmSync(path.join(project.root, 'content'), { recursive: true });
+    cpSync(path.join(corpus, 'content'), path.join(project.root, 'content'), { recursive: true });
+    site.root = project.root;
+    // The same dist/ path every time: Astro hashes its output folder into the pages' code.
+    site.dist = path.join(project.root, 'dist');
+    cleanups.push(project.cleanup);
+  }
+
+  function readStories(root: string): CorpusStory[] {
+    const base = path.join(root, 'content/articles');
+    return listFiles(base)
+      .filter((f) => /\.mdx$/.test(f))
+      .map((rel) => {
+        const text = readFileSync(path.join(base, rel), 'utf8');
+        const data = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
+        const slug = rel.endsWith('/index.mdx') ? rel.split('/')[1]! : path.basename(rel, '.mdx');
+        return { rel, slug, data, text };
+      });
+  }
+
+  const isLive = (s: CorpusStory) =>
+    !s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime) && !s.rel.endsWith('/index.mdx');
+
+  /** The same change to a story file in both copies. */
+  function edit(rel: string, change: (text: string) => string | undefined) {
+    for (const site of [incremental, cold]) {
+      const file = path.join(site.root, 'content/articles', rel);
+      const next = change(readFileSync(file, 'utf8'));
+      if (next === undefined) rmSync(file);
+      else writeFileSync(file, next);
+    }
+  }
+
+  function addStory(rel: string, text: string) {
+    for (const site of [incremental, cold]) writeFileSync(path.join(site.root, 'content/articles', rel), text);
+  }
+
+  /** Builds both copies; returns the paths the incremental build copied from its cache. */
+  function buildBoth(): Set<string> {
+    rmSync(incremental.dist, { recursive: true, force: true });
+    const inc = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
+    expect(inc.status, inc.output.slice(-3000)).toBe(0);
+    for (const folder of [...CACHE_FOLDERS, 'dist']) rmSync(path.join(cold.root, folder), { recursive: true, force: true });
+    const ref = buildSite(cold.root, cold.dist, { BUILD_TIME: buildTime });
+    expect(ref.status, ref.output.slice(-3000)).toBe(0);
+    expect(treeDifferences(cold.dist, incremental.dist)).toEqual([]);
+    return new Set([...inc.output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!));
+  }
+
+  const articlePages = () => listFiles(incremental.dist).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
+  const pageOf = (slug: string) => `/articles/${slug}/index.html`;
+
+  beforeAll(async () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), 'newsroom-corpus-'));
+    cleanups.push(() => rmSync(corpus, { recursive: true, force: true }));
+    // A few lead images: restored pages must still get their image files.
+    await generateCorpus({ count: COUNT, out: corpus, images: true, imageEvery: 50 });
+    makeSite(corpus, incremental);
+    makeSite(corpus, cold);
+    stories = readStories(incremental.root);
+    const first = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
+    expect(first.status, first.output.slice(-3000)).toBe(0);
+  }, 300_000);
+  afterAll(() => cleanups.forEach((c) => c()));
+
+  it('has an archive with what the scenarios need', () => {
+    expect(stories.filter(isLive).length).toBeGreaterThan(COUNT * 0.8);
+    expect(stories.some((s) => s.data['draft'])).toBe(true);
+    expect(stories.some((s) => s.data['embargo'])).toBe(true);
+    expect(stories.some((s) => s.rel.endsWith('/index.mdx'))).toBe(true);
+  });
+
+  it('after a body edit: equals a cold build, and re-renders the edited story but reuses nearly all other story pages', () => {
+    const story = stories.filter(isLive)[40]!;
+    const marker = 'ZZINCREMENTALBODYEDIT';
+    edit(story.rel, (t) => `${t.trimEnd()}\n\nA late paragraph, ${marker}, added after the first build.\n`);
+    const reused = buildBoth();
+    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('.article-body')!.text).toContain(marker);
+    expect(reused.has(pageOf(story.slug))).toBe(false);
+    const pages = articlePages();
+    expect(pages.filter((p) => reused.has(`/${p}`)).length).toBeGreaterThanOrEqual(pages.length - 5);
+  });
+
+  it('after a title edit: equals a cold build', () => {
+    const story = stories.filter(isLive)[41]!;
+    edit(story.rel, (t) => t.replace(/^title: .*$/m, 'title: "A headline rewritten after the first build"'));
+    const reused = buildBoth();
+    expect(reused.has(pageOf(story.slug))).toBe(false);
+    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('h1')!.text).toBe('A headline rewritten after the first build');
+  });
+
+  it('after a story is added: equals a cold build', () => {
+    const model = stories.filter(isLive)[42]!;
+    const text = model.text
+      .replace(/^title: .*$/m, 'title: "A story added after the first build"')
+      .replace(/^date: .*$/m, 'date: 2026-11-28T09:00:00-05:00')
+      .replace(/^updated: .*\n/m, '')
+      .replace(/^updates:\n(?: {2}- .*\n)+/m, '')
+      .replace(/^corrections:\n(?: {2}- .*\n)+/m, '');
+    addStory('2026/zz-story-added-after-first-build.mdx', text);
+    buildBoth();
+    expect(existsSync(path.join(incremental.dist, 'articles/zz-story-added-after-first-build/index.html'))).toBe(true);
+  });
+
+  it('after a story is deleted: equals a cold build', () => {
+    const story = stories.filter(isLive)[0]!;
+    edit(story.rel, () => undefined);
+    buildBoth();
+    expect(existsSync(path.join(incremental.dist, `articles/${story.slug}/index.html`))).toBe(false);
+  });
+
+  it('after a draft is made live: equals a cold build', () => {
+    const draft = stories.find((s) => s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime))!;
+    edit(draft.rel, (t) => t.replace(/^draft: true\n/m, ''));
+    buildBoth();
+    expect(existsSync(path.join(incremental.dist, `articles/${draft.slug}/index.html`))).toBe(true);
+  });
+
+  it('after a story quotes a new person: equals a cold build', () => {
+    const story = stories.filter(isLive).find((s) => /^officials:\n/m.test(s.text) && s.slug !== stories.filter(isLive)[0]!.slug)!;
+    edit(story.rel, (t) =>
+      t.replace(/^officials:\n/m, 'officials:\n  - name: "Zora Quintanilla-Brandt"\n    title: "Harbor Commissioner"\n    organization: "Port of Oakland"\n'),
+    );
+    buildBoth();
+    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).text).toContain('Zora Quintanilla-Brandt');
+  });
+
+  it('after the build instant moves past an embargo: equals a cold build', () => {
+    const embargoed = stories
+      .filter((s) => s.data['embargo'] && !s.data['draft'])
+      .sort((a, b) => Date.parse(a.data['embargo']) - Date.parse(b.data['embargo']))[0]!;
+    expect(existsSync(path.join(incremental.dist, `articles/${embargoed.slug}/index.html`))).toBe(false);
+    buildTime = new Date(Date.parse(embargoed.data['embargo']) + 60_000).toISOString();
+    buildBoth();
+    expect(existsSync(path.join(incremental.dist, `articles/${embargoed.slug}/index.html`))).toBe(true);
+  });
+});
