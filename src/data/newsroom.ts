@@ -4,7 +4,7 @@ import { frontSchema, type Author, type Section } from '../schemas/registries';
 import { buildInstant } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
-import { pageKey } from '../lib/page-key';
+import { pageKey, rememberDigest } from '../lib/page-key';
 
 /**
  * Reads every collection once per build and turns it into view models. Pages
@@ -61,7 +61,8 @@ async function loadNewsroom(): Promise<Newsroom> {
     publications: aliasResolver(new Map(publicationEntries.map((e) => [e.id, e.data]))),
   };
   const all = newestFirst(
-    articleEntries.map((e) => ({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
+    // Remembered: a story is hashed once for every page key it is part of.
+    articleEntries.map((e) => rememberDigest({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
   );
   const live = all.filter((s) => s.state === 'live');
   const previewable = new Set(['live', 'draft', 'scheduled', 'embargoed']);

@@ -17,6 +17,10 @@ import { createHash } from 'node:crypto';
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, function replacer(key, raw: unknown) {
     // JSON.stringify has already applied toJSON (dates become ISO strings).
+    if (raw !== value && raw && typeof raw === 'object') {
+      const known = digests.get(raw);
+      if (known !== undefined) return { [DIGEST_MARK]: known };
+    }
     if (raw instanceof Map || raw instanceof Set) throw new TypeError(`stableJson: ${describe(key)} is a ${raw.constructor.name}; turn it into an array or object first`);
     if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint') {
       throw new TypeError(`stableJson: ${describe(key)} is a ${typeof raw}, which has no JSON form`);
@@ -28,6 +32,19 @@ export function stableJson(value: unknown): string {
     }
     return raw;
   });
+}
+
+/**
+ * Digests of objects that appear in many pages' props (a story is in its own
+ * page, in listings, feeds): hashed once, then stood in for by their digest.
+ * The object must not change after it was remembered.
+ */
+const digests = new WeakMap<object, string>();
+const DIGEST_MARK = '\u0000digest';
+
+export function rememberDigest<T extends object>(value: T): T {
+  if (!digests.has(value)) digests.set(value, pageKey(value));
+  return value;
 }
 
 function describe(key: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, stableJson, withPageKeys } from '../../src/lib/page-key';
+import { pageKey, rememberDigest, stableJson, withPageKeys } from '../../src/lib/page-key';
 
 describe('stableJson', () => {
   it('gives the same text whatever order object keys were set in', () => {
@@ -50,5 +50,16 @@ describe('withPageKeys', () => {
     expect(paths[0]!.props).toEqual({ story: { title: 'A' } });
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
     expect(withPageKeys('site', [{ params: { slug: 'a' }, props: { story: { title: 'A' } } }])[0]!.cacheKey).toBe(paths[0]!.cacheKey);
+  });
+});
+
+describe('rememberDigest', () => {
+  it('keeps keys telling different stories apart and equal stories together', () => {
+    const votes = rememberDigest({ slug: 'a', title: 'Council votes' });
+    const delays = rememberDigest({ slug: 'a', title: 'Council delays vote' });
+    const votesAgain = rememberDigest({ slug: 'a', title: 'Council votes' });
+    expect(pageKey({ data: [votes] })).not.toBe(pageKey({ data: [delays] }));
+    expect(pageKey({ data: [votes] })).toBe(pageKey({ data: [votesAgain] }));
+    expect(pageKey({ data: [votes, delays] })).not.toBe(pageKey({ data: [delays, votes] }));
   });
 });
