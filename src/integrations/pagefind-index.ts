@@ -1,14 +1,16 @@
 import type { AstroIntegration } from 'astro';
-import { readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { load } from 'js-yaml';
+import { readSiteConfig, readStoryContext } from '../check/registries';
 import { buildInstant, isLive, type PublicationFields } from '../lib/publication';
-import { searchDocumentHtml, searchShard } from '../lib/search-document';
-import { storyUrl } from '../lib/story';
-import { listenToStoryRecords } from '../loaders/story-records';
+import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../lib/search-document';
+import { toStory } from '../lib/story';
+import { listenToStoryRecords, type StoryRecord } from '../loaders/story-records';
+import type { ArticleFrontmatter } from '../schemas/article';
 
 /**
  * Puts a cached bundle into dist/ as hard links: no bytes copied. Deleting or
@@ -25,70 +27,150 @@ async function linkTree(from: string, to: string): Promise<void> {
   }
 }
 
+interface Outcome {
+  pages: number;
+  /** Each shard's finished bundle, in the cache. */
+  shards: { shard: string; dir: string }[];
+  reused: string[];
+}
+
 /**
- * Writes the Pagefind index as part of `astro build`, so there is no second
- * step to forget. It holds the headline, dek and body of every live story,
- * taken from the content model as the story loader reads each story, and is
- * built by Pagefind in a worker thread: the work runs on the second core
- * during content sync and page rendering. The finished year bundles are linked
- * into dist/pagefind/ at the end.
+ * Indexes the live stories of one content sync: listens to the story loader,
+ * turns each live story into its search document (view model, facets, body)
+ * and streams it to a Pagefind worker thread, which answers with the shards'
+ * bundles once the sync has ended.
+ */
+function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
+  const at = buildInstant(process.env);
+  const site = readSiteConfig(root);
+  const context = readStoryContext(root, at);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
+      workerData: { cacheDir: path.join(cacheDir, 'newsroom-pagefind'), language: site.language.split('-')[0] },
+      // One thread for Pagefind's process: the other core belongs to Astro's rendering,
+      // which is the longer path through the build.
+      env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
+    });
+    // A failed build must not be kept alive by an index nobody will write.
+    worker.unref();
+    const fail = (error: unknown) => {
+      stop();
+      void worker.terminate();
+      reject(error);
+    };
+    // Stories are turned into documents and posted in the order they arrive.
+    let queue: Promise<void> = Promise.resolve();
+    const post = async (record: StoryRecord) => {
+      const ctx = await context;
+      const data = record.data as unknown as ArticleFrontmatter;
+      const story = toStory(record.slug, data, ctx, record.file);
+      const shard = searchShard(story.date, site.timezone);
+      const folder = /articles\/(\d{4})\//.exec(record.file)?.[1] ?? shard;
+      const image = data.image && !data.image.src.startsWith('http') ? data.image.src : undefined;
+      const content = searchDocumentHtml({
+        story,
+        people: quotedPeopleNames(data.officials, ctx.people),
+        bodyHtml: await readFile(record.bodyFile, 'utf8'),
+        language: site.language,
+        timeZone: site.timezone,
+        thumbnail: image && thumbnailPath(shard, record.slug),
+      });
+      const thumbnail = image && { source: path.resolve(root, path.dirname(record.file), image), name: `${record.slug}.webp` };
+      worker.postMessage({ document: { shard, folder, url: story.url, content, thumbnail } });
+    };
+    let failed: unknown;
+    const stop = listenToStoryRecords({
+      onRecord(record) {
+        if (!isLive(record.data as unknown as PublicationFields, at)) return;
+        queue = queue
+          .then(() => (failed === undefined ? post(record) : undefined))
+          .catch((error: unknown) => {
+            failed ??= error;
+          });
+      },
+      onEnd() {
+        stop();
+        void queue.then(() => (failed === undefined ? worker.postMessage({ end: true }) : fail(failed)));
+      },
+    });
+    worker.once('error', fail);
+    worker.on('message', (message: Partial<Outcome> & { error?: string }) => {
+      void worker.terminate();
+      if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
+      else resolve({ pages: message.pages, shards: message.shards, reused: message.reused });
+    });
+  });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webp': 'image/webp',
+};
+
+async function sendFile(res: ServerResponse, file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return false;
+  res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', info.size);
+  res.setHeader('Cache-Control', 'no-store');
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+/**
+ * Writes the search index as part of `astro build`, so there is no second
+ * step to forget, and keeps one under `astro dev`, so writers can search
+ * while they preview. It holds the headline, dek and body of every live story
+ * with its facets, taken from the content model as the story loader reads each
+ * story, and is built by Pagefind in a worker thread: in a build, the work runs
+ * on the second core during content sync and page rendering, and the finished
+ * year bundles are linked into dist/pagefind/ at the end. Under `astro dev`,
+ * every content sync (the first, and one after each edit) indexes again, years
+ * whose stories did not change coming from the cache, and the dev server
+ * serves the newest index at /pagefind/.
  */
 export default function pagefindIndex(): AstroIntegration {
-  interface Outcome {
-    pages: number;
-    /** Each shard's finished bundle, in the cache. */
-    shards: { shard: string; dir: string }[];
-    reused: string[];
-  }
   let result: Promise<Outcome> | undefined;
-
-  function startIndexing(root: string, cacheDir: string): Promise<Outcome> {
-    const site = load(readFileSync(path.join(root, 'content/site.yaml'), 'utf8')) as { language?: string };
-    const language = site.language ?? 'en';
-    const at = buildInstant(process.env);
-    return new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
-        workerData: { language: language.split('-')[0], cacheDir: path.join(cacheDir, 'newsroom-pagefind') },
-        // One thread for Pagefind's process: the other core belongs to Astro's rendering,
-        // which is the longer path through the build.
-        env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
-      });
-      // A failed build must not be kept alive by an index nobody will write.
-      worker.unref();
-      // Bodies are read in the order stories arrive and posted in that same order.
-      let queue: Promise<void> = Promise.resolve();
-      const stop = listenToStoryRecords({
-        onRecord(record) {
-          if (!isLive(record.data as unknown as PublicationFields, at)) return;
-          const data = record.data as { title: string; dek: string };
-          const body = readFile(record.bodyFile, 'utf8');
-          queue = queue.then(async () => {
-            const content = searchDocumentHtml({ title: data.title, dek: data.dek, bodyHtml: await body, language });
-            worker.postMessage({ document: { shard: searchShard(record.file), url: storyUrl(record.slug), content } });
-          });
-        },
-        onEnd() {
-          stop();
-          queue.then(() => worker.postMessage({ end: true }), reject);
-        },
-      });
-      worker.once('error', reject);
-      worker.on('message', (message: Partial<Outcome> & { error?: string }) => {
-        void worker.terminate();
-        if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
-        else resolve({ pages: message.pages, shards: message.shards, reused: message.reused });
-      });
-    });
-  }
+  /** Under `astro dev`: the newest finished index. */
+  let latest: Outcome | undefined;
 
   return {
     name: 'newsroom:pagefind-index',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        if (command !== 'build') return;
-        result = startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
-        // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
-        result.catch(() => logger.debug('search indexing failed; reported at the end of the build'));
+        const root = fileURLToPath(config.root);
+        const cacheDir = fileURLToPath(config.cacheDir);
+        if (command === 'build') {
+          result = indexNextSync(root, cacheDir);
+          // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
+          result.catch(() => logger.debug('search indexing failed; reported at the end of the build'));
+        } else if (command === 'dev') {
+          const follow = () => {
+            indexNextSync(root, cacheDir).then(
+              (outcome) => {
+                latest = outcome;
+                logger.info(`search index ready: ${outcome.pages} stories`);
+              },
+              (error: unknown) => logger.warn(`search index not updated: ${error instanceof Error ? error.message : String(error)}`),
+            );
+            // Then wait for the next sync, whatever this one gives. (Not from inside
+            // this sync's end: a listener added then would hear the same end.)
+            const stop = listenToStoryRecords({ onRecord() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
+          };
+          follow();
+        }
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const match = /^\/pagefind\/(\d{4})\/([^?#]+)/.exec(req.url ?? '');
+          const bundle = match && latest?.shards.find((s) => s.shard === match[1]);
+          if (!match || !bundle) return next();
+          const file = path.resolve(bundle.dir, decodeURIComponent(match[2]!));
+          if (!file.startsWith(bundle.dir + path.sep)) return next();
+          sendFile(res, file).then((sent) => sent || next(), next);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!result) throw new Error('The search index was not started.');

@@ -3,57 +3,82 @@
 // renders pages. Plain JavaScript: a worker is started by Node itself, outside
 // the TypeScript toolchain.
 //
-// The index is split into shards, one per year folder of the archive, each a
-// complete Pagefind bundle that the search page merges. Shards are indexed one
-// after another, so Pagefind holds one year in memory at a time, and a shard
-// whose documents are unchanged since an earlier build is copied from the
-// cache instead of indexed again.
+// The index is split into shards, one per year of publication, each a complete
+// Pagefind bundle that the search page loads side by side. Stories arrive in
+// the order of their files (content/articles/<yyyy>/…), so a shard is indexed
+// as soon as the files have moved past its year folder, and Pagefind holds one
+// year in memory at a time. A story filed in another year's folder than its
+// date's may reach a shard already written: that shard is written again at the
+// end. A shard whose documents (and thumbnails) are unchanged since an earlier
+// build is taken from the cache instead of indexed again.
 //
-// Messages in: { document: { shard, url, content } } in shard order, then
-// { end: true }. Message out: { pages, shards: [{ shard, dir }], reused: [...] }
-// or { error }; each `dir` is the shard's bundle in the cache, for the build to
-// link into dist/.
+// Messages in: { document: { shard, folder, url, content, thumbnail? } }, then
+// { end: true }; `thumbnail` is { source, name }: the lead image's file and the
+// name of the small WebP made from it under thumbs/ in the bundle. Message out:
+// { pages, shards: [{ shard, dir }], reused: [...] } or { error }; each `dir` is
+// the shard's bundle in the cache, for the build to link into dist/.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import sharp from 'sharp';
 
 const { language, cacheDir } = workerData;
-const shards = new Map(); // shard -> documents, in arrival order
-const done = [];
-const reused = [];
-let current;
+/** Thumbnails: the size search results show them at, twice over for sharp screens. */
+const THUMB = { width: 192, height: 128, quality: 60 };
+const documents = new Map(); // shard -> documents, in arrival order
+const closed = new Set();
+const rewrite = new Set();
+const written = new Map(); // shard -> { dir, pages }
+const reused = new Set();
 let chain = Promise.resolve();
 
 const exists = (p) => stat(p).then(() => true, () => false);
 
-async function writeShard(shard, documents) {
+async function writeShard(shard, docs) {
   const hash = createHash('sha256');
-  hash.update(`pagefind-1|${language}\n`);
-  for (const d of documents) hash.update(`${d.url}\n${d.content}\n`);
+  hash.update(`pagefind-2|${language}|${JSON.stringify(THUMB)}\n`);
+  const images = new Map();
+  for (const d of docs) {
+    hash.update(`${d.url}\n${d.content}\n`);
+    if (d.thumbnail) {
+      const bytes = await readFile(d.thumbnail.source);
+      images.set(d.thumbnail.name, bytes);
+      hash.update(`${d.thumbnail.name}\n`).update(bytes).update('\n');
+    }
+  }
   const cached = path.join(cacheDir, hash.digest('hex'));
   if (await exists(cached)) {
-    reused.push(shard);
+    reused.add(shard);
     const now = new Date();
     await utimes(cached, now, now); // in use: keep it out of the clean-up below
   } else {
+    reused.delete(shard);
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let i = 0; i < documents.length; i += 64) {
-      const results = await Promise.all(documents.slice(i, i + 64).map(({ url, content }) => index.addHTMLFile({ url, content })));
+    for (let i = 0; i < docs.length; i += 64) {
+      const results = await Promise.all(docs.slice(i, i + 64).map(({ url, content }) => index.addHTMLFile({ url, content })));
       const failed = results.find((r) => r.errors.length);
       if (failed) throw new Error(`Pagefind could not index a story: ${failed.errors.join('; ')}`);
     }
     const partial = `${cached}.partial-${process.pid}`;
     await rm(partial, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: partial });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const output = await index.writeFiles({ outputPath: partial });
+    if (output.errors.length) throw new Error(`Pagefind could not write its index: ${output.errors.join('; ')}`);
     await index.deleteIndex();
+    if (images.size) await mkdir(path.join(partial, 'thumbs'), { recursive: true });
+    for (const [name, bytes] of images) {
+      await sharp(bytes)
+        .resize(THUMB.width, THUMB.height, { fit: 'cover' })
+        .webp({ quality: THUMB.quality })
+        .toFile(path.join(partial, 'thumbs', name));
+    }
     await mkdir(cacheDir, { recursive: true });
+    await rm(cached, { recursive: true, force: true });
     await rename(partial, cached);
   }
-  done.push({ shard, dir: cached, pages: documents.length });
+  written.set(shard, { dir: cached, pages: docs.length });
 }
 
 /** Cached shards unused for a week go; recent ones may belong to another build sharing the cache. */
@@ -67,26 +92,35 @@ async function pruneCache() {
 }
 
 function closeShard(shard) {
-  const documents = shards.get(shard);
-  shards.delete(shard);
-  chain = chain.then(() => writeShard(shard, documents));
+  closed.add(shard);
+  const docs = [...documents.get(shard)];
+  chain = chain.then(() => writeShard(shard, docs));
 }
 
 parentPort.on('message', (message) => {
   if (message.document) {
-    const { shard, url, content } = message.document;
-    if (current !== undefined && shard !== current) closeShard(current);
-    current = shard;
-    if (!shards.has(shard)) shards.set(shard, []);
-    shards.get(shard).push({ url, content });
+    const { shard, folder, url, content, thumbnail } = message.document;
+    // Files come folder by folder, oldest year first: years before this folder are complete.
+    for (const open of documents.keys()) if (!closed.has(open) && open < folder) closeShard(open);
+    if (closed.has(shard)) rewrite.add(shard);
+    if (!documents.has(shard)) documents.set(shard, []);
+    documents.get(shard).push({ url, content, thumbnail });
     return;
   }
   if (message.end) {
-    if (current !== undefined) closeShard(current);
+    for (const shard of documents.keys()) if (!closed.has(shard)) closeShard(shard);
+    for (const shard of rewrite) chain = chain.then(() => writeShard(shard, documents.get(shard)));
     chain
       .then(pruneCache)
       .then(
-        () => parentPort.postMessage({ pages: done.reduce((n, s) => n + s.pages, 0), shards: done.map(({ shard, dir }) => ({ shard, dir })), reused }),
+        () => {
+          const shards = [...written.keys()].sort();
+          parentPort.postMessage({
+            pages: shards.reduce((n, s) => n + written.get(s).pages, 0),
+            shards: shards.map((shard) => ({ shard, dir: written.get(shard).dir })),
+            reused: shards.filter((s) => reused.has(s)),
+          });
+        },
         (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
       )
       .finally(() => pagefind.close());

@@ -15,6 +15,8 @@ export interface AliasResolver {
   idOf(name: string): string;
   /** The display name: the registry's name where there is an entry, else the name as written. */
   nameOf(name: string): string;
+  /** The registry's name for an identity, if it has an entry. */
+  registeredName(id: string): string | undefined;
 }
 
 export function aliasResolver(entries: ReadonlyMap<string, AliasedEntry>): AliasResolver {
@@ -30,5 +32,6 @@ export function aliasResolver(entries: ReadonlyMap<string, AliasedEntry>): Alias
   return {
     idOf,
     nameOf: (name) => entries.get(idOf(name))?.name ?? name,
+    registeredName: (id) => entries.get(id)?.name,
   };
 }

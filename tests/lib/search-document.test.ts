@@ -1,17 +1,26 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { searchDocumentHtml, searchShard, shardBundlePath } from '../../src/lib/search-document';
+import { quotedPeopleNames, searchDocumentHtml, searchFacets, searchShard, shardBundlePath, thumbnailPath } from '../../src/lib/search-document';
 import { renderStoryBody } from '../../src/lib/story-body/render';
+import { context, story } from './story-fixtures';
+
+const TZ = 'America/New_York';
 
 describe('searchDocumentHtml', () => {
   const body = renderStoryBody(
     'The letters went out **Thursday**.\n\n<PullQuote by="Jeff Sessions">Repeated words.</PullQuote>\n\n<Figure src="./chart.png" alt="Grants by city" caption="Grant totals" credit="DOJ" />\n',
     { format: 'mdx' },
   );
-  const doc = parse(searchDocumentHtml({ title: 'Grants & cities', dek: 'Four cities were told.', bodyHtml: body, language: 'en-US' }));
+  const grants = story('sessions-letters', {
+    title: 'Grants & cities',
+    dek: 'Four cities were told.',
+    locations: [{ name: 'Albuquerque', region: 'NM', country: 'US' }],
+  });
+  const doc = parse(searchDocumentHtml({ story: grants, people: ['Jeff Sessions'], bodyHtml: body, language: 'en-US', timeZone: TZ, thumbnail: '/pagefind/2017/thumbs/sessions-letters.webp' }));
+  const indexed = doc.querySelector('[data-pagefind-body]')!;
+  const ignored = indexed.querySelector('div[data-pagefind-ignore]')!;
 
   it('holds the headline as the result title, the dek and the body, all inside the indexed element', () => {
-    const indexed = doc.querySelector('[data-pagefind-body]')!;
     expect(indexed.querySelector('h1')!.text).toBe('Grants & cities');
     expect(indexed.querySelector('h1')!.getAttribute('data-pagefind-meta')).toBe('title');
     expect(indexed.text).toContain('Four cities were told.');
@@ -19,21 +28,78 @@ describe('searchDocumentHtml', () => {
     expect(doc.querySelector('html')!.getAttribute('lang')).toBe('en-US');
   });
 
+  it('weighs the headline over the dek and the dek over the body', () => {
+    const headline = Number(indexed.querySelector('h1')!.getAttribute('data-pagefind-weight'));
+    const dek = Number(indexed.querySelector('h1 + p')!.getAttribute('data-pagefind-weight'));
+    expect(headline).toBeGreaterThan(dek);
+    expect(dek).toBeGreaterThan(1); // Pagefind's weight for body text
+    expect(dek).toBeGreaterThan(6); // and for a body's subheading (h2)
+  });
+
   it('keeps pull quotes out of the index and figures in as their alt text and caption', () => {
     expect(doc.querySelector('aside.pull-quote')!.getAttribute('data-pagefind-ignore')).toBe('all');
     expect(doc.querySelector('figure img')!.getAttribute('alt')).toBe('Grants by city');
     expect(doc.querySelector('figure figcaption')!.text).toBe('Grant totals DOJ');
   });
+
+  it('carries facets, the date sort key and result metadata where they are not indexed as words', () => {
+    const filters = ignored.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.text]);
+    expect(filters).toEqual([
+      ['section', 'Immigration'],
+      ['type', 'News'],
+      ['author', 'Maria Lopez'],
+      ['person', 'Jeff Sessions'],
+      ['place', 'Albuquerque, NM'],
+      ['year', '2017'],
+    ]);
+    expect(ignored.querySelector('[data-pagefind-sort="date"]')!.text).toBe('2017-08-03T21:30:00.000Z');
+    const meta = Object.fromEntries(ignored.querySelectorAll('[data-pagefind-meta]').map((e) => [e.getAttribute('data-pagefind-meta'), e.text]));
+    expect(meta).toEqual({
+      date: 'August 3, 2017',
+      published: '2017-08-03T21:30:00.000Z',
+      section: 'Immigration',
+      dek: 'Four cities were told.',
+      image: '/pagefind/2017/thumbs/sessions-letters.webp',
+    });
+  });
+
+  it('leaves the image out for a story without one', () => {
+    const plain = parse(searchDocumentHtml({ story: grants, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }));
+    expect(plain.querySelector('[data-pagefind-meta="image"]')).toBeNull();
+  });
+});
+
+describe('searchFacets', () => {
+  it('counts the year in the outlet time zone and lists each value once', () => {
+    const lateNight = story('late', { date: new Date('2018-01-01T03:30:00Z'), authors: ['maria-lopez', 'sam-ortiz'] });
+    const facets = searchFacets({ story: lateNight, people: ['Jeff Sessions', 'Jeff Sessions'], timeZone: TZ });
+    expect(facets.year).toEqual(['2017']);
+    expect(facets.person).toEqual(['Jeff Sessions']);
+    expect(facets.author).toEqual(['Maria Lopez', 'Sam Ortiz']);
+  });
+});
+
+describe('quotedPeopleNames', () => {
+  it('names a person by the registry, so an alias and the name are one facet value', () => {
+    const { people } = context();
+    expect(quotedPeopleNames([{ name: 'Jefferson Beauregard Sessions III' }, { name: 'Jeff Sessions' }], people)).toEqual(['Jeff Sessions', 'Jeff Sessions']);
+  });
+
+  it('keeps the name as written for someone without an entry, also when told apart by id', () => {
+    const { people } = context();
+    expect(quotedPeopleNames([{ name: 'Ana Ruiz' }, { name: 'Ana Ruiz', id: 'ana-ruiz-denver' }], people)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+  });
 });
 
 describe('searchShard', () => {
-  it('is the year folder of the story file, in either story form', () => {
-    expect(searchShard('content/articles/2017/sessions-letters.mdx')).toBe('2017');
-    expect(searchShard('content/articles/2019/lake-mead/index.mdx')).toBe('2019');
-    expect(shardBundlePath('2019')).toBe('/pagefind/2019/');
+  it('is the year of publication in the outlet zone', () => {
+    expect(searchShard(new Date('2017-08-03T21:30:00Z'), TZ)).toBe('2017');
+    expect(searchShard(new Date('2018-01-01T03:30:00Z'), TZ)).toBe('2017');
+    expect(searchShard(new Date('2018-01-01T05:30:00Z'), TZ)).toBe('2018');
   });
 
-  it('refuses a file outside a year folder', () => {
-    expect(() => searchShard('content/articles/loose.mdx')).toThrow(/year folder/);
+  it('names where the shard and its thumbnails are served', () => {
+    expect(shardBundlePath('2019')).toBe('/pagefind/2019/');
+    expect(thumbnailPath('2019', 'lake-mead')).toBe('/pagefind/2019/thumbs/lake-mead.webp');
   });
 });
