@@ -23,6 +23,9 @@ export default defineConfig({
   // Pages whose code and data (their cacheKey, src/lib/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },
+  // The dev server must not watch benchmark corpora and their builds (hundreds of
+  // thousands of files exhaust the system's file watchers) or build output.
+  vite: { server: { watch: { ignored: ['**/bench/out/**', '**/dist/**'] } } },
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });

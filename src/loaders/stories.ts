@@ -43,7 +43,7 @@ export function storyLoader(options: { base: string }): Loader {
 
       const codeDigest = await storyCodeDigest(root);
 
-      async function sync(relative: string, contents: string, registries: { authors: Set<string>; sections: Set<string> }): Promise<string[]> {
+      async function sync(relative: string, contents: string, registries: { authors: Set<string>; sections: Set<string> }, emit = true): Promise<string[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = path.relative(root, absolute).split(path.sep).join('/');
@@ -53,7 +53,7 @@ export function storyLoader(options: { base: string }): Loader {
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
-          emitStoryRecord({ slug, file, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
+          if (emit) emitStoryRecord({ slug, file, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
           return [];
         }
         const analysis = analyzeStory(file, contents, { ...registries, dir: path.dirname(absolute) });
@@ -65,7 +65,7 @@ export function storyLoader(options: { base: string }): Loader {
         await writeFile(bodyFile(bodyDir, digest), analysis.html);
         const data = analysis.data as unknown as Record<string, unknown>;
         store.set({ id: slug, data, filePath: file, digest });
-        emitStoryRecord({ slug, file, data, bodyFile: bodyFile(bodyDir, digest) });
+        if (emit) emitStoryRecord({ slug, file, data, bodyFile: bodyFile(bodyDir, digest) });
         return [];
       }
 
@@ -86,15 +86,27 @@ export function storyLoader(options: { base: string }): Loader {
 
       if (!watcher) return;
       watcher.add(base);
+      // Under `astro dev`, each edit ends with the whole set of stories streamed again, in
+      // file order, so listeners (the search index) always see a complete sync.
+      const streamAll = () => {
+        const entries = [...store.entries()].sort(([, a], [, b]) => String(a.filePath).localeCompare(String(b.filePath)));
+        for (const [slug, entry] of entries) {
+          if (entry.filePath && entry.digest !== undefined) {
+            emitStoryRecord({ slug, file: entry.filePath, data: entry.data, bodyFile: bodyFile(bodyDir, String(entry.digest)) });
+          }
+        }
+        endStoryRecords();
+      };
       const onChange = async (changed: string) => {
         if (!changed.startsWith(base + path.sep)) return;
         const relative = path.relative(base, changed).split(path.sep).join('/');
         if (!parseStoryPath(relative)) return;
         try {
           const current = { authors: await registryIds(root, 'authors'), sections: await registryIds(root, 'sections') };
-          const found = await sync(relative, await readFile(changed, 'utf8'), current);
+          const found = await sync(relative, await readFile(changed, 'utf8'), current, false);
           for (const problem of found) logger.error(problem);
           if (found.length === 0) logger.info(`Reloaded ${relative}`);
+          streamAll();
         } catch (e) {
           logger.error(e instanceof Error ? e.message : String(e));
         }
@@ -106,6 +118,7 @@ export function storyLoader(options: { base: string }): Loader {
         if (id) {
           store.delete(id);
           idByFile.delete(deleted);
+          streamAll();
         }
       });
     },

@@ -1,8 +1,9 @@
 /**
  * The stories the loader reads, streamed as it reads them to build
  * integrations in the same process (the search indexer), so they can start
- * work during content sync instead of after it. Nothing listens under
- * `astro dev`; emitting then costs nothing.
+ * work during content sync instead of after it. Under `astro dev` the
+ * loader streams every story again after each edit, so a listener always sees
+ * whole syncs.
  */
 export interface StoryRecord {
   slug: string;
