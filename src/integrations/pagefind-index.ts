@@ -60,7 +60,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
     };
     // Stories are turned into documents and posted in the order they arrive.
     let queue: Promise<void> = Promise.resolve();
-    const post = async (record: StoryRecord) => {
+    const post = async (record: StoryRecord, body: Promise<string>) => {
       const ctx = await context;
       const data = record.data as unknown as ArticleFrontmatter;
       const story = toStory(record.slug, data, ctx, record.file);
@@ -70,7 +70,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       const content = searchDocumentHtml({
         story,
         people: quotedPeopleNames(data.officials, ctx.people),
-        bodyHtml: await readFile(record.bodyFile, 'utf8'),
+        bodyHtml: await body,
         language: site.language,
         timeZone: site.timezone,
         thumbnail: image && thumbnailPath(shard, record.slug),
@@ -82,8 +82,11 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
     const stop = listenToStoryRecords({
       onRecord(record) {
         if (!isLive(record.data as unknown as PublicationFields, at)) return;
+        // Read now, in parallel with the others; turned into a document in arrival order.
+        const body = readFile(record.bodyFile, 'utf8');
+        body.catch(() => {}); // a failed read is reported through the queue
         queue = queue
-          .then(() => (failed === undefined ? post(record) : undefined))
+          .then(() => (failed === undefined ? post(record, body) : undefined))
           .catch((error: unknown) => {
             failed ??= error;
           });
