@@ -93,6 +93,12 @@ export interface StoryAnalysis {
  * loader stores what this returns; `npm run check` reports its problems.
  */
 export function analyzeStory(file: string, text: string, ctx: StoryCheckContext): StoryAnalysis {
+  // Files are read as UTF-8; bytes that are not UTF-8 come out as U+FFFD.
+  const unreadable = text.indexOf('\uFFFD');
+  if (unreadable >= 0) {
+    const line = text.slice(0, unreadable).split('\n').length;
+    return { problems: [{ severity: 'error', file, line, field: 'file', message: 'is not UTF-8 text: a character on this line could not be read', hint: 'save the file as UTF-8 in your editor' }] };
+  }
   const parts = splitFrontmatter(text);
   if (!parts) {
     return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }] };
