@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFiles, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
+import { buildSite, copyProject } from '../helpers/build-site';
+
+/**
+ * The embargoed and the scheduled sample stories, built one second before and
+ * one second after the instant they may go out: before, they are in no file of
+ * dist/ (pages, listings, feeds, sitemaps, search index, images); after, they
+ * are published everywhere a live story is.
+ */
+
+const stories = sampleStories();
+const embargoed = stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS['embargoed']!))!;
+const scheduled = stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS['scheduled']!))!;
+const second = 1000;
+
+const CASES = [
+  { story: embargoed, marker: UNPUBLISHED_MARKERS['embargoed']!, at: Date.parse(embargoed.data['embargo']) },
+  { story: scheduled, marker: UNPUBLISHED_MARKERS['scheduled']!, at: Date.parse(scheduled.data['date']) },
+];
+
+/** Every file of a build as text, Pagefind's compressed files unpacked. */
+function texts(dist: string): Map<string, string> {
+  return new Map(
+    listFiles(dist).map((file) => {
+      const bytes = readFileSync(path.join(dist, file));
+      const text = file.startsWith('pagefind/') && /\.pf_/.test(file) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      return [file, text];
+    }),
+  );
+}
+
+describe('publication at the second', () => {
+  const project = copyProject();
+  const builds = new Map<string, string>();
+  const distFor = (at: number) => builds.get(new Date(at).toISOString())!;
+
+  beforeAll(() => {
+    for (const { at } of CASES) {
+      for (const instant of [at - second, at + second]) {
+        const iso = new Date(instant).toISOString();
+        const dist = path.join(project.root, `dist-${instant}`);
+        const result = buildSite(project.root, dist, { BUILD_TIME: iso });
+        if (result.status !== 0) throw new Error(`build at ${iso} failed:\n${result.output.slice(-3000)}`);
+        builds.set(iso, dist);
+      }
+    }
+  }, 600_000);
+  afterAll(() => project.cleanup());
+
+  describe.each(CASES)('the $story.slug story', ({ story, marker, at }) => {
+    it('one second before its instant, is in no file: page, listing, feed, sitemap, search index, image', () => {
+      const dist = distFor(at - second);
+      for (const [file, text] of texts(dist)) {
+        expect(text.includes(marker), file).toBe(false);
+        expect(text.includes(`/articles/${story.slug}/`), file).toBe(false);
+      }
+      expect(listFiles(dist).filter((f) => f.includes(story.slug))).toEqual([]);
+    });
+
+    it('one second after, is published: its page, the front page, its feed, the sitemap and the search index', () => {
+      const dist = distFor(at + second);
+      const files = texts(dist);
+      expect(files.get(`articles/${story.slug}/index.html`)).toContain(marker);
+      expect(files.get('index.html')).toContain(`/articles/${story.slug}/`);
+      const feed = readXml(dist, 'rss.xml');
+      expect(feed.rss.channel.item.map((i: { link: string }) => new URL(i.link).pathname)).toContain(`/articles/${story.slug}/`);
+      const sitemaps = [...files].filter(([f]) => /^sitemap-\d+\.xml$/.test(f)).map(([, t]) => t).join('');
+      expect(sitemaps).toContain(`/articles/${story.slug}/`);
+      const index = [...files].filter(([f]) => /^pagefind\/\d{4}\/fragment\//.test(f)).map(([, t]) => t);
+      expect(index.some((t) => t.includes(`"url":"/articles/${story.slug}/"`))).toBe(true);
+    });
+  });
+
+  it('never emits an image used only by a story that is not live, by name or by content', () => {
+    const draft = stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS['draft']!))!;
+    const source = path.join(path.dirname(path.resolve(project.root, draft.file)), 'draft-only-photo.jpg');
+    const hash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const sourceHash = hash(readFileSync(source));
+    for (const dist of builds.values()) {
+      for (const file of listFiles(dist)) {
+        expect(file.includes('draft-only-photo'), file).toBe(false);
+        if (/\.(jpe?g|png|webp|avif)$/.test(file)) expect(hash(readFileSync(path.join(dist, file))), file).not.toBe(sourceHash);
+      }
+    }
+  });
+});
