@@ -142,6 +142,20 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
   }
 
+  // Someone listed as quoted but never named in the story is usually a leftover from an earlier draft.
+  if (Array.isArray(raw['officials'])) {
+    const body = parts.body.toLowerCase();
+    raw['officials'].forEach((o, i) => {
+      const name = (o as { name?: unknown } | null)?.name;
+      if (typeof name !== 'string' || !name.trim()) return;
+      const words = name.trim().split(/\s+/).filter((w) => !/^(jr|sr|ii|iii|iv|v)\.?$/i.test(w));
+      const surname = (words.at(-1) ?? name).toLowerCase();
+      if (!body.includes(name.toLowerCase()) && !body.includes(surname)) {
+        problems.push({ severity: 'warning', file, line: lines().lineOf(['officials', i, 'name']), field: `officials.${i}.name`, message: `${name} is listed as quoted but never named in the story`, hint: 'name them in the body or remove them from officials' });
+      }
+    });
+  }
+
   const names = (list: unknown) =>
     Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
   for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {

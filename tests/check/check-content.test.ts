@@ -24,7 +24,7 @@ function storyLines(): string[] {
     '  - name: Jeff Sessions', // 11
     '---', // 12
     '', // 13
-    'WASHINGTON — Four cities were told on Thursday to prove they cooperate.', // 14
+    'WASHINGTON — Attorney General Jeff Sessions told four cities on Thursday to prove they cooperate.', // 14
   ];
 }
 
@@ -54,6 +54,21 @@ describe('splitFrontmatter', () => {
 describe('checkStory', () => {
   it('finds no problems in a valid story', () => {
     expect(check(storyLines())).toEqual([]);
+  });
+
+  it('warns, without failing, about someone listed as quoted but never named in the story', () => {
+    const lines = storyLines().map((l) => (l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l));
+    const problems = check(lines);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', line: lineOf(lines, '  - name: Jeff Sessions'), field: 'officials.0.name', message: expect.stringMatching(/Jeff Sessions .*never named/) }),
+    ]);
+  });
+
+  it('counts a surname as naming someone, past a suffix such as III', () => {
+    const lines = storyLines().map((l) =>
+      l === '  - name: Jeff Sessions' ? '  - name: Jefferson Beauregard Sessions III' : l.startsWith('WASHINGTON') ? 'WASHINGTON — Sessions wrote to four cities.' : l,
+    );
+    expect(check(lines)).toEqual([]);
   });
 
   it('finds no problems in a valid story using the components correctly', () => {
@@ -180,7 +195,7 @@ describe('checkStory', () => {
 
     it('reports a body problem on the first line after the frontmatter at that line', () => {
       const lines = [...storyLines().slice(0, 12), '{oops}'];
-      const problems = check(lines);
+      const problems = check(lines).filter((p) => p.severity === 'error');
       expect(problems.map((p) => p.line)).toEqual([13]);
     });
 
