@@ -3,12 +3,11 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listFiles, treeDifferences } from '../helpers/dist';
-import { copyProject, PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site';
+import { copyProject, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site';
 
 /** `npm run build` replaces dist/ only after a build that succeeded. */
 describe('atomic output of npm run build', () => {
-  const project = copyProject();
-  cpSync(path.join(PROJECT_ROOT, 'scripts'), path.join(project.root, 'scripts'), { recursive: true });
+  const project = copyProject({ scripts: true });
   const dist = path.join(project.root, 'dist');
   afterAll(() => project.cleanup());
 

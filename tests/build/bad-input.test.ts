@@ -126,8 +126,7 @@ describe('bad input', () => {
   const build = () => run(['scripts/build.mjs']);
 
   beforeAll(() => {
-    project = copyProject();
-    cpSync(path.join(PROJECT_ROOT, 'scripts'), path.join(project.root, 'scripts'), { recursive: true });
+    project = copyProject({ scripts: true });
     dist = path.join(project.root, 'dist');
     const first = build();
     if (first.status !== 0) throw new Error(`the sample site did not build:\n${first.output.slice(-3000)}`);

@@ -27,11 +27,12 @@ export function buildSite(root: string, outDir: string, env: Record<string, stri
 
 /**
  * A disposable copy of the project (sources, content, config; node_modules
- * linked) that a test may change without touching the real content.
+ * linked) that a test may change without touching the real content. With
+ * `scripts`, the command lines too (npm run build, check, new, …).
  */
-export function copyProject(): { root: string; cleanup: () => void } {
+export function copyProject(options: { scripts?: boolean } = {}): { root: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'newsroom-project-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', ...(options.scripts ? ['scripts'] : [])]) {
     cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   // Packages are the project's, but Astro's cache folder (node_modules/.astro) must be the

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
 
 /** The pre-commit hook, in a throwaway git repository holding a copy of the project. */
 describe('npm run setup-hooks', () => {
-  const project = copyProject();
-  cpSync(path.join(PROJECT_ROOT, 'scripts'), path.join(project.root, 'scripts'), { recursive: true });
+  const project = copyProject({ scripts: true });
   afterAll(() => project.cleanup());
   const env = { ...process.env, PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env['PATH']}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
   const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: project.root, env, encoding: 'utf8' });

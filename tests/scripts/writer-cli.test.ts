@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,8 +7,7 @@ import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
 
 /** The writer's command lines, run as a writer runs them, in a copy of the project. */
 describe('npm run new and npm run publish', () => {
-  const project = copyProject();
-  cpSync(path.join(PROJECT_ROOT, 'scripts'), path.join(project.root, 'scripts'), { recursive: true });
+  const project = copyProject({ scripts: true });
   afterAll(() => project.cleanup());
 
   const run = (script: string, ...args: string[]) => {
