@@ -163,7 +163,8 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
     }
   }
-  const valid = result.success && problems.length === 0 ? result.data : undefined;
+  // Warnings do not hold a story back; only errors do.
+  const valid = result.success && !problems.some((p) => p.severity === 'error') ? result.data : undefined;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
   const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'));
   problems.push(...body.problems);

@@ -60,7 +60,8 @@ export function storyLoader(options: { base: string }): Loader {
         const errors = analysis.problems.filter((p) => p.severity === 'error');
         if (errors.length || !analysis.data || analysis.html === undefined) {
           store.delete(slug);
-          return formatProblems(errors);
+          // Never drop a story without saying why.
+          return errors.length ? formatProblems(errors) : [`${file}: the story could not be read (no frontmatter or body came out of it, and no error said why)`];
         }
         await writeFile(bodyFile(bodyDir, digest), analysis.html);
         const data = analysis.data as unknown as Record<string, unknown>;

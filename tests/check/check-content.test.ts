@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, checkStory, formatProblems, splitFrontmatter } from '../../src/check/check-content';
+import { analyzeStory, checkContent, checkStory, formatProblems, splitFrontmatter } from '../../src/check/check-content';
 import type { Problem } from '../../src/check/problems';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
@@ -62,6 +62,14 @@ describe('checkStory', () => {
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', line: lineOf(lines, '  - name: Jeff Sessions'), field: 'officials.0.name', message: expect.stringMatching(/Jeff Sessions .*never named/) }),
     ]);
+  });
+
+  it('still gives the story to the build when it has only warnings', () => {
+    const lines = storyLines().map((l) => (l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l));
+    const analysis = analyzeStory(FILE, lines.join('\n') + '\n', CTX);
+    expect(analysis.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(analysis.data).toMatchObject({ title: 'Justice Department ties grants to immigration cooperation' });
+    expect(analysis.html).toContain('Four cities');
   });
 
   it('counts a surname as naming someone, past a suffix such as III', () => {
