@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkStory, formatProblems, registryIds } from '../src/check/check-content';
+import { checkStory, formatProblems, readPeople, registryIds } from '../src/check/check-content';
 import { readSiteConfig } from '../src/check/registries';
 import { publishedText, PublishError } from '../src/lib/writer';
 import { storyFilesBySlug } from './lib/stories-on-disk';
@@ -33,6 +33,7 @@ try {
 const problems = checkStory(file, text, {
   authors: await registryIds(root, 'authors'),
   sections: await registryIds(root, 'sections'),
+  people: await readPeople(root),
   dir: path.dirname(path.join(root, file)),
 });
 for (const line of formatProblems(problems)) console.log(line);

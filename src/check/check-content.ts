@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { articleSchema, type ArticleFrontmatter } from '../schemas/article';
+import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article';
 import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries';
 import { siteSchema } from '../schemas/site';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
 import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
+import type { Coordinates } from '../lib/gazetteer';
+import type { AliasedEntry } from '../lib/registry';
+import { lookupPlace } from './gazetteer';
 import type { Problem } from './problems';
 import { renderCheckedBody } from './story-body';
 import { YamlSource } from './yaml-document';
@@ -28,14 +31,17 @@ async function listFiles(dir: string): Promise<string[]> {
 
 export { splitFrontmatter };
 
-interface Registry {
+interface Registry<T> {
   ids: Set<string>;
+  /** The entries that passed their schema, by id. */
+  entries: Map<string, T>;
   problems: Problem[];
 }
 
-async function checkRegistry(root: string, folder: string, schema: z.ZodType): Promise<Registry> {
+async function checkRegistry<S extends z.ZodType>(root: string, folder: string, schema: S): Promise<Registry<z.output<S>>> {
   const dir = path.join(root, 'content', folder);
   const ids = new Set<string>();
+  const entries = new Map<string, z.output<S>>();
   const problems: Problem[] = [];
   for (const name of await listFiles(dir)) {
     const file = `content/${folder}/${name}`;
@@ -53,8 +59,9 @@ async function checkRegistry(root: string, folder: string, schema: z.ZodType): P
     if (source.data === undefined) continue;
     const result = schema.safeParse(source.data ?? {});
     if (!result.success) problems.push(...source.issueProblems(result.error.issues));
+    else entries.set(id, result.data);
   }
-  return { ids, problems };
+  return { ids, entries, problems };
 }
 
 async function checkSingleFile(root: string, name: string, schema: z.ZodType, required: boolean): Promise<Problem[]> {
@@ -69,9 +76,63 @@ async function checkSingleFile(root: string, name: string, schema: z.ZodType, re
   return result.success ? [] : source.issueProblems(result.error.issues);
 }
 
-interface StoryCheckContext {
-  authors: Set<string>;
-  sections: Set<string>;
+/** What story checks need of content/people/. */
+export interface PeopleIndex {
+  /** Every entry's id (its file name), whether or not the file is valid. */
+  ids: ReadonlySet<string>;
+  /**
+   * The names that could mean two or more entries: slug of a name, alias or
+   * id → those entries' ids, sorted. A story quoting such a name needs `id:`.
+   */
+  sharedNames: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes people registry entries by id; an entry whose file did not parse counts by its id alone. */
+export function peopleIndex(entries: Iterable<readonly [id: string, entry: AliasedEntry | undefined]>): PeopleIndex {
+  const ids = new Set<string>();
+  const byName = new Map<string, string[]>();
+  for (const [id, entry] of entries) {
+    ids.add(id);
+    // The id counts as a name too: the alias resolver (lib/registry.ts) answers to it.
+    const names = new Set([id, ...(entry ? [entry.name, ...entry.aliases].map(slug) : [])]);
+    for (const name of names) {
+      const list = byName.get(name);
+      if (list) list.push(id);
+      else byName.set(name, [id]);
+    }
+  }
+  const sharedNames = new Map<string, string[]>();
+  for (const [name, list] of byName) if (list.length > 1) sharedNames.set(name, list.sort());
+  return { ids, sharedNames };
+}
+
+/**
+ * content/people/ for story checks outside checkContent (the story loader,
+ * `npm run publish`). A file that does not parse counts by its id alone; the
+ * content check reports what is wrong with it.
+ */
+export async function readPeople(root: string): Promise<PeopleIndex> {
+  const dir = path.join(root, 'content', 'people');
+  const files = (await listFiles(dir)).filter((n) => /^[^/]+\.ya?ml$/.test(n));
+  const entries = await Promise.all(
+    files.map(async (name) => {
+      let entry: AliasedEntry | undefined;
+      try {
+        const result = personSchema.safeParse(readFrontmatterYaml(await readFile(path.join(dir, name), 'utf8')));
+        if (result.success) entry = result.data;
+      } catch {
+        // Broken YAML: the content check reports it with its line.
+      }
+      return [name.replace(/\.ya?ml$/, ''), entry] as const;
+    }),
+  );
+  return peopleIndex(entries);
+}
+
+export interface StoryCheckContext {
+  authors: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
+  people: PeopleIndex;
   /** Absolute folder of the article file, for images beside it. */
   dir: string;
   /** Parse bodies too (default true). */
@@ -142,6 +203,24 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
   }
 
+  // People: an id must name a registry entry, and a name two entries answer to needs an id.
+  if (Array.isArray(raw['officials'])) {
+    raw['officials'].forEach((o, i) => {
+      const { name, id } = (o ?? {}) as { name?: unknown; id?: unknown };
+      if (typeof id === 'string') {
+        // An id that is not an id at all is the schema's to report.
+        if (slug(id) === id && !ctx.people.ids.has(id)) {
+          at(['officials', i, 'id'], `no person "${id}" in content/people/`, `create content/people/${id}.yaml, or remove id to go by the name`);
+        }
+      } else if (id === undefined && typeof name === 'string') {
+        const candidates = ctx.people.sharedNames.get(slug(name));
+        if (candidates) {
+          at(['officials', i, 'name'], `"${name}" could be any of ${candidates.length} people in content/people/: ${candidates.join(', ')}`, `add id: ${candidates.join(' or id: ')}`);
+        }
+      }
+    });
+  }
+
   // Someone listed as quoted but never named in the story is usually a leftover from an earlier draft.
   if (Array.isArray(raw['officials'])) {
     const body = parts.body.toLowerCase();
@@ -163,8 +242,31 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
     }
   }
+  // A place without coordinates gets them from the gazetteer (loaded on the first such place);
+  // one it does not know is a warning: the story goes out, its map without that pin.
+  const places = result.success
+    ? result.data.locations
+    : Array.isArray(raw['locations'])
+      ? raw['locations'].map((l) => locationSchema.safeParse(l).data)
+      : [];
+  const found = new Map<number, Coordinates>();
+  places.forEach((place, i) => {
+    if (!place || place.lat !== undefined || place.lon !== undefined) return;
+    const coordinates = lookupPlace(place);
+    if (coordinates) {
+      found.set(i, coordinates);
+      return;
+    }
+    const label = place.country === 'US' ? `${place.name}, ${place.region}` : [place.name, place.region, place.country].filter(Boolean).join(', ');
+    problems.push({ severity: 'warning', file, line: lines().lineOf(['locations', i, 'name']), field: `locations.${i}.name`, message: `"${label}" is not in the gazetteer, so its map has no pin`, hint: 'add lat and lon to the place' });
+  });
+
   // Warnings do not hold a story back; only errors do.
-  const valid = result.success && !problems.some((p) => p.severity === 'error') ? result.data : undefined;
+  const checked = result.success && !problems.some((p) => p.severity === 'error') ? result.data : undefined;
+  const valid =
+    checked && found.size
+      ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
+      : checked;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
   const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'));
   problems.push(...body.problems);
@@ -243,13 +345,14 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     seen.set(parsed.slug, file);
   }
   if (options.stories === false) return problems;
+  const peopleRegistry = peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
   const stories = files.filter((name) => parseStoryPath(name));
   // Read in batches: the files are independent and the disk is faster in parallel.
   for (let i = 0; i < stories.length; i += 64) {
     const batch = stories.slice(i, i + 64);
     const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
     batch.forEach((name, j) => {
-      const ctx = { authors: authors.ids, sections: sections.ids, dir: path.dirname(path.join(articlesDir, name)) };
+      const ctx = { authors: authors.ids, sections: sections.ids, people: peopleRegistry, dir: path.dirname(path.join(articlesDir, name)) };
       problems.push(...checkStory(`content/articles/${name}`, texts[j]!, ctx));
     });
   }

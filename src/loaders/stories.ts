@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { analyzeStory, registryIds } from '../check/check-content';
+import { analyzeStory, readPeople, registryIds, type PeopleIndex } from '../check/check-content';
+import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
 import { parseStoryPath } from '../lib/story-path';
 import { BODY_FOLDER, bodyFile } from '../lib/body-files';
@@ -20,6 +21,17 @@ import { storyCodeDigest } from './code-digest';
 
 /** Bump when what is stored changes, so cached entries are analysed again. */
 const STORE_VERSION = '3';
+/** A generated archive can have thousands of warnings; the build log shows the first ones. */
+const MAX_WARNINGS_SHOWN = 20;
+
+/** What stories are checked against besides their own text. */
+interface Registries {
+  authors: Set<string>;
+  sections: Set<string>;
+  people: PeopleIndex;
+  /** A digest of all of the above and of the gazetteer, for every entry's digest. */
+  key: string;
+}
 
 async function storyFiles(base: string): Promise<string[]> {
   const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -43,20 +55,32 @@ export function storyLoader(options: { base: string }): Loader {
 
       const codeDigest = await storyCodeDigest(root);
 
-      async function sync(relative: string, contents: string, registries: { authors: Set<string>; sections: Set<string> }, emit = true): Promise<string[]> {
+      // References to authors, sections and people are part of what decides validity; the
+      // gazetteer (coordinates of places given without them) and the loader's own code, of
+      // what is stored. Digested once per read, not once per story.
+      async function readRegistries(): Promise<Registries> {
+        const [authors, sections, people] = await Promise.all([registryIds(root, 'authors'), registryIds(root, 'sections'), readPeople(root)]);
+        const sharedNames = [...people.sharedNames].map(([name, ids]) => `${name}=${ids.join('|')}`);
+        const key = generateDigest([[...authors].join(','), [...sections].join(','), [...people.ids].join(','), sharedNames.join(','), GAZETTEER_VERSION].join('\n'));
+        return { authors, sections, people, key };
+      }
+
+      async function sync(relative: string, contents: string, registries: Registries, emit = true): Promise<string[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = path.relative(root, absolute).split(path.sep).join('/');
-        // References to authors and sections are part of what decides validity;
-        // the loader's own code, of what is stored.
-        const digest = generateDigest(`${STORE_VERSION}\n${codeDigest}\n${[...registries.authors].join(',')}\n${[...registries.sections].join(',')}\n${contents}`);
+        const digest = generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${contents}`);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
           if (emit) emitStoryRecord({ slug, file, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
+          // A cached story's warnings are said again: every build names every place without a pin.
+          const warned = `${bodyFile(bodyDir, digest)}.warnings`;
+          if (existsSync(warned)) warnings.push(...(await readFile(warned, 'utf8')).split('\n'));
           return [];
         }
-        const analysis = analyzeStory(file, contents, { ...registries, dir: path.dirname(absolute) });
+        const { authors, sections, people } = registries;
+        const analysis = analyzeStory(file, contents, { authors, sections, people, dir: path.dirname(absolute) });
         const errors = analysis.problems.filter((p) => p.severity === 'error');
         if (errors.length || !analysis.data || analysis.html === undefined) {
           store.delete(slug);
@@ -64,13 +88,26 @@ export function storyLoader(options: { base: string }): Loader {
           return errors.length ? formatProblems(errors) : [`${file}: the story could not be read (no frontmatter or body came out of it, and no error said why)`];
         }
         await writeFile(bodyFile(bodyDir, digest), analysis.html);
+        const found = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
+        if (found.length) {
+          await writeFile(`${bodyFile(bodyDir, digest)}.warnings`, found.join('\n'));
+          warnings.push(...found);
+        }
         const data = analysis.data as unknown as Record<string, unknown>;
         store.set({ id: slug, data, filePath: file, digest });
         if (emit) emitStoryRecord({ slug, file, data, bodyFile: bodyFile(bodyDir, digest) });
         return [];
       }
 
-      const registries = { authors: await registryIds(root, 'authors'), sections: await registryIds(root, 'sections') };
+      /** Warnings of this sync, said once it ends; they never stop a build. */
+      const warnings: string[] = [];
+      const sayWarnings = () => {
+        const shown = warnings.splice(0);
+        for (const warning of shown.slice(0, MAX_WARNINGS_SHOWN)) logger.warn(warning);
+        if (shown.length > MAX_WARNINGS_SHOWN) logger.warn(`… and ${shown.length - MAX_WARNINGS_SHOWN} more warnings: run npm run check to see them all`);
+      };
+
+      const registries = await readRegistries();
       const files = await storyFiles(base);
       const problems: string[] = [];
       for (let i = 0; i < files.length; i += 64) {
@@ -80,6 +117,7 @@ export function storyLoader(options: { base: string }): Loader {
       }
       const present = new Set(files.map((relative) => parseStoryPath(relative)!.slug));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      sayWarnings();
       if (problems.length) {
         throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);
       }
@@ -103,9 +141,10 @@ export function storyLoader(options: { base: string }): Loader {
         const relative = path.relative(base, changed).split(path.sep).join('/');
         if (!parseStoryPath(relative)) return;
         try {
-          const current = { authors: await registryIds(root, 'authors'), sections: await registryIds(root, 'sections') };
+          const current = await readRegistries();
           const found = await sync(relative, await readFile(changed, 'utf8'), current, false);
           for (const problem of found) logger.error(problem);
+          sayWarnings();
           if (found.length === 0) logger.info(`Reloaded ${relative}`);
           streamAll();
         } catch (e) {

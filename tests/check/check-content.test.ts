@@ -2,11 +2,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzeStory, checkContent, checkStory, formatProblems, splitFrontmatter } from '../../src/check/check-content';
+import { analyzeStory, checkContent, checkStory, formatProblems, peopleIndex, readPeople, splitFrontmatter } from '../../src/check/check-content';
 import type { Problem } from '../../src/check/problems';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
-const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), dir: tmpdir() };
+const PEOPLE = peopleIndex([
+  ['jeff-sessions', { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions III'] }],
+  ['john-smith-ohio', { name: 'John Smith', aliases: [] }],
+  ['john-smith-oregon', { name: 'John Q. Smith', aliases: ['John Smith'] }],
+]);
+const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), people: PEOPLE, dir: tmpdir() };
 
 /** A valid story, as lines, so tests can compute expected line numbers from it. */
 function storyLines(): string[] {
@@ -185,6 +190,125 @@ describe('checkStory', () => {
     expect(errorsAt(problems, 'image.src')[0]!.line).toBe(8);
   });
 
+  describe('locations', () => {
+    const withPlaces = (...places: string[]) => {
+      const lines = storyLines();
+      lines.splice(11, 0, 'locations:', ...places.map((p) => `  - ${p}`)); // before the closing ---
+      return lines;
+    };
+    const analyze = (lines: string[]) => analyzeStory(FILE, lines.join('\n') + '\n', CTX);
+
+    it('warns about a place the gazetteer does not know, naming file, line and field, and still gives the story to the build', () => {
+      const lines = withPlaces('{ name: Albuquerque, region: NM, lat: 35.0844, lon: -106.6504 }', '{ name: Atlantis, country: ZZ }');
+      const analysis = analyze(lines);
+      expect(analysis.problems).toEqual([
+        {
+          severity: 'warning',
+          file: FILE,
+          line: lineOf(lines, '  - { name: Atlantis'),
+          field: 'locations.1.name',
+          message: '"Atlantis, ZZ" is not in the gazetteer, so its map has no pin',
+          hint: 'add lat and lon to the place',
+        },
+      ]);
+      expect(formatProblems(analysis.problems)).toEqual([
+        `${FILE}:${lineOf(lines, '  - { name: Atlantis')}: warning: locations.1.name: "Atlantis, ZZ" is not in the gazetteer, so its map has no pin (add lat and lon to the place)`,
+      ]);
+      expect(analysis.data?.locations).toEqual([
+        { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 },
+        { name: 'Atlantis', country: 'ZZ' },
+      ]);
+      expect(analysis.html).toContain('Jeff Sessions');
+    });
+
+    it('gives a known place without coordinates its coordinates from the gazetteer', () => {
+      const analysis = analyze(withPlaces('{ name: Albuquerque, region: NM, country: US }', '{ name: Krakow, region: "12", country: PL }'));
+      expect(analysis.problems).toEqual([]);
+      const [albuquerque, krakow] = analysis.data!.locations;
+      expect(albuquerque).toMatchObject({ name: 'Albuquerque', region: 'NM', country: 'US' });
+      expect(albuquerque!.lat).toBeCloseTo(35.08, 1);
+      expect(albuquerque!.lon).toBeCloseTo(-106.65, 1);
+      expect(krakow!.lat).toBeCloseTo(50.06, 1);
+      expect(krakow!.lon).toBeCloseTo(19.94, 1);
+    });
+
+    it('never looks up a place whose coordinates are given', () => {
+      const analysis = analyze(withPlaces('{ name: Atlantis, country: ZZ, lat: 1.5, lon: 2.5 }', '{ name: Albuquerque, region: NM, lat: 35, lon: -106 }'));
+      expect(analysis.problems).toEqual([]);
+      expect(analysis.data?.locations).toEqual([
+        { name: 'Atlantis', country: 'ZZ', lat: 1.5, lon: 2.5 },
+        { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35, lon: -106 },
+      ]);
+    });
+
+    it('takes a US place only from its own state, labelling the warning with the state', () => {
+      const lines = withPlaces('{ name: Albuquerque, region: TX }');
+      expect(analyze(lines).problems).toEqual([
+        expect.objectContaining({ severity: 'warning', field: 'locations.0.name', line: lineOf(lines, '  - { name: Albuquerque'), message: expect.stringContaining('"Albuquerque, TX"') }),
+      ]);
+    });
+
+    it('warns about an unknown place in a story that has errors too', () => {
+      const lines = withPlaces('{ name: Atlantis, country: ZZ }');
+      lines[4] = 'authors: [nobody-here]';
+      const analysis = analyze(lines);
+      expect(analysis.problems.map((p) => [p.severity, p.field])).toEqual(
+        expect.arrayContaining([
+          ['error', 'authors.0'],
+          ['warning', 'locations.0.name'],
+        ]),
+      );
+      expect(analysis.data).toBeUndefined();
+    });
+  });
+
+  describe('people', () => {
+    const quoting = (...official: string[]) => {
+      const lines = storyLines();
+      lines.splice(lineOf(lines, '  - name: Jeff Sessions') - 1, 1, ...official);
+      lines.push('', 'John Smith and John Q. Smith also spoke.');
+      return lines;
+    };
+
+    it('accepts an id that names a content/people/ entry', () => {
+      expect(check(quoting('  - name: John Smith', '    id: john-smith-ohio'))).toEqual([]);
+    });
+
+    it('reports an id with no content/people/ entry at officials.N.id, saying how to fix it', () => {
+      const lines = quoting('  - name: Jeff Sessions', '  - name: John Smith', '    id: john-smith-texas');
+      const analysis = analyzeStory(FILE, lines.join('\n') + '\n', CTX);
+      expect(analysis.problems).toEqual([
+        expect.objectContaining({ severity: 'error', file: FILE, field: 'officials.1.id', line: lineOf(lines, '    id: john-smith-texas'), message: expect.stringContaining('"john-smith-texas"') }),
+      ]);
+      expect(analysis.problems[0]!.hint).toContain('content/people/john-smith-texas.yaml');
+      expect(analysis.problems[0]!.hint).toContain('remove id');
+      expect(analysis.data).toBeUndefined();
+    });
+
+    it('leaves an id that is not an id at all to the schema, reported once', () => {
+      const problems = check(quoting('  - name: John Smith', '    id: John Smith'));
+      expect(problems.map((p) => p.field)).toEqual(['officials.0.id']);
+      expect(problems[0]!.message).not.toContain('content/people/');
+    });
+
+    it('reports a name two registry entries answer to, without an id, listing the candidates', () => {
+      const lines = quoting('  - name: Jeff Sessions', '  - name: John Smith', '    title: Mayor');
+      const problems = check(lines);
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'error', file: FILE, field: 'officials.1.name', line: lineOf(lines, '  - name: John Smith') }),
+      ]);
+      expect(problems[0]!.message).toContain('john-smith-ohio, john-smith-oregon');
+      expect(problems[0]!.hint).toBe('add id: john-smith-ohio or id: john-smith-oregon');
+    });
+
+    it('matches names by slug, and accepts a name one entry answers to or none does', () => {
+      expect(check(quoting('  - name: JOHN  SMITH')).map((p) => p.field)).toEqual(['officials.0.name']);
+      expect(check(quoting('  - name: John Q. Smith'))).toEqual([]);
+      expect(check(quoting('  - name: Jefferson Beauregard Sessions III'))).toEqual([]);
+      expect(check(quoting('  - name: Jane Smith'))).toEqual([]);
+    });
+  });
+
   describe('body', () => {
     it.each([
       ['an import', "import x from 'y'"],
@@ -223,6 +347,27 @@ describe('checkStory', () => {
       expect(problems[0]).toMatchObject({ field: 'body', line: lineOf(lines, '<Figure') });
       expect(problems[0]!.message).toContain('./missing-chart.png');
     });
+  });
+});
+
+describe('peopleIndex', () => {
+  it('lists every id, and only the names two or more entries answer to, with their ids sorted', () => {
+    const index = peopleIndex([
+      ['zoe-park', { name: 'Zoe Park', aliases: ['Z. Park'] }],
+      ['zoe-park-2', { name: 'Zoë Park', aliases: [] }],
+      ['ann-lee', { name: 'Ann Lee', aliases: ['Ann Lee', 'A. Lee'] }],
+      ['broken', undefined],
+    ]);
+    expect([...index.ids]).toEqual(['zoe-park', 'zoe-park-2', 'ann-lee', 'broken']);
+    expect(index.sharedNames).toEqual(new Map([['zoe-park', ['zoe-park', 'zoe-park-2']]]));
+  });
+
+  it('counts an id as a name, as the alias resolver does', () => {
+    const index = peopleIndex([
+      ['maria-lopez', { name: 'Maria Elena Lopez', aliases: [] }],
+      ['mel', { name: 'Mel', aliases: ['Maria Lopez'] }],
+    ]);
+    expect(index.sharedNames.get('maria-lopez')).toEqual(['maria-lopez', 'mel']);
   });
 });
 
@@ -342,6 +487,35 @@ describe('checkContent', () => {
       ]),
     );
     expect(problems.find((p) => p.field === 'ordr')!.line).toBe(2);
+  });
+
+  it('checks officials against content/people/: unknown ids and names that need an id', async () => {
+    await write('content/people/john-smith.yaml', 'name: John Smith\n');
+    await write('content/people/john-smith-or.yaml', 'name: John Q. Smith\naliases: [John Smith]\n');
+    await write('content/people/broken.yaml', 'name: "Broken\n');
+    const officials = (...lines: string[]) => storyText().replace('section: immigration', ['section: immigration', 'officials:', ...lines].join('\n')).replace('Body.', 'John Smith and Broken spoke.');
+    await write('content/articles/2018/ambiguous.mdx', officials('  - name: John Smith'));
+    await write('content/articles/2018/unknown-id.mdx', officials('  - name: John Smith', '    id: john-smith-tx'));
+    await write('content/articles/2018/known-ids.mdx', officials('  - { name: John Smith, id: john-smith-or }', '  - { name: Broken, id: broken }'));
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual(
+      expect.arrayContaining([
+        ['content/articles/2018/ambiguous.mdx', 'officials.0.name', 8],
+        ['content/articles/2018/unknown-id.mdx', 'officials.0.id', 9],
+      ]),
+    );
+    expect(problems.filter((p) => p.file.startsWith('content/articles/'))).toHaveLength(2);
+    expect(problems.find((p) => p.field === 'officials.0.name')!.hint).toBe('add id: john-smith or id: john-smith-or');
+  });
+
+  it('reads content/people/ for the story loader as checkContent does', async () => {
+    await write('content/people/john-smith.yaml', 'name: John Smith\n');
+    await write('content/people/john-smith-or.yml', 'name: John Q. Smith\naliases: [John Smith]\n');
+    await write('content/people/broken.yaml', 'name: "Broken\n');
+    const people = await readPeople(root);
+    expect([...people.ids].sort()).toEqual(['broken', 'john-smith', 'john-smith-or']);
+    expect(people.sharedNames).toEqual(new Map([['john-smith', ['john-smith', 'john-smith-or']]]));
+    expect(await readPeople(path.join(root, 'nowhere'))).toEqual({ ids: new Set(), sharedNames: new Map() });
   });
 
   it('validates front.yaml when present', async () => {
