@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { correctionLog } from '../../src/lib/corrections';
+import { story } from './story-fixtures';
+
+const at = (iso: string) => new Date(iso);
+
+describe('correctionLog', () => {
+  const a = story('water-rates', {
+    corrections: [
+      { date: at('2020-03-01T10:00:00Z'), kind: 'correction', text: 'Misstated the rate.' },
+      { date: at('2020-03-05T10:00:00Z'), kind: 'clarification', text: 'Clarifies the vote.' },
+    ],
+  });
+  const b = story('budget-vote', { corrections: [{ date: at('2020-03-03T10:00:00Z'), kind: 'editors-note', text: 'Adds context.' }] });
+  const c = story('no-corrections');
+
+  it('lists every correction of every story, newest first, with its kind and a link to its anchor', () => {
+    const log = correctionLog([a, b, c]);
+    expect(log.map((l) => [l.story.slug, l.correction.label, l.url])).toEqual([
+      ['water-rates', 'Clarification', '/articles/water-rates/#correction-2'],
+      ['budget-vote', "Editor's note", '/articles/budget-vote/#correction-1'],
+      ['water-rates', 'Correction', '/articles/water-rates/#correction-1'],
+    ]);
+  });
+
+  it('orders corrections made at the same instant by story, whatever the input order', () => {
+    const same = (slug: string) => story(slug, { corrections: [{ date: at('2021-01-01T00:00:00Z'), kind: 'correction', text: 'x' }] });
+    const forward = correctionLog([same('b'), same('a')]).map((l) => l.story.slug);
+    const backward = correctionLog([same('a'), same('b')]).map((l) => l.story.slug);
+    expect(forward).toEqual(['a', 'b']);
+    expect(backward).toEqual(forward);
+  });
+});
