@@ -1,0 +1,211 @@
+import type { StoryType } from '../schemas/article';
+import type { Byline, Story } from './story';
+
+/**
+ * Machine-readable descriptions of a story page: schema.org JSON-LD for search
+ * engines, and OpenGraph / Twitter card values for link previews. Pure: the
+ * caller supplies absolute-URL resolution and the image URLs.
+ */
+
+/** The schema.org subtypes of NewsArticle this site emits. */
+export type NewsArticleSubtype =
+  | 'ReportageNewsArticle'
+  | 'AnalysisNewsArticle'
+  | 'OpinionNewsArticle'
+  | 'BackgroundNewsArticle'
+  | 'ReviewNewsArticle';
+
+/**
+ * Story type → schema.org type (all are subtypes of https://schema.org/NewsArticle).
+ * schema.org has no investigative subtype: an investigation is reporting, and
+ * ReportageNewsArticle is "the result of journalistic news reporting conventions".
+ * An explainer is background ("context, definitions, or history") for the news.
+ */
+export const NEWS_ARTICLE_TYPES = {
+  news: 'ReportageNewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  investigation: 'ReportageNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  review: 'ReviewNewsArticle',
+} as const satisfies Record<StoryType, NewsArticleSubtype>;
+
+export interface StructuredDataContext {
+  site: { name: string; url: string; logo: string; language: string };
+  /** Site path → absolute URL (honours SITE_URL); also used for the outlet's own URL, `absolute('/')`. */
+  absolute: (path: string) => string;
+  /** Absolute image URLs, best first: the lead image's renditions, or a fallback such as the outlet logo. */
+  imageUrls: readonly string[];
+  /**
+   * Alt text of `imageUrls[0]`, for og:image:alt. When left out, the lead
+   * image's alt is used if the story has one (so pass it, or '' to emit none,
+   * when `imageUrls` is something other than the lead image).
+   */
+  imageAlt?: string | undefined;
+}
+
+type JsonObject = Record<string, unknown>;
+
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/** Drops properties with no value (undefined, blank text, empty lists): schema.org has no use for them. */
+function compact(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(o)) if (!isEmpty(value)) out[key] = value;
+  return out;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** The last change a reader can see: updates, corrections, and a retraction notice. */
+function lastModified(story: Story<unknown>): Date {
+  const modified = story.modified ?? story.date;
+  const retracted = story.retracted?.date;
+  return retracted && retracted > modified ? retracted : modified;
+}
+
+/** A syndicated copy's canonical page is its original; every other story's is its own page. */
+export function canonicalUrl(story: Story<unknown>, absolute: (path: string) => string): string {
+  return story.syndication?.url ?? absolute(story.url);
+}
+
+function agent(b: Byline, absolute: (path: string) => string): JsonObject {
+  return { '@type': b.kind === 'organization' ? 'Organization' : 'Person', name: b.name, url: absolute(b.url) };
+}
+
+export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataContext): Record<string, unknown> {
+  const { absolute, site } = ctx;
+  const ownUrl = absolute(story.url);
+  const canonical = canonicalUrl(story, absolute);
+
+  const corrections: JsonObject[] = story.corrections.map((c) =>
+    compact({ '@type': 'CorrectionComment', name: c.label, text: c.text, datePublished: iso(c.date), url: `${ownUrl}#${c.anchor}` }),
+  );
+  if (story.retracted) {
+    // schema.org has no retraction type; the notice is the final correction to the work.
+    corrections.push(compact({ '@type': 'CorrectionComment', name: 'Retraction', text: story.retracted.notice, datePublished: iso(story.retracted.date) }));
+  }
+
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': NEWS_ARTICLE_TYPES[story.type],
+    headline: story.title,
+    description: story.dek,
+    image: [...ctx.imageUrls],
+    datePublished: iso(story.date),
+    dateModified: iso(lastModified(story)),
+    inLanguage: site.language,
+    articleSection: story.section.name,
+    keywords: story.tags.map((t) => t.name),
+    isAccessibleForFree: true,
+    url: ownUrl,
+    dateline: story.dateline,
+    creativeWorkStatus: story.retracted ? 'Retracted' : undefined,
+    author: story.authors.map((b) => agent(b, absolute)),
+    contributor: story.contributors.map((c) => agent(c.byline, absolute)),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: site.name,
+      url: absolute('/'),
+      logo: { '@type': 'ImageObject', url: absolute(site.logo) },
+    },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    isBasedOn: story.syndication && {
+      '@type': 'CreativeWork',
+      url: story.syndication.url,
+      publisher: { '@type': 'Organization', name: story.syndication.publisher },
+    },
+    citation: story.sources.map((s) =>
+      compact({
+        '@type': 'CreativeWork',
+        name: s.title?.trim() || s.name,
+        url: s.url,
+        publisher: { '@type': 'Organization', name: s.name },
+        datePublished: s.published,
+      }),
+    ),
+    mentions: story.officials.map((o) =>
+      compact({
+        '@type': 'Person',
+        name: o.name,
+        jobTitle: o.title,
+        affiliation: o.organization?.trim() ? { '@type': 'Organization', name: o.organization } : undefined,
+        url: absolute(`/people/${o.id}/`),
+      }),
+    ),
+    contentLocation: story.locations.map((l) =>
+      compact({
+        '@type': 'Place',
+        name: l.label,
+        url: absolute(`/places/${l.id}/`),
+        address: compact({ '@type': 'PostalAddress', addressRegion: l.region, addressCountry: l.country }),
+        geo:
+          l.lat !== undefined && l.lon !== undefined
+            ? { '@type': 'GeoCoordinates', latitude: l.lat, longitude: l.lon }
+            : undefined,
+      }),
+    ),
+    correction: corrections,
+  });
+}
+
+const ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON for the inside of `<script type="application/ld+json">`. `<`, `>` and
+ * `&` can only occur inside JSON strings, where `\u003c` etc. mean the same
+ * character, so `</script>` or `<!--` in a headline stays text and JSON.parse
+ * returns the original values.
+ */
+export function jsonLdScriptText(value: unknown): string {
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) throw new TypeError('jsonLdScriptText: value has no JSON representation');
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]!);
+}
+
+export interface MetaTag {
+  property?: string;
+  name?: string;
+  content: string;
+}
+
+/**
+ * OpenGraph article and Twitter card values for a story page (og:title,
+ * og:description, og:url and og:site_name come from the layout). The large
+ * card is for a story with a lead image; a fallback image (the outlet logo)
+ * still goes out as og:image but with the small `summary` card.
+ */
+export function socialMeta(story: Story<unknown>, ctx: StructuredDataContext): MetaTag[] {
+  const image = ctx.imageUrls[0];
+  const leadAlt = story.image && !story.image.decorative ? story.image.alt : undefined;
+  const alt = image === undefined ? undefined : (ctx.imageAlt ?? leadAlt)?.trim();
+  const meta: MetaTag[] = [
+    { property: 'og:type', content: 'article' },
+    { property: 'article:published_time', content: iso(story.date) },
+    { property: 'article:modified_time', content: iso(lastModified(story)) },
+    { property: 'article:section', content: story.section.name },
+    ...story.tags.map((t) => ({ property: 'article:tag', content: t.name })),
+    ...story.authors.map((b) => ({ property: 'article:author', content: ctx.absolute(b.url) })),
+  ];
+  if (image !== undefined) {
+    meta.push({ property: 'og:image', content: image });
+    if (alt) meta.push({ property: 'og:image:alt', content: alt });
+  }
+  meta.push(
+    { name: 'twitter:card', content: image !== undefined && story.image ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:title', content: story.title },
+    { name: 'twitter:description', content: story.dek },
+  );
+  if (image !== undefined) {
+    meta.push({ name: 'twitter:image', content: image });
+    if (alt) meta.push({ name: 'twitter:image:alt', content: alt });
+  }
+  return meta;
+}
