@@ -5,6 +5,9 @@ import { buildInstant } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
 import { pageKey, rememberDigest } from '../lib/page-key';
+import { entityIndex, type EntityIndex } from '../lib/entities';
+import { relatedStories } from '../lib/related';
+import { correctionLog, type LoggedCorrection } from '../lib/corrections';
 
 /**
  * Reads every collection once per build and turns it into view models. Pages
@@ -32,6 +35,12 @@ export interface Newsroom {
   /** Sections in display order. */
   sections: { id: string; section: Section }[];
   front: { lead: SiteStory | undefined; pinned: SiteStory[] };
+  /** People, places and publications of the live stories. */
+  entities: EntityIndex<SiteStory>;
+  /** Up to four related live stories for each story with a page. */
+  related: Map<string, SiteStory[]>;
+  /** Every correction, clarification and editor's note of the live stories, newest first. */
+  corrections: LoggedCorrection<SiteStory>[];
   /**
    * What every page shows beyond its props (the section navigation) and how
    * it is built (preview or not): part of every page's incremental-build key.
@@ -52,13 +61,15 @@ async function loadNewsroom(): Promise<Newsroom> {
     getCollection('publications'),
   ]);
   const authors = new Map(authorEntries.map((e) => [e.id, e.data]));
+  const peopleRegistry = new Map(peopleEntries.map((e) => [e.id, e.data]));
+  const publicationRegistry = new Map(publicationEntries.map((e) => [e.id, e.data]));
   const sectionMap = new Map(sectionEntries.map((e) => [e.id, e.data]));
   const ctx = {
     at,
     authors,
     sections: sectionMap,
-    people: aliasResolver(new Map(peopleEntries.map((e) => [e.id, e.data]))),
-    publications: aliasResolver(new Map(publicationEntries.map((e) => [e.id, e.data]))),
+    people: aliasResolver(peopleRegistry),
+    publications: aliasResolver(publicationRegistry),
   };
   const all = newestFirst(
     // Remembered: a story is hashed once for every page key it is part of.
@@ -87,6 +98,9 @@ async function loadNewsroom(): Promise<Newsroom> {
     authors,
     sections,
     front: { lead, pinned },
+    entities: entityIndex(live, { person: (id) => peopleRegistry.get(id), publication: (id) => publicationRegistry.get(id) }),
+    related: relatedStories(pages, live),
+    corrections: correctionLog(live),
     siteKey: pageKey(sections, preview),
   };
 }

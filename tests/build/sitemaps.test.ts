@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist';
-import { TEST_SITE_URL } from '../helpers/build-site';
+import { TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site';
 
 const dist = inject('distDir');
 const stories = sampleStories();
@@ -27,11 +27,26 @@ describe('sitemaps', () => {
   it('the news sitemap parses and holds only stories from the 48 hours before the build', () => {
     const urlset = readXml(dist, 'news-sitemap.xml').urlset;
     expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
-    // The newest sample story is months older than the test build instant.
-    expect(asList(urlset.url)).toEqual([]);
+    // Worked out from the story files: live, our own, first published in (build − 48 h, build].
+    const at = new Date(TEST_BUILD_TIME).getTime();
+    const expected = stories
+      .filter((s) => !isUnpublishedSample(s) && !s.data['syndication'])
+      .filter((s) => {
+        const date = new Date(s.data['date']).getTime();
+        return date > at - 48 * 3600_000 && date <= at;
+      })
+      .map((s) => `${TEST_SITE_URL}/articles/${s.slug}/`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(asList(urlset.url).map((u: any) => u.loc)).toEqual(expected);
+    for (const u of asList(urlset.url)) {
+      expect(u['news:news']['news:publication']['news:language']).toBe('en');
+      expect(typeof u['news:news']['news:title']).toBe('string');
+    }
   });
 
-  it('robots.txt names the sitemap index by its absolute URL', () => {
-    expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+  it('robots.txt names the sitemap index and the news sitemap by their absolute URLs', () => {
+    const robots = readFileSync(path.join(dist, 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${TEST_SITE_URL}/news-sitemap.xml`);
   });
 });
