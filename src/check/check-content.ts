@@ -12,6 +12,7 @@ import type { Coordinates } from '../lib/gazetteer';
 import type { AliasedEntry } from '../lib/registry';
 import { lookupPlace } from './gazetteer';
 import type { Problem } from './problems';
+import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects';
 import { renderCheckedBody } from './story-body';
 import { YamlSource } from './yaml-document';
 
@@ -347,14 +348,22 @@ export async function checkContent(root: string, options: { stories?: boolean } 
   if (options.stories === false) return problems;
   const peopleRegistry = peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
   const stories = files.filter((name) => parseStoryPath(name));
+  const claims: RedirectClaim[] = [];
+  const redirectTexts = new Map<string, string>();
   // Read in batches: the files are independent and the disk is faster in parallel.
   for (let i = 0; i < stories.length; i += 64) {
     const batch = stories.slice(i, i + 64);
     const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
     batch.forEach((name, j) => {
       const ctx = { authors: authors.ids, sections: sections.ids, people: peopleRegistry, dir: path.dirname(path.join(articlesDir, name)) };
-      problems.push(...checkStory(`content/articles/${name}`, texts[j]!, ctx));
+      const file = `content/articles/${name}`;
+      const analysis = analyzeStory(file, texts[j]!, ctx);
+      problems.push(...analysis.problems);
+      // Every story's own URL is in play, redirects or not.
+      claims.push({ file, slug: parseStoryPath(name)!.slug, paths: analysis.data?.redirect_from ?? [] });
+      if (analysis.data?.redirect_from.length) redirectTexts.set(file, texts[j]!);
     });
   }
+  problems.push(...redirectProblems(claims, (file, p) => lineMentioning(redirectTexts.get(file) ?? '', p)));
   return problems;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { analyzeStory, readPeople, registryIds, type PeopleIndex } from '../check/check-content';
 import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
+import { lineMentioning, redirectProblems } from '../check/redirects';
 import { parseStoryPath } from '../lib/story-path';
 import { BODY_FOLDER, bodyFile } from '../lib/body-files';
 import { emitStoryRecord, endStoryRecords } from './story-records';
@@ -117,6 +118,13 @@ export function storyLoader(options: { base: string }): Loader {
       }
       const present = new Set(files.map((relative) => parseStoryPath(relative)!.slug));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      // Across stories: an old URL leads to one story, and never hides a story's own URL.
+      const claims = [...store.entries()].map(([slug, entry]) => ({
+        file: String(entry.filePath),
+        slug,
+        paths: ((entry.data as { redirect_from?: string[] }).redirect_from ?? []),
+      }));
+      problems.push(...formatProblems(redirectProblems(claims, (file, p) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p))));
       sayWarnings();
       if (problems.length) {
         throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);

@@ -70,6 +70,19 @@ const CASES: BadInput[] = [
   { name: 'a syndication URL that is not http', edit: addField('syndication: { publisher: ProPublica, url: "javascript:void(0)" }'), field: 'syndication.url', says: /http/ },
   { name: 'a retraction without its notice', edit: addField('retracted: { date: 2017-09-01T12:00:00-04:00 }'), field: 'retracted.notice', says: /required/ },
   { name: 'a redirect that is not a path', edit: addField('redirect_from: ["http://old.example.org/x"]'), field: 'redirect_from.0', says: /\// },
+  { name: "a redirect from another story's URL", edit: addField('redirect_from: ["/articles/daca-renewals-continue-past-march-deadline/"]'), field: 'redirect_from.0', says: /is where .*daca-renewals.* is published/ },
+  {
+    name: 'an old URL that two stories redirect from',
+    file: 'content/articles/2022/grant-letters-second-look.mdx',
+    create: {
+      'content/articles/2021/grant-letters-follow-up.mdx': addField('redirect_from: ["/2016/old-grants/"]')(original),
+      'content/articles/2022/grant-letters-second-look.mdx': addField('redirect_from: ["/2016/old-grants/"]')(original),
+    },
+    field: 'redirect_from.0',
+    says: /already redirects to content\/articles\/2021\/grant-letters-follow-up\.mdx/,
+  },
+  { name: 'an official id with no content/people entry', edit: replace('    id: jeff-sessions\n', '    id: jeff-sessions-senior\n'), field: 'officials.0.id', says: /jeff-sessions-senior/ },
+  { name: 'a name two people entries share, without an id', edit: replace('  - name: Peter Simonson\n', '  - name: Daniel Ortiz\n  - name: Peter Simonson\n'), field: 'officials.1.name', says: /daniel-ortiz-phoenix/ },
   // YAML syntax and file shape
   { name: 'a YAML syntax error (unclosed quote)', edit: replace(/^title: "(.*)"$/m, 'title: "$1'), field: 'yaml', says: /quote/i },
   { name: 'a tab in the YAML indentation', edit: replace(/\n {2}- name: Jeff Sessions/, '\n\t- name: Jeff Sessions'), field: 'yaml', says: /indentation|mapping/i },

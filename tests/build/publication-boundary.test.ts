@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
 import { buildSite, copyProject } from '../helpers/build-site';
+import { slug } from '../../src/lib/slug';
+import { parse as parseHtml } from 'node-html-parser';
 
 /**
  * The embargoed and the scheduled sample stories, built one second before and
@@ -17,6 +19,17 @@ const stories = sampleStories();
 const embargoed = stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS['embargoed']!))!;
 const scheduled = stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS['scheduled']!))!;
 const second = 1000;
+
+/** The people and publications only this story names: their pages exist only while it is live. */
+function ownEntityPages(story: (typeof stories)[number]): string[] {
+  const others = stories.filter((s) => s !== story);
+  const named = (s: (typeof stories)[number], field: string) => (s.data[field] ?? []).map((x: { name: string }) => slug(x.name));
+  const pages = (field: string, folder: string) =>
+    named(story, field)
+      .filter((id: string) => !others.some((o) => named(o, field).includes(id)))
+      .map((id: string) => `${folder}/${id}/index.html`);
+  return [...pages('officials', 'people'), ...pages('sources', 'sources')];
+}
 
 const CASES = [
   { story: embargoed, marker: UNPUBLISHED_MARKERS['embargoed']!, at: Date.parse(embargoed.data['embargo']) },
@@ -52,6 +65,10 @@ describe('publication at the second', () => {
   }, 600_000);
   afterAll(() => project.cleanup());
 
+  it('the embargoed sample story names people and sources no other story does', () => {
+    expect(ownEntityPages(embargoed).length).toBeGreaterThanOrEqual(2);
+  });
+
   describe.each(CASES)('the $story.slug story', ({ story, marker, at }) => {
     it('one second before its instant, is in no file: page, listing, feed, sitemap, search index, image', () => {
       const dist = distFor(at - second);
@@ -60,6 +77,7 @@ describe('publication at the second', () => {
         expect(text.includes(`/articles/${story.slug}/`), file).toBe(false);
       }
       expect(listFiles(dist).filter((f) => f.includes(story.slug))).toEqual([]);
+      for (const page of ownEntityPages(story)) expect(listFiles(dist), page).not.toContain(page);
     });
 
     it('one second after, is published: its page, the front page, its feed, the sitemap and the search index', () => {
@@ -73,6 +91,10 @@ describe('publication at the second', () => {
       expect(sitemaps).toContain(`/articles/${story.slug}/`);
       const index = [...files].filter(([f]) => /^pagefind\/\d{4}\/fragment\//.test(f)).map(([, t]) => t);
       expect(index.some((t) => t.includes(`"url":"/articles/${story.slug}/"`))).toBe(true);
+      // Its people and sources get their pages, linking back; its structured data is there.
+      for (const page of ownEntityPages(story)) expect(files.get(page), page).toContain(`/articles/${story.slug}/`);
+      const jsonLd = parseHtml(files.get(`articles/${story.slug}/index.html`)!).querySelector('script[type="application/ld+json"]')!;
+      expect(JSON.parse(jsonLd.text).headline).toBe(story.data['title']);
     });
   });
 

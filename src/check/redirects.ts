@@ -1,0 +1,57 @@
+import type { Problem } from './problems';
+
+/** One story's `redirect_from` paths. */
+export interface RedirectClaim {
+  file: string;
+  slug: string;
+  paths: readonly string[];
+}
+
+/** Site paths a legacy URL can never be: they are the site's own pages. */
+const FURNITURE = new Set(['/', '/rss.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/robots.txt', '/404.html', '/search/']);
+
+const withSlash = (p: string) => (p.endsWith('/') || /\.[a-z0-9]+$/i.test(p) ? p : `${p}/`);
+
+/**
+ * What `redirect_from` must not do across stories: claim a URL a story is
+ * served at (the redirect would hide that story) or one of the site's own
+ * pages, or claim an old URL another story already claims (it can lead to one
+ * story only). `lineOf` finds the line of a path in a file, for the message.
+ */
+export function redirectProblems(claims: readonly RedirectClaim[], lineOf: (file: string, path: string) => number): Problem[] {
+  const storyAt = new Map(claims.map((c) => [`/articles/${c.slug}/`, c]));
+  const claimedBy = new Map<string, RedirectClaim>();
+  const problems: Problem[] = [];
+  const ordered = [...claims].sort((a, b) => a.file.localeCompare(b.file));
+  for (const claim of ordered) {
+    claim.paths.forEach((raw, i) => {
+      const path = withSlash(raw);
+      const at = (message: string, hint: string) => problems.push({ severity: 'error', file: claim.file, line: lineOf(claim.file, raw), field: `redirect_from.${i}`, message, hint });
+      const story = storyAt.get(path);
+      if (story) {
+        at(
+          story === claim ? `${raw} is this story's own URL` : `${raw} is where ${story.file} is published`,
+          story === claim ? 'remove it from redirect_from' : 'a URL that serves a story cannot also redirect; remove it',
+        );
+        return;
+      }
+      if (FURNITURE.has(path)) {
+        at(`${raw} is one of the site's own pages`, 'remove it from redirect_from');
+        return;
+      }
+      const earlier = claimedBy.get(path);
+      if (earlier && earlier !== claim) {
+        at(`${raw} already redirects to ${earlier.file}`, 'an old URL can lead to one story only; remove it from one of them');
+        return;
+      }
+      claimedBy.set(path, claim);
+    });
+  }
+  return problems;
+}
+
+/** The 1-based line of the first line of `text` that mentions `path`, else 1. */
+export function lineMentioning(text: string, path: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(path));
+  return index >= 0 ? index + 1 : 1;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { lineMentioning, redirectProblems } from '../../src/check/redirects';
+
+const claim = (slug: string, paths: string[]) => ({ file: `content/articles/2020/${slug}.mdx`, slug, paths });
+const noLines = () => 7;
+
+describe('redirectProblems', () => {
+  it('accepts old URLs that lead to one story each, including a renamed story’s old /articles/ path', () => {
+    const problems = redirectProblems([claim('new-name', ['/articles/old-name/', '/2017/08/03/old-url/']), claim('other', ['/2018/01/01/x/'])], noLines);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses an old URL claimed by two stories, naming the first', () => {
+    const [problem, ...rest] = redirectProblems([claim('b', ['/2017/old/']), claim('a', ['/2017/old'])], noLines);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ severity: 'error', file: 'content/articles/2020/b.mdx', line: 7, field: 'redirect_from.0' });
+    expect(problem!.message).toContain('content/articles/2020/a.mdx');
+  });
+
+  it('refuses a path where a story is published, or one of the site’s own pages', () => {
+    const problems = redirectProblems([claim('a', ['/articles/b/', '/rss.xml', '/articles/a']), claim('b', [])], noLines);
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['redirect_from.0', '/articles/b/ is where content/articles/2020/b.mdx is published'],
+      ['redirect_from.1', "/rss.xml is one of the site's own pages"],
+      ['redirect_from.2', "/articles/a is this story's own URL"],
+    ]);
+  });
+
+  it('finds the line that mentions a path', () => {
+    expect(lineMentioning('---\ntitle: x\nredirect_from:\n  - /old/\n---', '/old/')).toBe(4);
+    expect(lineMentioning('nothing', '/old/')).toBe(1);
+  });
+});
