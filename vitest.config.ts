@@ -17,6 +17,9 @@ export default defineConfig({
           environment: 'node',
           // The sample site is built once, into a temporary folder, for every build-output test.
           globalSetup: ['tests/build/global-setup.ts'],
+          // Each file's builds are mostly single-threaded: two files at once use both cores
+          // (vitest's default on a 2-core machine is one).
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

@@ -5,6 +5,9 @@ import { withPageKeys } from '../lib/page-key';
 /** Entries per page of an entity index: one page up to this size, then /people/2/ and on. */
 export const INDEX_PAGE_SIZE = 500;
 
+/** Stories per page of a person's, place's or publication's page: compact rows, so more than a listing's. */
+export const ENTITY_PAGE_SIZE = 50;
+
 export type EntityKind = 'people' | 'places' | 'sources';
 
 export const indexPageUrl = (kind: EntityKind, n: number) => (n === 1 ? `/${kind}/` : `/${kind}/${n}/`);

@@ -6,8 +6,9 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+/** One formatter per locale, zone and named style; the key is built without serialising options on every call. */
+function formatter(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
@@ -18,12 +19,12 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 
 /** "August 3, 2017" in the outlet's zone. */
 export function formatDay(date: Date, timeZone: string, locale = 'en-US'): string {
-  return formatter(locale, timeZone, { dateStyle: 'long' }).format(date);
+  return formatter(locale, timeZone, 'day', { dateStyle: 'long' }).format(date);
 }
 
 /** "August 3, 2017, 5:30 PM EDT" in the outlet's zone. */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-US'): string {
-  return formatter(locale, timeZone, {
+  return formatter(locale, timeZone, 'date-time', {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -36,10 +37,10 @@ export function formatDateTime(date: Date, timeZone: string, locale = 'en-US'): 
 /** A calendar date as written ("2017-08-03" → "August 3, 2017"): no time zone may shift it. */
 export function formatCalendarDate(isoDay: string, locale = 'en-US'): string {
   const [y, m, d] = isoDay.split('-').map(Number);
-  return formatter(locale, 'UTC', { dateStyle: 'long' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return formatter(locale, 'UTC', 'day', { dateStyle: 'long' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 /** The year of an instant in the outlet's zone (a story filed at 23:30 on Dec 31 belongs to that year there). */
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(formatter('en-US', timeZone, { year: 'numeric' }).format(date));
+  return Number(formatter('en-US', timeZone, 'year', { year: 'numeric' }).format(date));
 }

@@ -11,7 +11,7 @@ const exists = (urlPath: string) => existsSync(path.join(dist, urlPath, 'index.h
 /** The story links of an entity page, in order. */
 const storyLinks = (urlPath: string) =>
   readHtml(dist, urlPath)
-    .querySelectorAll('main .story-list h3 a')
+    .querySelectorAll('main .entity-stories .entity-story__headline a')
     .map((a) => a.getAttribute('href')!);
 const articleLinks = (slug: string) =>
   readHtml(dist, `/articles/${slug}/`)
@@ -71,7 +71,7 @@ describe('identity of people and publications', () => {
     const citing = newestFirst(live.filter((s) => (s.data['sources'] ?? []).some((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name))));
     expect(citing.length).toBeGreaterThanOrEqual(2);
     expect(storyLinks('/sources/los-angeles-times/')).toEqual(citing.map((s) => `/articles/${s.slug}/`));
-    const cited = readHtml(dist, '/sources/los-angeles-times/').querySelectorAll('.story-card__citations a').map((a) => a.getAttribute('href'));
+    const cited = readHtml(dist, '/sources/los-angeles-times/').querySelectorAll('.entity-story__citations a').map((a) => a.getAttribute('href'));
     const expected = citing.flatMap((s) => s.data['sources'].filter((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name)).map((x: { url: string }) => x.url));
     expect(cited).toEqual(expected);
     expect(exists('/sources/la-times/')).toBe(false);
@@ -90,7 +90,7 @@ describe('entity indexes', () => {
     expect([...hrefs].sort()).toEqual(pages);
     for (const li of entries) {
       const count = Number(/\((\d+) stor(y|ies)\)/.exec(li.text)![1]);
-      expect(count).toBe(readHtml(dist, li.querySelector('a')!.getAttribute('href')!).querySelectorAll('main .story-list > li').length);
+      expect(count).toBe(readHtml(dist, li.querySelector('a')!.getAttribute('href')!).querySelectorAll('main .entity-stories > li').length);
     }
     const letters = index.querySelectorAll('.entity-group h2').map((h) => h.text);
     expect(letters).toEqual([...letters].sort());

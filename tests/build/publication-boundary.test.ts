@@ -52,15 +52,18 @@ describe('publication at the second', () => {
   const builds = new Map<string, string>();
   const distFor = (at: number) => builds.get(new Date(at).toISOString())!;
 
+  // The news sitemap holds stories first published in (build − 48 h, build]: built one second
+  // before the scheduled story leaves that window, and at the instant it does.
+  const newsWindowEnd = Date.parse(scheduled.data['date']) + 48 * 3600 * second;
+  const instants = [...CASES.flatMap(({ at }) => [at - second, at + second]), newsWindowEnd - second, newsWindowEnd];
+
   beforeAll(() => {
-    for (const { at } of CASES) {
-      for (const instant of [at - second, at + second]) {
-        const iso = new Date(instant).toISOString();
-        const dist = path.join(project.root, `dist-${instant}`);
-        const result = buildSite(project.root, dist, { BUILD_TIME: iso });
-        if (result.status !== 0) throw new Error(`build at ${iso} failed:\n${result.output.slice(-3000)}`);
-        builds.set(iso, dist);
-      }
+    for (const instant of instants) {
+      const iso = new Date(instant).toISOString();
+      const dist = path.join(project.root, `dist-${instant}`);
+      const result = buildSite(project.root, dist, { BUILD_TIME: iso });
+      if (result.status !== 0) throw new Error(`build at ${iso} failed:\n${result.output.slice(-3000)}`);
+      builds.set(iso, dist);
     }
   }, 600_000);
   afterAll(() => project.cleanup());
@@ -96,6 +99,19 @@ describe('publication at the second', () => {
       const jsonLd = parseHtml(files.get(`articles/${story.slug}/index.html`)!).querySelector('script[type="application/ld+json"]')!;
       expect(JSON.parse(jsonLd.text).headline).toBe(story.data['title']);
     });
+  });
+
+  it('the news sitemap holds a story from its publication until 48 hours later, not a second more', () => {
+    const news = (at: number) => {
+      const urls = readXml(distFor(at), 'news-sitemap.xml').urlset.url;
+      return (urls === undefined ? [] : Array.isArray(urls) ? urls : [urls]).map((u: { loc: string }) => new URL(u.loc).pathname);
+    };
+    const url = `/articles/${scheduled.slug}/`;
+    const published = Date.parse(scheduled.data['date']);
+    expect(news(published - second)).not.toContain(url);
+    expect(news(published + second)).toContain(url);
+    expect(news(newsWindowEnd - second)).toContain(url);
+    expect(news(newsWindowEnd)).not.toContain(url);
   });
 
   it('never emits an image used only by a story that is not live, by name or by content', () => {

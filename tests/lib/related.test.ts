@@ -42,3 +42,42 @@ describe('relatedStories', () => {
     expect(relatedStories(live, live, 1).get('target')!.map((s) => s.slug)).toEqual(['two-people']);
   });
 });
+
+describe('relatedStories on a random archive', () => {
+  it('gives what ranking every pair by shared people, places, tags and recency gives', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pick = (pool: number, max: number) => [...new Set(Array.from({ length: 1 + random(max) }, () => random(pool)))];
+    const archive = newestFirst(
+      Array.from({ length: 300 }, (_, i) =>
+        story(`s${i}`, {
+          date: new Date(Date.UTC(2020, 0, 1) + random(1000) * 86_400_000),
+          officials: random(4) === 0 ? [] : pick(25, 3).map((p) => person(`Person ${p}`)),
+          locations: pick(12, 2).map((p) => place(`Town ${p}`)),
+          tags: pick(8, 4).map((t) => `tag ${t}`),
+        }),
+      ),
+    );
+    const shared = (a: (typeof archive)[number], b: (typeof archive)[number]) => {
+      const count = (x: string[], y: string[]) => x.filter((k) => y.includes(k)).length;
+      return [
+        count(a.officials.map((o) => o.id), b.officials.map((o) => o.id)),
+        count(a.locations.map((l) => l.id), b.locations.map((l) => l.id)),
+        count(a.tags.map((t) => t.slug), b.tags.map((t) => t.slug)),
+      ];
+    };
+    const related = relatedStories(archive, archive);
+    for (const s of archive) {
+      const expected = archive
+        .map((c, index) => ({ c, index, score: shared(s, c) }))
+        .filter(({ c, score }) => c !== s && score.some((n) => n > 0))
+        .sort((a, b) => b.score[0]! - a.score[0]! || b.score[1]! - a.score[1]! || b.score[2]! - a.score[2]! || a.index - b.index)
+        .slice(0, 4)
+        .map(({ c }) => c.slug);
+      expect(related.get(s.slug)!.map((r) => r.slug), s.slug).toEqual(expected);
+    }
+  });
+});

@@ -16,8 +16,10 @@ describe('newsSitemapStories', () => {
       story('edge-in', new Date(at.getTime() - 48 * HOUR + 1)),
       story('edge-out', new Date(at.getTime() - 48 * HOUR)),
       story('old', new Date(at.getTime() - 72 * HOUR)),
+      story('at-the-instant', at),
+      story('a-second-ahead', new Date(at.getTime() + 1000)),
     ];
-    expect(newsSitemapStories(stories, at).map((s) => s.slug)).toEqual(['fresh', 'edge-in']);
+    expect(newsSitemapStories(stories, at).map((s) => s.slug)).toEqual(['fresh', 'edge-in', 'at-the-instant']);
   });
 
   it('leaves out syndicated copies, whose canonical page is elsewhere', () => {
