@@ -7,66 +7,107 @@ import type { Story } from './story';
  * gets none rather than filler.
  */
 
-// A story has at most a few dozen people, places or tags, far below these
-// weights, so the sum orders by people first, then places, then tags.
+// Shared people outrank shared places, which outrank shared tags: a story has far fewer than
+// 1,024 places or tags, so these weights keep the sum in that order.
 const PERSON = 1 << 20;
 const PLACE = 1 << 10;
 
+/** Interns keys as small integers, so the hot loops compare numbers, not strings. */
+class Interner {
+  readonly #ids = new Map<string, number>();
+  id(key: string): number {
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#ids.size;
+      this.#ids.set(key, id);
+    }
+    return id;
+  }
+}
+
 interface Keys {
-  /** People and places, with their weights. */
-  strong: { key: string; weight: number }[];
-  tags: string[];
+  /** Ids of the people and places, each with its weight. */
+  strong: { id: number; weight: number }[];
+  tags: Int32Array;
 }
 
-function keysOf(story: Story<unknown>): Keys {
-  const strong = new Map<string, number>();
-  for (const o of story.officials) strong.set(`p:${o.id}`, PERSON);
-  for (const l of story.locations) strong.set(`l:${l.id}`, PLACE);
-  return { strong: [...strong].map(([key, weight]) => ({ key, weight })), tags: [...new Set(story.tags.map((t) => t.slug))] };
+function keysOf(story: Story<unknown>, keys: Interner): Keys {
+  const strong = new Map<number, number>();
+  for (const o of story.officials) strong.set(keys.id(`p:${o.id}`), PERSON);
+  for (const l of story.locations) strong.set(keys.id(`l:${l.id}`), PLACE);
+  return {
+    strong: [...strong].map(([id, weight]) => ({ id, weight })),
+    tags: Int32Array.from(new Set(story.tags.map((t) => keys.id(`t:${t.slug}`)))),
+  };
 }
 
-function addPosting(postings: Map<string, number[]>, key: string, index: number): void {
-  const list = postings.get(key);
-  if (list) list.push(index);
-  else postings.set(key, [index]);
+function sharedTags(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (const x of a) if (b.includes(x)) n++;
+  return n;
 }
 
 /**
  * For each story of `stories`, up to `limit` related stories among
- * `candidates` (live stories, newest first). Scores are summed in a typed
- * array over posting lists. Tags weigh less than any shared person or place,
- * so when people and places already give `limit` candidates, a story sharing
- * only tags cannot make the list: the long posting lists of common tags are
- * then skipped, and tags only break ties among the candidates found.
+ * `candidates` (live stories, newest first). People and places are scored over
+ * posting lists in a typed array. Tags count for less than any shared person
+ * or place, so once people and places give `limit` candidates only those that
+ * can still make the list (a people-and-places score at least the
+ * `limit`-th best) are compared by tags; the long posting lists of common tags
+ * are walked only for a story with fewer candidates than that.
  */
 export function relatedStories<S extends Story<unknown>>(stories: readonly S[], candidates: readonly S[], limit = 4): Map<string, S[]> {
-  const postings = new Map<string, number[]>();
-  const candidateTags: Set<string>[] = [];
-  candidates.forEach((candidate, index) => {
-    const keys = keysOf(candidate);
-    for (const { key } of keys.strong) addPosting(postings, key, index);
-    for (const tag of keys.tags) addPosting(postings, `t:${tag}`, index);
-    candidateTags.push(new Set(keys.tags));
+  const interner = new Interner();
+  const postings: number[][] = [];
+  const candidateKeys = candidates.map((candidate, index) => {
+    const keys = keysOf(candidate, interner);
+    for (const id of [...keys.strong.map((k) => k.id), ...keys.tags]) (postings[id] ??= []).push(index);
+    return keys;
   });
   const scores = new Float64Array(candidates.length);
+  const touched = new Int32Array(candidates.length);
   const related = new Map<string, S[]>();
   for (const story of stories) {
-    const keys = keysOf(story);
-    const touched: number[] = [];
-    const add = (index: number, weight: number) => {
-      if (scores[index] === 0) touched.push(index);
-      scores[index] = scores[index]! + weight;
-    };
-    for (const { key, weight } of keys.strong) for (const index of postings.get(key) ?? []) add(index, weight);
-    const others = touched.filter((i) => candidates[i]!.slug !== story.slug).length;
-    if (others >= limit) {
-      for (const index of touched) for (const tag of keys.tags) if (candidateTags[index]!.has(tag)) scores[index] = scores[index]! + 1;
+    const keys = keysOf(story, interner);
+    let count = 0;
+    for (const { id, weight } of keys.strong) {
+      for (const index of postings[id] ?? []) {
+        if (scores[index] === 0) touched[count++] = index;
+        scores[index] = scores[index]! + weight;
+      }
+    }
+    // The limit-th best people-and-places score among the others: below it, tags cannot help.
+    const top: number[] = [];
+    for (let t = 0; t < count; t++) {
+      const index = touched[t]!;
+      if (candidates[index]!.slug === story.slug) continue;
+      const score = scores[index]!;
+      if (top.length < limit || score > top[top.length - 1]!) {
+        let at = top.length;
+        while (at > 0 && top[at - 1]! < score) at--;
+        top.splice(at, 0, score);
+        if (top.length > limit) top.pop();
+      }
+    }
+    let threshold = 0;
+    if (top.length === limit) {
+      threshold = top[limit - 1]!;
+      for (let t = 0; t < count; t++) {
+        const index = touched[t]!;
+        if (scores[index]! >= threshold) scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
+      }
     } else {
-      for (const tag of keys.tags) for (const index of postings.get(`t:${tag}`) ?? []) add(index, 1);
+      for (const id of keys.tags) {
+        for (const index of postings[id] ?? []) {
+          if (scores[index] === 0) touched[count++] = index;
+          scores[index] = scores[index]! + 1;
+        }
+      }
     }
     const best: number[] = [];
-    for (const index of touched) {
-      if (candidates[index]!.slug === story.slug) continue;
+    for (let t = 0; t < count; t++) {
+      const index = touched[t]!;
+      if (scores[index]! < threshold || candidates[index]!.slug === story.slug) continue;
       // Candidates are newest first: among equal scores the lower index wins.
       let at = best.length;
       while (at > 0 && (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))) at--;
@@ -75,8 +116,25 @@ export function relatedStories<S extends Story<unknown>>(stories: readonly S[], 
         if (best.length > limit) best.pop();
       }
     }
-    for (const index of touched) scores[index] = 0;
+    for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
     related.set(story.slug, best.map((i) => candidates[i]!));
   }
   return related;
 }
+
+/** What an article shows of a related story: no more, so editing that story's body leaves the article's page key alone. */
+export interface RelatedLink {
+  url: string;
+  title: string;
+  typeLabel: string;
+  date: Date;
+  retracted: boolean;
+}
+
+export const relatedLink = (story: Story<unknown>): RelatedLink => ({
+  url: story.url,
+  title: story.title,
+  typeLabel: story.typeLabel,
+  date: story.date,
+  retracted: story.retracted !== undefined,
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedStories } from '../../src/lib/related';
+import { relatedLink, relatedStories } from '../../src/lib/related';
 import { newestFirst } from '../../src/lib/story';
 import { story } from './story-fixtures';
 
@@ -79,5 +79,13 @@ describe('relatedStories on a random archive', () => {
         .map(({ c }) => c.slug);
       expect(related.get(s.slug)!.map((r) => r.slug), s.slug).toEqual(expected);
     }
+  });
+});
+
+describe('relatedLink', () => {
+  it('keeps what the article shows of a related story, and marks a retraction', () => {
+    const retracted = story('pulled', { retracted: { date: new Date('2020-02-01T00:00:00Z'), notice: 'We could not verify it.' } });
+    expect(relatedLink(retracted)).toEqual({ url: '/articles/pulled/', title: retracted.title, typeLabel: 'News', date: retracted.date, retracted: true });
+    expect(relatedLink(story('kept')).retracted).toBe(false);
   });
 });
