@@ -108,7 +108,14 @@ export async function startSearch(): Promise<void> {
       });
       return [make('fieldset', { className: 'facet' }, make('legend', {}, labels[key] ?? key), make('ul', { className: 'facet-values' }, ...items))];
     });
+    // The lists are drawn again with new counts: a keyboard user stays on the box they were on,
+    // moved in the same task, so focus is never seen on the page's body in between.
+    const focused = document.activeElement;
+    const keep = focused instanceof HTMLInputElement && facetsBox.contains(focused) ? { name: focused.name, value: focused.value } : undefined;
     facetsBox.replaceChildren(...fieldsets);
+    if (keep) {
+      [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.name === keep.name && box.value === keep.value)?.focus();
+    }
   }
 
   async function renderResult(result: PagefindResult): Promise<HTMLLIElement> {
@@ -198,13 +205,7 @@ export async function startSearch(): Promise<void> {
     const target = event.target;
     if (!(target instanceof HTMLInputElement) || target.type !== 'checkbox') return;
     state = toggleFilter(state, target.name as SearchFilterKey, target.value, target.checked);
-    void run().then(() => {
-      // The facet list is drawn again; keep the keyboard where it was.
-      const again = [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find(
-        (box) => box.name === target.name && box.value === target.value,
-      );
-      again?.focus();
-    });
+    void run();
   });
   more.addEventListener('click', () => {
     const first = shown;
