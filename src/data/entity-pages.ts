@@ -1,3 +1,4 @@
+import type { PaginateFunction } from 'astro';
 import { getNewsroom } from './newsroom';
 import { alphabeticalIndex, indexPages } from '../lib/entities';
 import { withPageKeys } from '../lib/page-key';
@@ -24,3 +25,23 @@ export async function entityIndexPaths(kind: EntityKind) {
 }
 
 export const storiesLabel = (count: number) => (count === 1 ? '1 story' : `${count.toLocaleString('en-US')} stories`);
+
+/**
+ * The paths of every person's, place's or publication's page: its list of
+ * stories paged `ENTITY_PAGE_SIZE` at a time, the rest of the entity as props
+ * (without the list, so a page's key covers only the stories it shows).
+ */
+export function entityPaths<E extends { id: string }, T, Rest>(
+  paginate: PaginateFunction,
+  siteKey: string,
+  entities: Iterable<E>,
+  split: (entity: E) => { list: T[]; entity: Rest },
+) {
+  return withPageKeys(
+    siteKey,
+    [...entities].flatMap((whole) => {
+      const { list, entity } = split(whole);
+      return paginate(list, { params: { id: whole.id }, props: { entity, total: list.length }, pageSize: ENTITY_PAGE_SIZE });
+    }),
+  );
+}

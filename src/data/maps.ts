@@ -34,19 +34,3 @@ export function placeMapImage(place: MappablePlace): { src: string; alt: string;
   const map = placeMap(place);
   return map && { src: placeMapPath(place.id), alt: map.alt, width: map.width, height: map.height };
 }
-
-/**
- * The places that get a map file: those of every story with a page (in a
- * preview, drafts' places too), each pinned where the newest story that gives
- * coordinates puts it, as on the place's own page.
- */
-export function mappedPlaces(stories: readonly { locations: readonly MappablePlace[] }[]): MappablePlace[] {
-  const places = new Map<string, MappablePlace>();
-  for (const story of stories) {
-    for (const location of story.locations) {
-      const known = places.get(location.id);
-      if (!known || (known.lat === undefined && location.lat !== undefined)) places.set(location.id, known ? { ...known, lat: location.lat, lon: location.lon } : location);
-    }
-  }
-  return [...places.values()].filter((p) => p.lat !== undefined).sort((a, b) => a.id.localeCompare(b.id));
-}

@@ -5,7 +5,7 @@ import { buildInstant } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
 import { pageKey, rememberDigest } from '../lib/page-key';
-import { entityIndex, type EntityIndex } from '../lib/entities';
+import { entityIndex, type EntityIndex, type PlaceEntity } from '../lib/entities';
 import { relatedStories } from '../lib/related';
 import { correctionLog, type LoggedCorrection } from '../lib/corrections';
 
@@ -37,6 +37,11 @@ export interface Newsroom {
   front: { lead: SiteStory | undefined; pinned: SiteStory[] };
   /** People, places and publications of the live stories. */
   entities: EntityIndex<SiteStory>;
+  /**
+   * The places of every story with a page, pinned where the place's own page
+   * pins it: the live stories' places, plus drafts' in a preview.
+   */
+  placesShown: Map<string, PlaceEntity<SiteStory>>;
   /** Up to four related live stories for each story with a page. */
   related: Map<string, SiteStory[]>;
   /** Every correction, clarification and editor's note of the live stories, newest first. */
@@ -86,6 +91,9 @@ async function loadNewsroom(): Promise<Newsroom> {
   const lead = (choice.lead && liveBySlug.get(choice.lead)) || live[0];
   const pinned = choice.pinned.flatMap((s) => liveBySlug.get(s) ?? []).filter((s) => s !== lead);
 
+  const registries = { person: (id: string) => peopleRegistry.get(id), publication: (id: string) => publicationRegistry.get(id) };
+  const entities = entityIndex(live, registries);
+
   const sections = sectionEntries
     .map((e) => ({ id: e.id, section: e.data }))
     .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name));
@@ -98,7 +106,8 @@ async function loadNewsroom(): Promise<Newsroom> {
     authors,
     sections,
     front: { lead, pinned },
-    entities: entityIndex(live, { person: (id) => peopleRegistry.get(id), publication: (id) => publicationRegistry.get(id) }),
+    entities,
+    placesShown: preview ? entityIndex(pages, registries).places : entities.places,
     related: relatedStories(pages, live),
     corrections: correctionLog(live),
     siteKey: pageKey(sections, preview),

@@ -1,21 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { isUnpublishedSample, readHtml, readXml, sampleStories } from '../helpers/dist';
 import { TEST_SITE_URL } from '../helpers/build-site';
-import { newsArticleJsonLdSchema } from '../helpers/news-article-schema';
+import { EXPECTED_SUBTYPE, newsArticleJsonLdSchema } from '../helpers/news-article-schema';
 
 const dist = inject('distDir');
 const live = sampleStories().filter((s) => !isUnpublishedSample(s));
 const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
-/** Expected types, from schema.org's NewsArticle subtypes (the contract's story types). */
-const SUBTYPE: Record<string, string> = {
-  news: 'ReportageNewsArticle',
-  analysis: 'AnalysisNewsArticle',
-  opinion: 'OpinionNewsArticle',
-  investigation: 'ReportageNewsArticle',
-  explainer: 'BackgroundNewsArticle',
-  review: 'ReviewNewsArticle',
-};
 
 function jsonLd(slug: string) {
   const scripts = readHtml(dist, `/articles/${slug}/`).querySelectorAll('script[type="application/ld+json"]');
@@ -27,7 +18,7 @@ describe('article JSON-LD', () => {
   it.each(live.map((s) => [s.slug, s] as const))('%s: parses, validates and carries the story’s facts', (slug, story) => {
     const data = newsArticleJsonLdSchema.parse(jsonLd(slug));
     const d = story.data;
-    expect(data['@type']).toBe(SUBTYPE[d['type'] ?? 'news']);
+    expect(data['@type']).toBe(EXPECTED_SUBTYPE[d['type'] ?? 'news']);
     expect(data.headline).toBe(d['title']);
     expect(new Date(data.datePublished).getTime()).toBe(new Date(d['date']).getTime());
     const own = `${TEST_SITE_URL}/articles/${slug}/`;

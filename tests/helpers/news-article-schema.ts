@@ -28,6 +28,20 @@ export const NEWS_ARTICLE_TYPES = [
   'ReviewNewsArticle',
 ] as const;
 
+/**
+ * [schema.org/NewsArticle subtypes] + the issue: the subtype each story type of the contract
+ * must get. An investigation is reporting (no investigative subtype exists); an explainer is
+ * background. Written here once, from the documentation, for every test that checks it.
+ */
+export const EXPECTED_SUBTYPE: Record<string, (typeof NEWS_ARTICLE_TYPES)[number]> = {
+  news: 'ReportageNewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  investigation: 'ReportageNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  review: 'ReviewNewsArticle',
+};
+
 const text = z.string().trim().min(1, 'must not be empty');
 
 /**

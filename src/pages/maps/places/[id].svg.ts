@@ -1,12 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom } from '../../../data/newsroom';
-import { mappedPlaces, placeMap, type MappablePlace } from '../../../data/maps';
+import { placeMap, type MappablePlace } from '../../../data/maps';
 import { ATLAS_VERSION } from '../../../data/atlas';
 import { withPageKeys } from '../../../lib/page-key';
 
 export const getStaticPaths = (async () => {
-  const { pages, siteKey } = await getNewsroom();
-  return withPageKeys(siteKey, mappedPlaces(pages).map((place) => ({ params: { id: place.id }, props: { place, atlas: ATLAS_VERSION } })));
+  const { placesShown, siteKey } = await getNewsroom();
+  const pinned = [...placesShown.values()].filter((p) => p.lat !== undefined && p.lon !== undefined);
+  return withPageKeys(
+    siteKey,
+    pinned.map(({ stories: _stories, ...place }) => ({ params: { id: place.id }, props: { place, atlas: ATLAS_VERSION } })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
