@@ -14,7 +14,8 @@
  * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,44 @@ const FULL_SITE_ENTRIES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json',
  * live in one of these.
  */
 const CACHE_DIRS = ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache', '.cache'];
+
+/**
+ * Nothing is deleted before or between measured builds. On this machine's file
+ * system (ext4 without a journal) the kernel checks every inode freed in the
+ * last minute before it hands out a new one (`recently_deleted()` in
+ * fs/ext4/ialloc.c), so creating files right after deleting a build's tens of
+ * thousands costs up to ten times the system time (perf: 45 % of it in that
+ * check), and the site that writes more files pays more. Old trees are moved
+ * into bench/out/trash/ instead and deleted when the run ends; a run starts a
+ * minute after the last such deletion (flushed, so the kernel's window is 60 s).
+ */
+const TRASH = path.join(OUT, 'trash');
+const TRASH_EMPTIED = path.join(OUT, '.trash-emptied');
+const SETTLE_SECONDS = 65;
+let discarded = 0;
+
+function discard(target: string): void {
+  if (!existsSync(target)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(target, path.join(TRASH, `${process.pid}-${++discarded}-${path.basename(target)}`));
+}
+
+function emptyTrash(): void {
+  if (!existsSync(TRASH)) return;
+  rmSync(TRASH, { recursive: true, force: true });
+  spawnSync('sync');
+  writeFileSync(TRASH_EMPTIED, `${new Date().toISOString()}\n`);
+}
+
+async function settle(): Promise<void> {
+  emptyTrash(); // what an interrupted run left
+  const since = existsSync(TRASH_EMPTIED) ? (Date.now() - statSync(TRASH_EMPTIED).mtimeMs) / 1000 : Infinity;
+  if (since < SETTLE_SECONDS) {
+    const wait = Math.ceil(SETTLE_SECONDS - since);
+    console.log(`Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, and creating files is slow for a minute after that (see bench/README.md).`);
+    await sleep(wait * 1000);
+  }
+}
 
 // ---------------------------------------------------------------- options
 
@@ -137,7 +176,7 @@ function linkNodeModules(siteDir: string): void {
 
 function prepareSite(site: Site, corpusDir: string): string {
   const siteDir = path.join(OUT, 'sites', site);
-  rmSync(siteDir, { recursive: true, force: true });
+  discard(siteDir);
   mkdirSync(siteDir, { recursive: true });
   if (site === 'full') {
     for (const entry of FULL_SITE_ENTRIES) {
@@ -154,7 +193,7 @@ function prepareSite(site: Site, corpusDir: string): string {
 }
 
 function clear(siteDir: string, dirs: string[]): void {
-  for (const d of dirs) rmSync(path.join(siteDir, d), { recursive: true, force: true });
+  for (const d of dirs) discard(path.join(siteDir, d));
 }
 
 /** The template every page goes through: the full site's layout, the bare site's one page. */
@@ -275,9 +314,10 @@ const sharedBefore = sharedCacheStamp();
 const source = provenance();
 const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
 const runs: RunRecord[] = [];
+const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir)] as const);
+await settle();
 
-for (const site of sites) {
-  const siteDir = prepareSite(site, corpusDir);
+for (const [site, siteDir] of siteDirs) {
   let built = false;
   let edits = 0;
   let failed = false;
@@ -317,6 +357,7 @@ for (const site of sites) {
   }
 }
 const sharedTouched = sharedCacheStamp() !== sharedBefore;
+emptyTrash();
 
 // ---------------------------------------------------------------- results
 
