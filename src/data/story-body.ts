@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import type { CollectionEntry } from 'astro:content';
-import { bodyFile } from '../lib/body-files';
+import { BodyReader } from '../loaders/body-store';
 import { expandFigures } from '../lib/story-body/figures';
 import { sitePictureHtml } from './images';
 
+// Under `astro dev` the loader rewrites the body index after each edit.
+const bodies = new BodyReader(import.meta.env.NEWSROOM_BODY_DIR, { watchIndex: import.meta.env.DEV });
+
 /** The body HTML the story loader rendered for this entry. */
 export function storedBodyHtml(entry: CollectionEntry<'articles'>): Promise<string> {
-  return readFile(bodyFile(import.meta.env.NEWSROOM_BODY_DIR, String(entry.digest)), 'utf8');
+  return bodies.byDigest(String(entry.digest));
 }
 
 /** A story's body as the site shows it, figures resolved to responsive pictures. */

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { readSiteConfig, readStoryContext } from '../check/registries';
 import { buildInstant, isLive, type PublicationFields } from '../lib/publication';
 import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../lib/search-document';
 import { toStory } from '../lib/story';
+import { BODY_FOLDER } from '../lib/body-files';
+import { BodyReader } from '../loaders/body-store';
 import { listenToStoryRecords, type StoryRecord } from '../loaders/story-records';
 import type { ArticleFrontmatter } from '../schemas/article';
 
@@ -44,6 +46,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
   const at = buildInstant(process.env);
   const site = readSiteConfig(root);
   const context = readStoryContext(root, at);
+  const bodies = new BodyReader(path.join(cacheDir, BODY_FOLDER));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
       workerData: { cacheDir: path.join(cacheDir, 'newsroom-pagefind'), language: site.language.split('-')[0] },
@@ -83,7 +86,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       onRecord(record) {
         if (!isLive(record.data as unknown as PublicationFields, at)) return;
         // Read now, in parallel with the others; turned into a document in arrival order.
-        const body = readFile(record.bodyFile, 'utf8');
+        const body = bodies.read(record.body);
         body.catch(() => {}); // a failed read is reported through the queue
         queue = queue
           .then(() => (failed === undefined ? post(record, body) : undefined))
@@ -93,7 +96,9 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       },
       onEnd() {
         stop();
-        void queue.then(() => (failed === undefined ? worker.postMessage({ end: true }) : fail(failed)));
+        void queue
+          .then(() => bodies.close())
+          .then(() => (failed === undefined ? worker.postMessage({ end: true }) : fail(failed)));
       },
     });
     worker.once('error', fail);

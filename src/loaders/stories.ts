@@ -1,16 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { analyzeStory, readPeople, registryIds, type PeopleIndex } from '../check/check-content';
+import { readPeople, registryIds } from '../check/check-content';
 import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
 import { lineMentioning, redirectProblems } from '../check/redirects';
 import { parseStoryPath } from '../lib/story-path';
-import { BODY_FOLDER, bodyFile } from '../lib/body-files';
+import { BODY_FOLDER } from '../lib/body-files';
 import { emitStoryRecord, endStoryRecords } from './story-records';
 import { storyCodeDigest } from './code-digest';
+import { analysisThreads, inThreadAnalyzer, POOL_THRESHOLD, workerAnalyzer, type StoryAnalyzer } from './analysis-pool';
+import { BodyStore } from './body-store';
+import type { StoryRegistries } from './story-analysis';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -22,14 +25,13 @@ import { storyCodeDigest } from './code-digest';
 
 /** Bump when what is stored changes, so cached entries are analysed again. */
 const STORE_VERSION = '3';
+/** Stories analysed ahead of the one being committed. */
+const ANALYSIS_WINDOW = 256;
 /** A generated archive can have thousands of warnings; the build log shows the first ones. */
 const MAX_WARNINGS_SHOWN = 20;
 
 /** What stories are checked against besides their own text. */
-interface Registries {
-  authors: Set<string>;
-  sections: Set<string>;
-  people: PeopleIndex;
+interface Registries extends StoryRegistries {
   /** A digest of all of the above and of the gazetteer, for every entry's digest. */
   key: string;
 }
@@ -52,7 +54,7 @@ export function storyLoader(options: { base: string }): Loader {
       const base = path.resolve(root, options.base);
       const idByFile = new Map<string, string>();
       const bodyDir = path.join(fileURLToPath(config.cacheDir), BODY_FOLDER);
-      await mkdir(bodyDir, { recursive: true });
+      const bodies = BodyStore.open(bodyDir);
 
       const codeDigest = await storyCodeDigest(root);
 
@@ -66,38 +68,49 @@ export function storyLoader(options: { base: string }): Loader {
         return { authors, sections, people, key };
       }
 
-      async function sync(relative: string, contents: string, registries: Registries, emit = true): Promise<string[]> {
+      /**
+       * Starts syncing one story file: a stored entry whose digest matches is kept (its
+       * warnings said again: every build names every place without a pin); a changed one
+       * is analysed. Resolves to the step that commits it to the store and to the search
+       * index, which the caller runs in file order, whatever order analyses finish in.
+       */
+      async function sync(relative: string, contents: string, registries: Registries, analyzer: StoryAnalyzer, emit = true, digest = storyDigest(contents, registries)): Promise<() => string[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
-        const file = path.relative(root, absolute).split(path.sep).join('/');
-        const digest = generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${contents}`);
+        const file = projectPath(absolute);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
-        if (existing && existing.digest === digest && existing.filePath === file && existsSync(bodyFile(bodyDir, digest))) {
-          if (emit) emitStoryRecord({ slug, file, data: existing.data, bodyFile: bodyFile(bodyDir, digest) });
-          // A cached story's warnings are said again: every build names every place without a pin.
-          const warned = `${bodyFile(bodyDir, digest)}.warnings`;
-          if (existsSync(warned)) warnings.push(...(await readFile(warned, 'utf8')).split('\n'));
+        const kept = bodies.get(digest);
+        if (existing && kept && isCurrent(slug, file, digest)) {
+          return () => {
+            warnings.push(...kept.warnings);
+            if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept });
+            return [];
+          };
+        }
+        const outcome = await analyzer.analyze({ file, contents, dir: path.dirname(absolute) });
+        return () => {
+          if (!outcome.ok) {
+            store.delete(slug);
+            return outcome.problems;
+          }
+          warnings.push(...outcome.body.warnings);
+          bodies.set(digest, outcome.body);
+          store.set({ id: slug, data: outcome.data, filePath: file, digest });
+          if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body });
           return [];
-        }
-        const { authors, sections, people } = registries;
-        const analysis = analyzeStory(file, contents, { authors, sections, people, dir: path.dirname(absolute) });
-        const errors = analysis.problems.filter((p) => p.severity === 'error');
-        if (errors.length || !analysis.data || analysis.html === undefined) {
-          store.delete(slug);
-          // Never drop a story without saying why.
-          return errors.length ? formatProblems(errors) : [`${file}: the story could not be read (no frontmatter or body came out of it, and no error said why)`];
-        }
-        await writeFile(bodyFile(bodyDir, digest), analysis.html);
-        const found = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
-        if (found.length) {
-          await writeFile(`${bodyFile(bodyDir, digest)}.warnings`, found.join('\n'));
-          warnings.push(...found);
-        }
-        const data = analysis.data as unknown as Record<string, unknown>;
-        store.set({ id: slug, data, filePath: file, digest });
-        if (emit) emitStoryRecord({ slug, file, data, bodyFile: bodyFile(bodyDir, digest) });
-        return [];
+        };
+      }
+
+      function storyDigest(contents: string, registries: Registries): string {
+        return generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${contents}`);
+      }
+
+      const projectPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+
+      function isCurrent(slug: string, file: string, digest: string): boolean {
+        const existing = store.get(slug);
+        return existing !== undefined && existing.digest === digest && existing.filePath === file && bodies.get(digest) !== undefined;
       }
 
       /** Warnings of this sync, said once it ends; they never stop a build. */
@@ -110,14 +123,33 @@ export function storyLoader(options: { base: string }): Loader {
 
       const registries = await readRegistries();
       const files = await storyFiles(base);
+      const readStory = (relative: string) => readFileSync(path.join(base, relative), 'utf8');
+      // Many changed stories (an archive's first build, a new renderer) are analysed on
+      // every core; a few (a reporter's commit) on this thread, without starting workers.
+      // Texts are read synchronously (from the page cache a read takes microseconds, less
+      // than the thread hand-offs of an asynchronous one), once to count what changed and
+      // again while analysing, so memory holds a window of them, not the archive.
+      const digests = files.map((relative) => storyDigest(readStory(relative), registries));
+      const changed = files.filter((relative, i) => !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!)).length;
+      const threads = analysisThreads();
+      const analyzer = changed >= POOL_THRESHOLD && threads > 0 ? workerAnalyzer(registries, bodyDir, threads) : inThreadAnalyzer(registries, bodyDir);
       const problems: string[] = [];
-      for (let i = 0; i < files.length; i += 64) {
-        const batch = files.slice(i, i + 64);
-        const texts = await Promise.all(batch.map((relative) => readFile(path.join(base, relative), 'utf8')));
-        for (const [j, relative] of batch.entries()) problems.push(...(await sync(relative, texts[j]!, registries)));
+      try {
+        // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
+        const window: Promise<() => string[]>[] = [];
+        for (const relative of files) {
+          const commit = sync(relative, readStory(relative), registries, analyzer);
+          commit.catch(() => {}); // awaited below, in order; a failure behind the first is not unhandled
+          window.push(commit);
+          if (window.length >= ANALYSIS_WINDOW) problems.push(...(await window.shift()!)());
+        }
+        for (const next of window) problems.push(...(await next)());
+      } finally {
+        await analyzer.close();
       }
       const present = new Set(files.map((relative) => parseStoryPath(relative)!.slug));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      bodies.retainAndSave(new Set([...store.values()].map((entry) => String(entry.digest))));
       // Across stories: an old URL leads to one story, and never hides a story's own URL.
       const claims = [...store.entries()].map(([slug, entry]) => ({
         file: String(entry.filePath),
@@ -138,9 +170,8 @@ export function storyLoader(options: { base: string }): Loader {
       const streamAll = () => {
         const entries = [...store.entries()].sort(([, a], [, b]) => String(a.filePath).localeCompare(String(b.filePath)));
         for (const [slug, entry] of entries) {
-          if (entry.filePath && entry.digest !== undefined) {
-            emitStoryRecord({ slug, file: entry.filePath, data: entry.data, bodyFile: bodyFile(bodyDir, String(entry.digest)) });
-          }
+          const body = bodies.get(String(entry.digest));
+          if (entry.filePath && body) emitStoryRecord({ slug, file: entry.filePath, data: entry.data, body });
         }
         endStoryRecords();
       };
@@ -150,7 +181,10 @@ export function storyLoader(options: { base: string }): Loader {
         if (!parseStoryPath(relative)) return;
         try {
           const current = await readRegistries();
-          const found = await sync(relative, await readFile(changed, 'utf8'), current, false);
+          const analyzer = inThreadAnalyzer(current, bodyDir);
+          const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() => analyzer.close());
+          const found = commit();
+          bodies.save();
           for (const problem of found) logger.error(problem);
           sayWarnings();
           if (found.length === 0) logger.info(`Reloaded ${relative}`);

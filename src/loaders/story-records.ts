@@ -1,3 +1,5 @@
+import type { StoredBody } from '../lib/body-files';
+
 /**
  * The stories the loader reads, streamed as it reads them to build
  * integrations in the same process (the search indexer), so they can start
@@ -10,8 +12,8 @@ export interface StoryRecord {
   /** The story's file, relative to the project root. */
   file: string;
   data: Record<string, unknown>;
-  /** The rendered body's file. */
-  bodyFile: string;
+  /** The rendered body: where it is in the body folder's packs (body-store.ts). */
+  body: StoredBody;
 }
 
 export interface StoryRecordListener {
