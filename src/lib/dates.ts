@@ -1,10 +1,26 @@
 /**
  * Dates shown to readers are in the outlet's time zone, never the build
  * machine's. Formatters are cached: Intl.DateTimeFormat is costly to build and
- * an archive formats tens of thousands of dates.
+ * an archive formats tens of thousands of dates. So are their answers: one
+ * story's date is shown on its page and on every listing, person, place and
+ * source page it appears on, and formatting costs microseconds each time.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatted dates by style and instant; bounded, so a long dev session cannot grow it without end. */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 200_000;
+
+function format(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions, date: Date): string {
+  const key = `${locale}|${timeZone}|${style}|${date.getTime()}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatter(locale, timeZone, style, options).format(date);
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
 
 /** One formatter per locale, zone and named style; the key is built without serialising options on every call. */
 function formatter(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -19,28 +35,30 @@ function formatter(locale: string, timeZone: string, style: string, options: Int
 
 /** "August 3, 2017" in the outlet's zone. */
 export function formatDay(date: Date, timeZone: string, locale = 'en-US'): string {
-  return formatter(locale, timeZone, 'day', { dateStyle: 'long' }).format(date);
+  return format(locale, timeZone, 'day', { dateStyle: 'long' }, date);
 }
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
 
 /** "August 3, 2017, 5:30 PM EDT" in the outlet's zone. */
 export function formatDateTime(date: Date, timeZone: string, locale = 'en-US'): string {
-  return formatter(locale, timeZone, 'date-time', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
+  return format(locale, timeZone, 'date-time', DATE_TIME, date);
 }
 
 /** A calendar date as written ("2017-08-03" → "August 3, 2017"): no time zone may shift it. */
 export function formatCalendarDate(isoDay: string, locale = 'en-US'): string {
   const [y, m, d] = isoDay.split('-').map(Number);
-  return formatter(locale, 'UTC', 'day', { dateStyle: 'long' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return format(locale, 'UTC', 'day', { dateStyle: 'long' }, new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 /** The year of an instant in the outlet's zone (a story filed at 23:30 on Dec 31 belongs to that year there). */
 export function yearIn(date: Date, timeZone: string): number {
-  return Number(formatter('en-US', timeZone, 'year', { year: 'numeric' }).format(date));
+  return Number(format('en-US', timeZone, 'year', { year: 'numeric' }, date));
 }
