@@ -74,10 +74,11 @@ export function storyLoader(options: { base: string }): Loader {
        * is analysed. Resolves to the step that commits it to the store and to the search
        * index, which the caller runs in file order, whatever order analyses finish in.
        */
-      async function sync(relative: string, contents: string, registries: Registries, analyzer: StoryAnalyzer, emit = true, digest = storyDigest(contents, registries)): Promise<() => string[]> {
+      async function sync(relative: string, contents: string, registries: Registries, analyzer: StoryAnalyzer, emit = true): Promise<() => string[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = projectPath(absolute);
+        const digest = storyDigest(contents, registries);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         const kept = bodies.get(digest);
