@@ -52,7 +52,7 @@ type Answer = { id: number; results: Result[] } | { closed: true };
 const BATCH = 16;
 
 /**
- * Story analysis (YAML, schema, MDX parse and render, body file write) in
+ * Story analysis (YAML, schema, MDX parse and render, the body appended to a pack) in
  * worker threads, so an archive's first sync uses every core while the main
  * thread stores entries and feeds the search index. Jobs go to whichever
  * worker is free; answers come back in any order, and the caller commits them

@@ -131,6 +131,9 @@ export class BodyStore {
 
   static open(bodyDir: string): BodyStore {
     mkdirSync(packFolder(bodyDir), { recursive: true });
+    // Earlier versions kept one file per body (<digest>.html, <digest>.html.warnings) here;
+    // a cache restored from then would carry them for ever.
+    for (const name of readdirSync(bodyDir)) if (/\.html(\.warnings)?$/.test(name)) rmSync(path.join(bodyDir, name), { force: true });
     const file = path.join(bodyDir, BODY_INDEX);
     const index = parseBodyIndex(statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : undefined);
     const store = new BodyStore(bodyDir, index);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,15 @@ describe('BodyStore', () => {
     expect(statSync(path.join(packFolder(dir), pack!)).size).toBe(big.length + 1);
     expect(readBodySync(dir, store.get('d3')!)).toBe(`${big}3`);
     expect(store.get('d3')!.warnings).toEqual(['w3']);
+  });
+
+  it('removes the per-story body files an earlier version left in a restored cache, and nothing else', () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'abc.html'), '<p>old</p>');
+    writeFileSync(path.join(dir, 'abc.html.warnings'), 'old warning');
+    writeFileSync(path.join(dir, 'notes.txt'), 'not ours to delete');
+    BodyStore.open(dir);
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'packs']);
   });
 
   it('drops index entries whose pack is missing or cut short (a cache restored in part)', () => {
