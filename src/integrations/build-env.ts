@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BODY_FOLDER } from '../lib/body-files';
+import { bodyFolder } from '../lib/body-files';
 
 /**
  * Values the pages need from the build's setting, fixed once:
@@ -17,7 +16,7 @@ export default function buildEnv(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         const preview = command === 'dev' || process.env['PREVIEW'] === '1';
         if (preview && command === 'build') logger.warn('PREVIEW=1: drafts and scheduled stories get pages with a banner. Never deploy this build.');
-        const bodyDir = path.join(fileURLToPath(config.cacheDir), BODY_FOLDER);
+        const bodyDir = bodyFolder(fileURLToPath(config.cacheDir));
         updateConfig({
           vite: {
             define: {

@@ -9,7 +9,7 @@ import { readSiteConfig, readStoryContext } from '../check/registries';
 import { buildInstant, isLive, type PublicationFields } from '../lib/publication';
 import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../lib/search-document';
 import { toStory } from '../lib/story';
-import { BODY_FOLDER } from '../lib/body-files';
+import { bodyFolder } from '../lib/body-files';
 import { BodyReader } from '../loaders/body-store';
 import { listenToStoryRecords, type StoryRecord } from '../loaders/story-records';
 import type { ArticleFrontmatter } from '../schemas/article';
@@ -46,7 +46,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
   const at = buildInstant(process.env);
   const site = readSiteConfig(root);
   const context = readStoryContext(root, at);
-  const bodies = new BodyReader(path.join(cacheDir, BODY_FOLDER));
+  const bodies = new BodyReader(bodyFolder(cacheDir));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
       workerData: { cacheDir: path.join(cacheDir, 'newsroom-pagefind'), language: site.language.split('-')[0] },

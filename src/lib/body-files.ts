@@ -10,7 +10,7 @@ import path from 'node:path';
  * few pack files, and an index names each one's pack, offset and length by
  * the digest of its story file.
  */
-export const BODY_FOLDER = 'newsroom-bodies';
+const BODY_FOLDER = 'newsroom-bodies';
 export const BODY_INDEX = 'index.json';
 const PACK_FOLDER = 'packs';
 const INDEX_VERSION = 1;
@@ -28,6 +28,11 @@ export interface StoredBody {
 export type BodyIndex = Map<string, StoredBody>;
 
 const NAME = /^[A-Za-z0-9_-]+$/;
+
+/** The body folder inside Astro's cache folder (a path, not a URL). */
+export function bodyFolder(cacheDir: string): string {
+  return path.join(cacheDir, BODY_FOLDER);
+}
 
 export function packFolder(bodyDir: string): string {
   return path.join(bodyDir, PACK_FOLDER);

@@ -8,7 +8,7 @@ import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
 import { lineMentioning, redirectProblems } from '../check/redirects';
 import { parseStoryPath } from '../lib/story-path';
-import { BODY_FOLDER } from '../lib/body-files';
+import { bodyFolder } from '../lib/body-files';
 import { emitStoryRecord, endStoryRecords } from './story-records';
 import { storyCodeDigest } from './code-digest';
 import { analysisThreads, inThreadAnalyzer, POOL_THRESHOLD, workerAnalyzer, type StoryAnalyzer } from './analysis-pool';
@@ -53,7 +53,7 @@ export function storyLoader(options: { base: string }): Loader {
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, options.base);
       const idByFile = new Map<string, string>();
-      const bodyDir = path.join(fileURLToPath(config.cacheDir), BODY_FOLDER);
+      const bodyDir = bodyFolder(fileURLToPath(config.cacheDir));
       const bodies = BodyStore.open(bodyDir);
 
       const codeDigest = await storyCodeDigest(root);
@@ -82,7 +82,7 @@ export function storyLoader(options: { base: string }): Loader {
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         const kept = bodies.get(digest);
-        if (existing && kept && isCurrent(slug, file, digest)) {
+        if (existing && kept && existing.digest === digest && existing.filePath === file) {
           return () => {
             warnings.push(...kept.warnings);
             if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept });
