@@ -7,6 +7,7 @@ import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSche
 import { siteSchema } from '../schemas/site';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
+import { buildInstant, publicationState } from '../lib/publication';
 import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
 import type { Coordinates } from '../lib/gazetteer';
 import type { AliasedEntry } from '../lib/registry';
@@ -357,6 +358,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
   const peopleRegistry = peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
   const stories = files.filter((name) => parseStoryPath(name));
   const claims: RedirectClaim[] = [];
+  const at = buildInstant(process.env);
   const redirectTexts = new Map<string, string>();
   // Read in batches: the files are independent and the disk is faster in parallel.
   for (let i = 0; i < stories.length; i += 64) {
@@ -368,7 +370,12 @@ export async function checkContent(root: string, options: { stories?: boolean } 
       const analysis = analyzeStory(file, texts[j]!, ctx);
       problems.push(...analysis.problems);
       // Every story's own URL is in play, redirects or not.
-      claims.push({ file, slug: parseStoryPath(name)!.slug, paths: analysis.data?.redirect_from ?? [] });
+      claims.push({
+        file,
+        slug: parseStoryPath(name)!.slug,
+        paths: analysis.data?.redirect_from ?? [],
+        state: analysis.data && publicationState(analysis.data, at),
+      });
       if (analysis.data?.redirect_from.length) redirectTexts.set(file, texts[j]!);
     });
   }

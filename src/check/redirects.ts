@@ -1,3 +1,4 @@
+import type { PublicationState } from '../lib/publication';
 import type { Problem } from './problems';
 
 /** One story's `redirect_from` paths. */
@@ -5,7 +6,12 @@ export interface RedirectClaim {
   file: string;
   slug: string;
   paths: readonly string[];
+  /** The story's state at the build instant; left out, the story is taken to have a page. */
+  state?: PublicationState | undefined;
 }
+
+/** States in which a story has no page for old paths to lead to (outside a preview). */
+const WITHOUT_PAGE: ReadonlySet<PublicationState> = new Set(['draft', 'scheduled', 'embargoed']);
 
 /** Site paths a legacy URL can never be: they are the site's own pages. */
 const FURNITURE = new Set(['/', '/rss.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/robots.txt', '/404.html', '/search/']);
@@ -15,10 +21,16 @@ const withSlash = (p: string) => (p.endsWith('/') || /\.[a-z0-9]+$/i.test(p) ? p
 /**
  * What `redirect_from` must not do across stories: claim a URL a story is
  * served at (the redirect would hide that story) or one of the site's own
- * pages, or claim an old URL another story already claims (it can lead to one
- * story only). `lineOf` finds the line of a path in a file, for the message.
+ * pages, claim an old URL another story already claims (it can lead to one
+ * story only), or lead to a story that has no page (a draft, a scheduled or
+ * embargoed story; in a preview those have pages). `lineOf` finds the line of
+ * a path in a file, for the message.
  */
-export function redirectProblems(claims: readonly RedirectClaim[], lineOf: (file: string, path: string) => number): Problem[] {
+export function redirectProblems(
+  claims: readonly RedirectClaim[],
+  lineOf: (file: string, path: string) => number,
+  options: { preview?: boolean } = {},
+): Problem[] {
   const storyAt = new Map(claims.map((c) => [`/articles/${c.slug}/`, c]));
   const claimedBy = new Map<string, RedirectClaim>();
   const problems: Problem[] = [];
@@ -45,6 +57,12 @@ export function redirectProblems(claims: readonly RedirectClaim[], lineOf: (file
         return;
       }
       claimedBy.set(path, claim);
+      if (claim.state && WITHOUT_PAGE.has(claim.state) && !options.preview) {
+        at(
+          `${raw} would lead to this story, which is ${claim.state} and has no page yet`,
+          'publish the story first, or keep the old URL on the story that is live',
+        );
+      }
     });
   }
   return problems;

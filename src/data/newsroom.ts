@@ -1,13 +1,16 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries';
-import { buildInstant } from '../lib/publication';
+import { buildInstant, isWithdrawn } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
 import { pageKey, rememberDigest } from '../lib/page-key';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../lib/entities';
 import { relatedStories } from '../lib/related';
+import { editorsChoice } from '../lib/front-page';
 import { correctionLog, type LoggedCorrection } from '../lib/corrections';
+import { withdrawalNotice, type WithdrawalNotice } from '../lib/withdrawal';
+import { redirectRules, type RedirectRule } from '../lib/redirect-rules';
 
 /**
  * Reads every collection once per build and turns it into view models. Pages
@@ -30,6 +33,10 @@ export interface Newsroom {
   live: SiteStory[];
   /** Stories that get a page: the live ones, plus unpublished ones in preview. */
   pages: SiteStory[];
+  /** Removed stories and expired syndicated copies: a notice page at each URL, nothing else. */
+  withdrawn: WithdrawalNotice[];
+  /** `redirect_from` paths (301) and the withdrawn stories' URLs (410), by path. */
+  redirects: RedirectRule[];
   entries: Map<string, CollectionEntry<'articles'>>;
   authors: Map<string, Author>;
   /** Sections in display order. */
@@ -83,13 +90,11 @@ async function loadNewsroom(): Promise<Newsroom> {
   const live = all.filter((s) => s.state === 'live');
   const previewable = new Set(['live', 'draft', 'scheduled', 'embargoed']);
   const pages = preview ? all.filter((s) => previewable.has(s.state)) : live;
+  const withdrawnStories = all.filter((s) => isWithdrawn(s.state));
+  const withdrawn = withdrawnStories.flatMap((s) => withdrawalNotice(s) ?? []);
 
   const frontRaw = frontFiles['/content/front.yaml'];
   const choice = frontSchema.parse(frontRaw ? (parse(frontRaw) ?? {}) : {});
-  const liveBySlug = new Map(live.map((s) => [s.slug, s]));
-  // An unpublished or unknown slug in front.yaml is skipped: it must not surface.
-  const lead = (choice.lead && liveBySlug.get(choice.lead)) || live[0];
-  const pinned = choice.pinned.flatMap((s) => liveBySlug.get(s) ?? []).filter((s) => s !== lead);
 
   const registries = { person: (id: string) => peopleRegistry.get(id), publication: (id: string) => publicationRegistry.get(id) };
   const entities = entityIndex(live, registries);
@@ -102,10 +107,13 @@ async function loadNewsroom(): Promise<Newsroom> {
     preview,
     live,
     pages,
+    withdrawn,
+    // A withdrawn story's old paths lead to its notice; the redirect check refuses old paths onto a story without a page.
+    redirects: redirectRules([...pages, ...withdrawnStories], withdrawn.map((w) => w.url)),
     entries: new Map(articleEntries.map((e) => [e.id, e])),
     authors,
     sections,
-    front: { lead, pinned },
+    front: editorsChoice(choice, live),
     entities,
     placesShown: preview ? entityIndex(pages, registries).places : entities.places,
     related: relatedStories(pages, live),

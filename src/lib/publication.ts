@@ -16,15 +16,25 @@ export interface PublicationFields {
 
 export type PublicationState = 'live' | 'draft' | 'scheduled' | 'embargoed' | 'removed' | 'expired';
 
-/** Why a story is or is not live at `at`; the first reason that applies wins. */
+/**
+ * Why a story is or is not live at `at`; the first reason that applies wins.
+ * Removal and expiry come after the reasons a story was never out: only a
+ * story that was published leaves a notice at its URL, so one removed or
+ * expired before it ever went out must say so (a draft, a scheduled story).
+ */
 export function publicationState(story: PublicationFields, at: Date): PublicationState {
   if (story.draft === true) return 'draft';
+  if (story.date.getTime() > at.getTime()) return 'scheduled';
+  if (story.embargo && story.embargo.getTime() > at.getTime()) return 'embargoed';
   if (story.removed) return 'removed';
   const expires = story.syndication?.expires;
   if (expires && expires.getTime() <= at.getTime()) return 'expired';
-  if (story.date.getTime() > at.getTime()) return 'scheduled';
-  if (story.embargo && story.embargo.getTime() > at.getTime()) return 'embargoed';
   return 'live';
+}
+
+/** States that leave a notice page (and a 410) at the story's URL instead of the story. */
+export function isWithdrawn(state: PublicationState): state is 'removed' | 'expired' {
+  return state === 'removed' || state === 'expired';
 }
 
 export function isLive(story: PublicationFields, at: Date): boolean {

@@ -46,7 +46,7 @@ export interface Story<Img = unknown> {
   title: string;
   dek: string;
   date: Date;
-  /** The latest of `updated`, updates and corrections: what readers see as "Updated". */
+  /** The latest of `updated`, updates, corrections and a retraction: what readers see as "Updated". */
   modified: Date | undefined;
   type: StoryType;
   typeLabel: string;
@@ -71,6 +71,7 @@ export interface Story<Img = unknown> {
   corrections: { date: Date; kind: CorrectionKind; label: string; text: string; anchor: string }[];
   syndication: ArticleFrontmatter['syndication'];
   retracted: ArticleFrontmatter['retracted'];
+  removed: ArticleFrontmatter['removed'];
   redirectFrom: string[];
   state: PublicationState;
 }
@@ -123,7 +124,7 @@ export function toStory<Img>(
     title: data.title,
     dek: data.dek,
     date: data.date,
-    modified: latest([data.updated, ...data.updates.map((u) => u.date), ...data.corrections.map((c) => c.date)]),
+    modified: latest([data.updated, ...data.updates.map((u) => u.date), ...data.corrections.map((c) => c.date), data.retracted?.date]),
     type: data.type,
     typeLabel: TYPE_LABELS[data.type],
     section: { id: data.section, name: section.name, url: `/sections/${data.section}/` },
@@ -164,6 +165,7 @@ export function toStory<Img>(
     corrections: data.corrections.map((c, i) => ({ ...c, label: CORRECTION_LABELS[c.kind], anchor: `correction-${i + 1}` })),
     syndication: data.syndication,
     retracted: data.retracted,
+    removed: data.removed,
     redirectFrom: data.redirect_from,
     state: publicationState(data, ctx.at),
   };

@@ -8,6 +8,8 @@ import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
 import { lineMentioning, redirectProblems } from '../check/redirects';
 import { parseStoryPath } from '../lib/story-path';
+import { buildInstant, publicationState, type PublicationFields } from '../lib/publication';
+import type { ArticleFrontmatter } from '../schemas/article';
 import { bodyFolder } from '../lib/body-files';
 import { emitStoryRecord, endStoryRecords } from './story-records';
 import { storyCodeDigest } from './code-digest';
@@ -152,12 +154,14 @@ export function storyLoader(options: { base: string }): Loader {
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       bodies.retainAndSave(new Set([...store.values()].map((entry) => String(entry.digest))));
       // Across stories: an old URL leads to one story, and never hides a story's own URL.
-      const claims = [...store.entries()].map(([slug, entry]) => ({
-        file: String(entry.filePath),
-        slug,
-        paths: ((entry.data as { redirect_from?: string[] }).redirect_from ?? []),
-      }));
-      problems.push(...formatProblems(redirectProblems(claims, (file, p) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p))));
+      const at = buildInstant(process.env);
+      const claims = [...store.entries()].map(([slug, entry]) => {
+        const data = entry.data as unknown as Pick<ArticleFrontmatter, 'redirect_from'> & PublicationFields;
+        return { file: String(entry.filePath), slug, paths: data.redirect_from ?? [], state: publicationState(data, at) };
+      });
+      // Under `astro dev` (a watcher) and PREVIEW=1, drafts have pages for old paths to lead to.
+      const preview = watcher !== undefined || process.env['PREVIEW'] === '1';
+      problems.push(...formatProblems(redirectProblems(claims, (file, p) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p), { preview })));
       sayWarnings();
       if (problems.length) {
         throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);

@@ -26,6 +26,22 @@ describe('redirectProblems', () => {
     ]);
   });
 
+  it('refuses old paths onto a story that has no page (draft, scheduled, embargoed), except in a preview', () => {
+    for (const state of ['draft', 'scheduled', 'embargoed'] as const) {
+      const [problem, ...rest] = redirectProblems([{ ...claim('successor', ['/2017/old/']), state }], noLines);
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({ severity: 'error', file: 'content/articles/2020/successor.mdx', field: 'redirect_from.0' });
+      expect(problem!.message).toBe(`/2017/old/ would lead to this story, which is ${state} and has no page yet`);
+      expect(redirectProblems([{ ...claim('successor', ['/2017/old/']), state }], noLines, { preview: true })).toEqual([]);
+    }
+    // A removed or expired story keeps a notice page at its URL, so old paths may lead there.
+    for (const state of ['live', 'removed', 'expired'] as const) {
+      expect(redirectProblems([{ ...claim('successor', ['/2017/old/']), state }], noLines)).toEqual([]);
+    }
+    // A draft without redirect_from is no problem.
+    expect(redirectProblems([{ ...claim('draft', []), state: 'draft' }], noLines)).toEqual([]);
+  });
+
   it('finds the line that mentions a path', () => {
     expect(lineMentioning('---\ntitle: x\nredirect_from:\n  - /old/\n---', '/old/')).toBe(4);
     expect(lineMentioning('nothing', '/old/')).toBe(1);

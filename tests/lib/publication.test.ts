@@ -79,6 +79,13 @@ describe('publicationState and isLive', () => {
     });
   });
 
+  it('a story removed or expired before it ever went out stays unpublished, so it leaves no notice', () => {
+    const future = ms(AT, 86_400_000);
+    expect(publicationState(story({ date: future, removed: { date: AT } }), AT)).toBe('scheduled');
+    expect(publicationState(story({ embargo: future, syndication: { expires: ms(AT, -1) } }), AT)).toBe('embargoed');
+    expect(publicationState(story({ draft: true, removed: { date: AT } }), AT)).toBe('draft');
+  });
+
   it('any one reason is enough to keep a story out, whatever the others say', () => {
     const future = ms(AT, 86_400_000);
     const combos: PublicationFields[] = [
