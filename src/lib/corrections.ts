@@ -1,20 +1,43 @@
+import type { CorrectionKind } from '../schemas/article';
 import type { Story } from './story';
 
-/** One published correction, clarification or editor's note, with the story it belongs to. */
+/** A note the corrections page lists: a correction, clarification, editor's note, or a retraction. */
+export interface PublishedNote {
+  date: Date;
+  kind: CorrectionKind | 'retraction';
+  label: string;
+  text: string;
+  /** The note's id on the story's page. */
+  anchor: string;
+}
+
+/** One published note, with the story it belongs to. */
 export interface LoggedCorrection<S> {
   story: S;
-  correction: Story<unknown>['corrections'][number];
-  /** The correction's place on the story's page. */
+  correction: PublishedNote;
+  /** The note's place on the story's page. */
   url: string;
 }
 
+/** Where a retraction notice sits on its story's page. */
+export const RETRACTION_ANCHOR = 'retraction';
+
+/** A story's notes in the order it gives them, its retraction (the final word) last. */
+function notesOf(story: Story<unknown>): PublishedNote[] {
+  const notes: PublishedNote[] = [...story.corrections];
+  if (story.retracted) {
+    notes.push({ date: story.retracted.date, kind: 'retraction', label: 'Retraction', text: story.retracted.notice, anchor: RETRACTION_ANCHOR });
+  }
+  return notes;
+}
+
 /**
- * The corrections page's log: every correction of the given (live) stories,
- * newest first; ties keep a story's own order and then go by slug, so the
- * page never depends on file order.
+ * The corrections page's log: every correction and retraction of the given
+ * (live) stories, newest first; ties keep a story's own order and then go by
+ * slug, so the page never depends on file order.
  */
 export function correctionLog<S extends Story<unknown>>(live: readonly S[]): LoggedCorrection<S>[] {
-  const log = live.flatMap((story) => story.corrections.map((correction, index) => ({ story, correction, index, url: `${story.url}#${correction.anchor}` })));
+  const log = live.flatMap((story) => notesOf(story).map((correction, index) => ({ story, correction, index, url: `${story.url}#${correction.anchor}` })));
   log.sort(
     (a, b) =>
       b.correction.date.getTime() - a.correction.date.getTime() || a.story.slug.localeCompare(b.story.slug) || b.index - a.index,

@@ -15,6 +15,8 @@ export interface SearchStory {
   section: { name: string };
   authors: { name: string }[];
   locations: { label: string }[];
+  /** A retracted story is labelled in results as everywhere else it is listed. */
+  retracted?: unknown;
 }
 
 export interface SearchDocumentInput {
@@ -76,6 +78,7 @@ export function searchDocumentHtml(input: SearchDocumentInput): string {
     tag('data-pagefind-meta', 'section', story.section.name),
     tag('data-pagefind-meta', 'dek', story.dek),
     ...(input.thumbnail ? [tag('data-pagefind-meta', 'image', input.thumbnail)] : []),
+    ...(story.retracted ? [tag('data-pagefind-meta', 'retracted', 'Retracted')] : []),
   ];
   return (
     `<!doctype html><html lang="${escapeXml(input.language)}"><body><article data-pagefind-body>` +

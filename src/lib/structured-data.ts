@@ -1,5 +1,6 @@
 import type { StoryType } from '../schemas/article';
 import type { Byline, Story } from './story';
+import { RETRACTION_ANCHOR } from './corrections';
 
 /**
  * Machine-readable descriptions of a story page: schema.org JSON-LD for search
@@ -58,13 +59,6 @@ function compact(o: JsonObject): JsonObject {
 
 const iso = (d: Date) => d.toISOString();
 
-/** The last change a reader can see: updates, corrections, and a retraction notice. */
-function lastModified(story: Story<unknown>): Date {
-  const modified = story.modified ?? story.date;
-  const retracted = story.retracted?.date;
-  return retracted && retracted > modified ? retracted : modified;
-}
-
 /** A syndicated copy's canonical page is its original; every other story's is its own page. */
 export function canonicalUrl(story: Story<unknown>, absolute: (path: string) => string): string {
   return story.syndication?.url ?? absolute(story.url);
@@ -84,7 +78,9 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
   );
   if (story.retracted) {
     // schema.org has no retraction type; the notice is the final correction to the work.
-    corrections.push(compact({ '@type': 'CorrectionComment', name: 'Retraction', text: story.retracted.notice, datePublished: iso(story.retracted.date) }));
+    corrections.push(
+      compact({ '@type': 'CorrectionComment', name: 'Retraction', text: story.retracted.notice, datePublished: iso(story.retracted.date), url: `${ownUrl}#${RETRACTION_ANCHOR}` }),
+    );
   }
 
   return compact({
@@ -94,7 +90,7 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
     description: story.dek,
     image: [...ctx.imageUrls],
     datePublished: iso(story.date),
-    dateModified: iso(lastModified(story)),
+    dateModified: iso(story.modified ?? story.date),
     inLanguage: site.language,
     articleSection: story.section.name,
     keywords: story.tags.map((t) => t.name),
@@ -150,6 +146,36 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
   });
 }
 
+/** What an author page's structured data needs of a byline. */
+export interface AuthorProfile {
+  name: string;
+  kind: 'person' | 'organization';
+  role?: string | undefined;
+  bio?: string | undefined;
+  links: readonly string[];
+}
+
+/**
+ * An author page as schema.org's ProfilePage: its subject is a Person, or an
+ * Organization for a wire service or an editorial board, so the byline means
+ * the same thing here as in the stories' `author`.
+ */
+export function authorProfileJsonLd(author: AuthorProfile, pageUrl: string): Record<string, unknown> {
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: pageUrl,
+    mainEntity: compact({
+      '@type': author.kind === 'organization' ? 'Organization' : 'Person',
+      name: author.name,
+      url: pageUrl,
+      description: author.bio,
+      jobTitle: author.kind === 'person' ? author.role : undefined,
+      sameAs: [...author.links],
+    }),
+  });
+}
+
 const ESCAPES: Record<string, string> = {
   '<': '\\u003c',
   '>': '\\u003e',
@@ -189,7 +215,7 @@ export function socialMeta(story: Story<unknown>, ctx: StructuredDataContext): M
   const meta: MetaTag[] = [
     { property: 'og:type', content: 'article' },
     { property: 'article:published_time', content: iso(story.date) },
-    { property: 'article:modified_time', content: iso(lastModified(story)) },
+    { property: 'article:modified_time', content: iso(story.modified ?? story.date) },
     { property: 'article:section', content: story.section.name },
     ...story.tags.map((t) => ({ property: 'article:tag', content: t.name })),
     ...story.authors.map((b) => ({ property: 'article:author', content: ctx.absolute(b.url) })),

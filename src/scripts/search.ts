@@ -124,6 +124,7 @@ export async function startSearch(): Promise<void> {
     for (const part of excerptParts(data.excerpt)) excerpt.append(part.marked ? make('mark', {}, part.text) : part.text);
     const when = make('time', { dateTime: data.meta['published'] ?? '' }, data.meta['date'] ?? '');
     const facts = make('p', { className: 'search-result-meta' }, data.meta['section'] ?? '', ' · ', when);
+    if (data.meta['retracted']) facts.append(' · ', make('strong', { className: 'retracted-label' }, data.meta['retracted']));
     const article = make('article', { className: 'search-result' });
     if (data.meta['image']) {
       article.classList.add('with-thumbnail');

@@ -23,6 +23,18 @@ describe('correctionLog', () => {
     ]);
   });
 
+  it('lists a retraction as the story\'s last note, labelled and linked to the notice', () => {
+    const retracted = story('phone-deal', {
+      corrections: [{ date: at('2024-09-20T10:00:00Z'), kind: 'correction', text: 'Fixes a rate.' }],
+      retracted: { date: at('2024-10-02T20:00:00Z'), notice: 'The documents were drafts.' },
+    });
+    expect(correctionLog([retracted, b]).map((l) => [l.story.slug, l.correction.label, l.correction.text, l.url])).toEqual([
+      ['phone-deal', 'Retraction', 'The documents were drafts.', '/articles/phone-deal/#retraction'],
+      ['phone-deal', 'Correction', 'Fixes a rate.', '/articles/phone-deal/#correction-1'],
+      ['budget-vote', "Editor's note", 'Adds context.', '/articles/budget-vote/#correction-1'],
+    ]);
+  });
+
   it('orders corrections made at the same instant by story, whatever the input order', () => {
     const same = (slug: string) => story(slug, { corrections: [{ date: at('2021-01-01T00:00:00Z'), kind: 'correction', text: 'x' }] });
     const forward = correctionLog([same('b'), same('a')]).map((l) => l.story.slug);

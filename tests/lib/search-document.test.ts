@@ -63,6 +63,13 @@ describe('searchDocumentHtml', () => {
     });
   });
 
+  it('marks a retracted story for its result to say so, and no other', () => {
+    const retracted = story('phone-deal', { retracted: { date: new Date('2024-10-02T20:00:00Z'), notice: 'The documents were drafts.' } });
+    const marked = parse(searchDocumentHtml({ story: retracted, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }));
+    expect(marked.querySelector('[data-pagefind-meta="retracted"]')!.text).toBe('Retracted');
+    expect(doc.querySelector('[data-pagefind-meta="retracted"]')).toBeNull();
+  });
+
   it('leaves the image out for a story without one', () => {
     const plain = parse(searchDocumentHtml({ story: grants, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }));
     expect(plain.querySelector('[data-pagefind-meta="image"]')).toBeNull();

@@ -99,6 +99,14 @@ describe('toStory', () => {
       expect(s.modified?.toISOString()).toBe('2017-08-06T12:00:00.000Z');
     });
 
+    it('counts a retraction: the notice is the story\'s last change', () => {
+      const s = build({
+        corrections: [{ date: new Date('2017-08-09T10:00:00-04:00'), kind: 'correction', text: 'Fixes the amount.' }],
+        retracted: { date: new Date('2017-09-01T12:00:00-04:00'), notice: 'Retracted: the documents were drafts.' },
+      });
+      expect(s.modified?.toISOString()).toBe('2017-09-01T16:00:00.000Z');
+    });
+
     it('counts a correction later than every update', () => {
       const s = build({
         updates: [{ date: new Date('2017-08-04T09:00:00-04:00'), text: 'Adds a quote.' }],

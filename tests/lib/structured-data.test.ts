@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
 import {
   NEWS_ARTICLE_TYPES,
+  authorProfileJsonLd,
   jsonLdScriptText,
   newsArticleJsonLd,
   socialMeta,
@@ -252,6 +253,7 @@ describe('newsArticleJsonLd', () => {
       name: 'Retraction',
       text: 'This story has been retracted: its central claim was false.',
       datePublished: retractedOn.toISOString(),
+      url: 'https://news.example.org/articles/retracted-story/#retraction',
     });
     for (const key of ['headline', 'author', 'citation', 'mentions', 'contentLocation', 'image', 'publisher']) {
       expect(jsonLd, key).toHaveProperty(key);
@@ -358,5 +360,31 @@ describe('socialMeta', () => {
     expect(content(meta, 'article:published_time')).toEqual(['2017-08-03T21:30:00.000Z']);
     expect(content(meta, 'article:modified_time')).toEqual(['2017-08-06T14:00:00.000Z']);
     for (const m of meta) expect(Boolean(m.property) !== Boolean(m.name)).toBe(true);
+  });
+});
+
+describe('authorProfileJsonLd', () => {
+  it('makes a wire service or editorial board an Organization, without a job title', () => {
+    const page = authorProfileJsonLd(
+      { name: 'Southwest News Wire', kind: 'organization', role: 'Wire service', bio: 'A regional wire.', links: ['https://wire.example.org'] },
+      'https://news.example.org/authors/southwest-news-wire/',
+    );
+    expect(page).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: 'https://news.example.org/authors/southwest-news-wire/',
+      mainEntity: {
+        '@type': 'Organization',
+        name: 'Southwest News Wire',
+        url: 'https://news.example.org/authors/southwest-news-wire/',
+        description: 'A regional wire.',
+        sameAs: ['https://wire.example.org'],
+      },
+    });
+  });
+
+  it('makes a reporter a Person with their role as job title', () => {
+    const page = authorProfileJsonLd({ name: 'Maria Lopez', kind: 'person', role: 'Immigration reporter', links: [] }, 'https://x.test/authors/maria-lopez/');
+    expect(page['mainEntity']).toEqual({ '@type': 'Person', name: 'Maria Lopez', url: 'https://x.test/authors/maria-lopez/', jobTitle: 'Immigration reporter' });
   });
 });
