@@ -1,6 +1,22 @@
 import type { Story } from './story';
 
 /**
+ * The editors' picks from `content/front.yaml` (slugs) as live stories: the
+ * lead, else the newest live story; pinned stories other than the lead. A slug
+ * that is not live (a draft, scheduled, removed, or misspelt) is skipped: it
+ * must not surface, and the front page must not break for it.
+ */
+export function editorsChoice<S extends { slug: string }>(
+  choice: { lead?: string | undefined; pinned: readonly string[] },
+  liveNewestFirst: readonly S[],
+): { lead: S | undefined; pinned: S[] } {
+  const bySlug = new Map(liveNewestFirst.map((s) => [s.slug, s]));
+  const lead = (choice.lead !== undefined ? bySlug.get(choice.lead) : undefined) ?? liveNewestFirst[0];
+  const pinned = choice.pinned.flatMap((slug) => bySlug.get(slug) ?? []).filter((s) => s !== lead);
+  return { lead, pinned: [...new Set(pinned)] };
+}
+
+/**
  * The front page: the editors' lead (else the newest story), their pinned
  * picks, then the latest stories of each section, never repeating a story
  * already shown higher up.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontPage } from '../../src/lib/front-page';
+import { editorsChoice, frontPage } from '../../src/lib/front-page';
 import { newestFirst } from '../../src/lib/story';
 import { story } from './story-fixtures';
 
@@ -64,5 +64,27 @@ describe('frontPage', () => {
 
   it('has no lead when none is given', () => {
     expect(frontPage(live, { lead: undefined, pinned: [] }, SECTIONS, 5).lead).toBeUndefined();
+  });
+});
+
+describe('editorsChoice', () => {
+  it('takes the lead and pinned stories front.yaml names, pinned without the lead or repeats', () => {
+    const choice = editorsChoice({ lead: 'pol-1', pinned: ['imm-3', 'pol-1', 'imm-3', 'imm-4'] }, live);
+    expect(choice.lead).toBe(pol1);
+    expect(slugs(choice.pinned)).toEqual(['imm-3', 'imm-4']);
+  });
+
+  it('without front.yaml (or a lead), the newest live story leads', () => {
+    expect(editorsChoice({ pinned: [] }, live)).toEqual({ lead: imm1, pinned: [] });
+  });
+
+  it('skips a slug that is not live, in the lead or among the pinned', () => {
+    const choice = editorsChoice({ lead: 'a-draft', pinned: ['scheduled-story', 'pol-2'] }, live);
+    expect(choice.lead).toBe(imm1);
+    expect(slugs(choice.pinned)).toEqual(['pol-2']);
+  });
+
+  it('has no lead when nothing is live', () => {
+    expect(editorsChoice({ lead: 'x', pinned: ['y'] }, [])).toEqual({ lead: undefined, pinned: [] });
   });
 });
