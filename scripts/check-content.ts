@@ -5,12 +5,20 @@
  */
 import path from 'node:path';
 import { checkContent, formatProblems } from '../src/check/check-content';
+import { checkUrlPermanence, readCurrentStories } from '../src/check/url-permanence';
+import { buildInstant } from '../src/lib/publication';
 
 const root = path.resolve(import.meta.dirname, '..');
 const problems = await checkContent(root);
+// A published URL never silently disappears: stories that left git history while live
+// must be answered by a published successor's redirect_from or a removed notice.
+const at = buildInstant(process.env);
+const permanence = checkUrlPermanence(root, at, await readCurrentStories(root, at));
+problems.push(...permanence.problems);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
 for (const line of formatProblems(problems)) console.log(line);
+console.log(permanence.summary);
 console.log(
   errors === 0 && warnings === 0
     ? 'Content OK: no problems found.'
