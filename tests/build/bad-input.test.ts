@@ -81,6 +81,13 @@ const CASES: BadInput[] = [
     field: 'redirect_from.0',
     says: /already redirects to content\/articles\/2021\/grant-letters-follow-up\.mdx/,
   },
+  {
+    name: 'old URLs that would lead to a draft',
+    file: 'content/articles/2026/salt-river-restoration-pilot-draft/index.mdx',
+    edit: addField('redirect_from: ["/2026/09/salt-river-pilot/"]'),
+    field: 'redirect_from.0',
+    says: /\/2026\/09\/salt-river-pilot\/ would lead to this story, which is draft and has no page yet/,
+  },
   { name: 'an official id with no content/people entry', edit: replace('    id: jeff-sessions\n', '    id: jeff-sessions-senior\n'), field: 'officials.0.id', says: /jeff-sessions-senior/ },
   { name: 'a name two people entries share, without an id', edit: replace('  - name: Peter Simonson\n', '  - name: Daniel Ortiz\n  - name: Peter Simonson\n'), field: 'officials.1.name', says: /daniel-ortiz-phoenix/ },
   // YAML syntax and file shape

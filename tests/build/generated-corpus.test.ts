@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/lib/corpus';
-import { listFiles, treeDifferences } from '../helpers/dist';
+import { listFiles, readHtml, readXml, treeDifferences } from '../helpers/dist';
 import { buildSite, copyProject } from '../helpers/build-site';
 
 const COUNT = 200;
@@ -34,5 +34,8 @@ describe(`a generated archive of ${COUNT} stories`, () => {
     const files = listFiles(a.dist);
     expect(files.filter((f) => f.startsWith('articles/')).length).toBeGreaterThan(COUNT * 0.9);
     expect(treeDifferences(a.dist, b.dist)).toEqual([]);
+    // The corpus has no content/front.yaml: the newest live story leads, the one the site feed starts with.
+    const newest = readXml(a.dist, 'rss.xml').rss.channel.item[0].link as string;
+    expect(readHtml(a.dist, '/').querySelector('.front-lead h2 a')!.getAttribute('href')).toBe(new URL(newest).pathname);
   });
 });

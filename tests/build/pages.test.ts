@@ -134,11 +134,13 @@ describe('listing pages', () => {
     expect(readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('User-agent: *');
   });
 
-  it('every page has the site feed as an alternate link, and all pages have one h1 and a main landmark', () => {
+  it('every page but a redirect has the site feed as an alternate link, and all pages have one h1 and a main landmark', () => {
     for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
       const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
       const feeds = page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((l) => l.getAttribute('href'));
-      expect(feeds, file).toContain('https://news.example.test/rss.xml');
+      // An old URL's redirect page (tests/build/lifecycle.test.ts) sends the reader on at once.
+      const redirect = page.querySelector('meta[http-equiv="refresh"]') !== null;
+      if (!redirect) expect(feeds, file).toContain('https://news.example.test/rss.xml');
       expect(page.querySelectorAll('main').length, file).toBe(1);
       expect(page.querySelectorAll('h1').length, file).toBe(1);
     }

@@ -9,15 +9,18 @@ const files = listFiles(dist);
 const stories = sampleStories();
 
 describe('stories that are not live', () => {
-  it.each(Object.entries(UNPUBLISHED_MARKERS))('the %s story appears in no file of dist/', (_kind, marker) => {
+  it.each(Object.entries(UNPUBLISHED_MARKERS))('the %s story appears in no file of dist/', (kind, marker) => {
     const story = stories.find((s) => s.data['title'].includes(marker))!;
+    // A removed or expired story's URL keeps a notice page (without its text) and a 410 line:
+    // tests/build/lifecycle.test.ts checks those two files.
+    const notice = kind === 'removed' || kind === 'expired' ? [`articles/${story.slug}/index.html`, '_redirects'] : [];
     for (const file of files) {
       const bytes = readFileSync(path.join(dist, file));
       const text = file.startsWith('pagefind/') && /\.pf_/.test(file) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
       expect(text.includes(marker), file).toBe(false);
-      expect(text.includes(`/articles/${story.slug}/`), file).toBe(false);
+      if (!notice.includes(file)) expect(text.includes(`/articles/${story.slug}/`), file).toBe(false);
     }
-    expect(files.some((f) => f.includes(story.slug))).toBe(false);
+    expect(files.filter((f) => f.includes(story.slug))).toEqual(notice.filter((f) => f.includes(story.slug)));
   });
 
   it('leaves out what only an unpublished story has: its images, people and publications', () => {
