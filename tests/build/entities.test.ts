@@ -155,9 +155,12 @@ describe('related stories and corrections', () => {
     expect(first).toBe(older);
   });
 
-  it('/corrections/ lists every published correction newest first, each linking to its anchor on the story', () => {
+  it('/corrections/ lists every published correction and retraction newest first, each linking to its anchor on the story', () => {
     const expected = live
-      .flatMap((s) => (s.data['corrections'] ?? []).map((c: { date: string; text: string }, i: number) => ({ url: `/articles/${s.slug}/#correction-${i + 1}`, date: new Date(c.date).getTime(), text: c.text })))
+      .flatMap((s) => [
+        ...(s.data['corrections'] ?? []).map((c: { date: string; text: string }, i: number) => ({ url: `/articles/${s.slug}/#correction-${i + 1}`, date: new Date(c.date).getTime(), text: c.text })),
+        ...(s.data['retracted'] ? [{ url: `/articles/${s.slug}/#retraction`, date: new Date(s.data['retracted'].date).getTime(), text: s.data['retracted'].notice }] : []),
+      ])
       .sort((a, b) => b.date - a.date);
     expect(expected.length).toBeGreaterThan(0);
     const entries = readHtml(dist, '/corrections/').querySelectorAll('.corrections-log > li');
