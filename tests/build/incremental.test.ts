@@ -154,6 +154,22 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     expect(existsSync(path.join(incremental.dist, `articles/${story.slug}/index.html`))).toBe(false);
   });
 
+  it('after a story is removed and another renamed with redirect_from: equals a cold build', () => {
+    // Single-file stories: a folder story's images would have to move with it.
+    const [removed, renamed] = stories.filter((s) => isLive(s) && !s.rel.endsWith('/index.mdx')).slice(43, 45) as [CorpusStory, CorpusStory];
+    edit(removed.rel, (t) => t.replace(/^section:/m, 'removed: { date: 2026-11-01T12:00:00-05:00, notice: "Removed after a legal complaint." }\nsection:'));
+    edit(renamed.rel, () => undefined);
+    addStory(
+      renamed.rel.replace(/[^/]+\.mdx$/, 'zz-renamed-after-first-build.mdx'),
+      renamed.text.replace(/^section:/m, `redirect_from: [/articles/${renamed.slug}/]\nsection:`),
+    );
+    buildBoth();
+    expect(readHtml(incremental.dist, `/articles/${removed.slug}/`).querySelector('h1')!.text).toBe('This story has been removed');
+    const redirects = readFileSync(path.join(incremental.dist, '_redirects'), 'utf8');
+    expect(redirects).toContain(`/articles/${removed.slug}/ /articles/${removed.slug}/index.html 410!`);
+    expect(redirects).toContain(`/articles/${renamed.slug}/ /articles/zz-renamed-after-first-build/ 301!`);
+  });
+
   it('after a draft is made live: equals a cold build', () => {
     const draft = stories.find((s) => s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime))!;
     edit(draft.rel, (t) => t.replace(/^draft: true\n/m, ''));

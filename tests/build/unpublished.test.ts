@@ -23,8 +23,8 @@ describe('stories that are not live', () => {
     expect(files.filter((f) => f.includes(story.slug))).toEqual(notice.filter((f) => f.includes(story.slug)));
   });
 
-  it('leaves out what only an unpublished story has: its images, people and publications', () => {
-    expect(files.filter((f) => f.includes('draft-only-photo'))).toEqual([]);
+  it('leaves out what only an unpublished or removed story has: its images, people and publications', () => {
+    expect(files.filter((f) => /draft-only-photo|removed-only-photo/.test(f))).toEqual([]);
     for (const file of files.filter((f) => /\.(html|xml|json|txt|svg)$/.test(f))) {
       expect(readFileSync(path.join(dist, file), 'utf8'), file).not.toMatch(/ZZEmbargoOnlyPerson|ZZRemovedOnlyPerson|Chesapeake Civic Ledger/);
     }
