@@ -14,7 +14,20 @@ export interface RedirectClaim {
 const WITHOUT_PAGE: ReadonlySet<PublicationState> = new Set(['draft', 'scheduled', 'embargoed']);
 
 /** Site paths a legacy URL can never be: they are the site's own pages. */
-const FURNITURE = new Set(['/', '/rss.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/robots.txt', '/404.html', '/search/']);
+const FURNITURE = new Set(['/', '/articles/', '/rss.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/robots.txt', '/404.html', '/search/']);
+
+/**
+ * Folders of the site's own pages and files: an old URL there would write its
+ * redirect page over a page of the site, now or when one appears. (Under
+ * /articles/ only a story's own URL is taken; a renamed story's old one is free.)
+ */
+const SITE_FOLDERS = new Set(['sections', 'authors', 'tags', 'people', 'places', 'sources', 'corrections', 'search', 'maps', 'pagefind']);
+
+function isSitePath(path: string): boolean {
+  const first = path.split('/')[1] ?? '';
+  // `_astro/`, `_redirects`, `_headers`: build output; sitemap-0.xml, sitemap-1.xml, …
+  return FURNITURE.has(path) || SITE_FOLDERS.has(first) || first.startsWith('_') || /^sitemap-\d+\.xml$/.test(first);
+}
 
 const withSlash = (p: string) => (p.endsWith('/') || /\.[a-z0-9]+$/i.test(p) ? p : `${p}/`);
 
@@ -47,8 +60,8 @@ export function redirectProblems(
         );
         return;
       }
-      if (FURNITURE.has(path)) {
-        at(`${raw} is one of the site's own pages`, 'remove it from redirect_from');
+      if (isSitePath(path)) {
+        at(`${raw} is one of the site's own pages or folders`, 'remove it from redirect_from');
         return;
       }
       const earlier = claimedBy.get(path);

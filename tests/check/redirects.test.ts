@@ -21,9 +21,18 @@ describe('redirectProblems', () => {
     const problems = redirectProblems([claim('a', ['/articles/b/', '/rss.xml', '/articles/a']), claim('b', [])], noLines);
     expect(problems.map((p) => [p.field, p.message])).toEqual([
       ['redirect_from.0', '/articles/b/ is where content/articles/2020/b.mdx is published'],
-      ['redirect_from.1', "/rss.xml is one of the site's own pages"],
+      ['redirect_from.1', "/rss.xml is one of the site's own pages or folders"],
       ['redirect_from.2', "/articles/a is this story's own URL"],
     ]);
+  });
+
+  it('refuses paths in the folders of the site\'s own pages and files, where a redirect page would overwrite one', () => {
+    const paths = ['/corrections/', '/people/jeff-sessions/', '/tags/daca', '/pagefind/2017/x.js', '/_redirects', '/_astro/a.css', '/sitemap-0.xml', '/articles/'];
+    const problems = redirectProblems([claim('a', paths)], noLines);
+    expect(problems.map((p) => p.field)).toEqual(paths.map((_, i) => `redirect_from.${i}`));
+    for (const p of problems) expect(p.message).toMatch(/is one of the site's own pages or folders$/);
+    // Old story URLs and an earlier site's paths stay free.
+    expect(redirectProblems([claim('a', ['/articles/old-a/', '/2017/08/03/old-url/', '/news/people-of-the-year/', '/archive/a.html'])], noLines)).toEqual([]);
   });
 
   it('refuses old paths onto a story that has no page (draft, scheduled, embargoed), except in a preview', () => {
