@@ -65,7 +65,7 @@ export function redirectPageFile(path: string): string {
 export function redirectPageHtml(target: string, language: string): string {
   const href = escapeXml(target);
   return (
-    `<!doctype html><html lang="${escapeXml(language)}"><head><meta charset="utf-8">` +
+    `<!DOCTYPE html><html lang="${escapeXml(language)}"><head><meta charset="utf-8">` +
     `<title>This page has moved</title><meta http-equiv="refresh" content="0; url=${href}">` +
     `<link rel="canonical" href="${href}"><meta name="robots" content="noindex"></head>` +
     `<body><main><h1>This page has moved</h1><p><a href="${href}">${href}</a></p></main></body></html>\n`

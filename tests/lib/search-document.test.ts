@@ -37,7 +37,7 @@ describe('searchDocumentHtml', () => {
   });
 
   it('keeps pull quotes out of the index and figures in as their alt text and caption', () => {
-    expect(doc.querySelector('aside.pull-quote')!.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(doc.querySelector('div.pull-quote')!.getAttribute('data-pagefind-ignore')).toBe('all');
     expect(doc.querySelector('figure img')!.getAttribute('alt')).toBe('Grants by city');
     expect(doc.querySelector('figure figcaption')!.text).toBe('Grant totals DOJ');
   });

@@ -50,8 +50,9 @@ export const components: Record<string, (props: ComponentProps, children: Elemen
   },
   PullQuote(props, children) {
     const by = typeof props['by'] === 'string' ? props['by'] : undefined;
-    // A pull quote repeats the story's words: hidden from screen readers and from search.
-    return el('aside', { className: ['pull-quote'], ariaHidden: 'true', dataPagefindIgnore: 'all' }, [
+    // A pull quote repeats the story's words: hidden from screen readers and from search,
+    // and not a landmark (an <aside> would be one, unnamed, beside the page's others).
+    return el('div', { className: ['pull-quote'], ariaHidden: 'true', dataPagefindIgnore: 'all' }, [
       ...asBlocks(children),
       ...(by ? [el('p', { className: ['pull-quote__by'] }, [text(`— ${by}`)])] : []),
     ]);

@@ -6,7 +6,7 @@ const isElement = (node: Node | undefined, name: string): node is Node => node?.
 function transform(children: Node[]): Node[] {
   return children.flatMap((child) => {
     if (child.type !== ELEMENT_NODE) return [child];
-    if (isElement(child, 'aside') && hasClass(child, 'pull-quote')) return [];
+    if (isElement(child, 'div') && hasClass(child, 'pull-quote')) return [];
     if (isElement(child, 'figure') && hasClass(child, 'source-quote')) {
       const quote = child.children.find((c: Node) => isElement(c, 'blockquote'));
       const attribution = child.children.find((c: Node) => isElement(c, 'figcaption'));

@@ -36,7 +36,7 @@ describe('renderStoryBody: what a story may contain', () => {
   });
 
   it('expands a one-line <PullQuote> into a paragraph hidden from screen readers and search', () => {
-    const aside = parse(mdx('<PullQuote by="Peter Simonson">A bullying tactic.</PullQuote>\n')).querySelector('aside.pull-quote')!;
+    const aside = parse(mdx('<PullQuote by="Peter Simonson">A bullying tactic.</PullQuote>\n')).querySelector('div.pull-quote')!;
     expect(aside.getAttribute('aria-hidden')).toBe('true');
     expect(aside.getAttribute('data-pagefind-ignore')).toBe('all');
     expect(aside.querySelectorAll('p').map((p) => p.text)).toEqual(['A bullying tactic.', '— Peter Simonson']);
