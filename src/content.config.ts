@@ -18,10 +18,15 @@ const articles = defineCollection({
   schema: articleSchema(z.string()),
 });
 
+// The outlet's policy pages (about, ethics, contact, ownership and funding), linked from
+// every page's footer through `policies` in content/site.yaml. Plain Markdown, no MDX.
+const policyPageSchema = z.strictObject({ title: z.string().trim().min(1), description: z.string().trim().min(1) });
+
 export const collections = {
   articles,
   authors: defineCollection({ loader: yamlRegistry('authors'), schema: authorSchema }),
   sections: defineCollection({ loader: yamlRegistry('sections'), schema: sectionSchema }),
   people: defineCollection({ loader: yamlRegistry('people'), schema: personSchema }),
   publications: defineCollection({ loader: yamlRegistry('publications'), schema: publicationSchema }),
+  pages: defineCollection({ loader: glob({ pattern: '*.md', base: './content/pages' }), schema: policyPageSchema }),
 };

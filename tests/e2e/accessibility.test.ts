@@ -26,6 +26,7 @@ const PAGES: [kind: string, path: string][] = [
   ['source', '/sources/los-angeles-times/'],
   ['people index', '/people/'],
   ['corrections', '/corrections/'],
+  ['policy page', '/ethics/'],
   ['search (empty)', '/search/'],
   ['404', '/404.html'],
 ];
