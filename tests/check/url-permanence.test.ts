@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkUrlPermanence,
   permanenceProblems,
@@ -106,7 +106,6 @@ describe('wasLive', () => {
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const dirs: string[] = [];
-let gitAvailable = true;
 
 function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-permanence-'));
@@ -140,23 +139,11 @@ async function check(dir: string) {
   return checkUrlPermanence(dir, NOW, await readCurrentStories(dir, NOW));
 }
 
-beforeAll(() => {
-  try {
-    execFileSync('git', ['--version']);
-  } catch {
-    gitAvailable = false;
-  }
-});
-
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('checkUrlPermanence with git', () => {
-  beforeEach((ctx) => {
-    if (!gitAvailable) ctx.skip();
-  });
-
   it('refuses a committed rename of a live story until the new file redirects the old URL', async () => {
     const dir = repo();
     story(dir, '2019/old.mdx');
