@@ -34,6 +34,7 @@ const problems = checkStory(file, text, {
   authors: await registryIds(root, 'authors'),
   sections: await registryIds(root, 'sections'),
   people: await readPeople(root),
+  embeds: site.embeds,
   dir: path.dirname(path.join(root, file)),
 });
 for (const line of formatProblems(problems)) console.log(line);

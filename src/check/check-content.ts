@@ -4,7 +4,8 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article';
 import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries';
-import { siteSchema } from '../schemas/site';
+import { embedsSchema, siteSchema } from '../schemas/site';
+import type { EmbedProviders } from '../lib/embeds';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
 import { buildInstant, publicationState } from '../lib/publication';
@@ -131,10 +132,31 @@ export async function readPeople(root: string): Promise<PeopleIndex> {
   return peopleIndex(entries);
 }
 
+/**
+ * The embed allowlist (`embeds` in content/site.yaml) for story checks: what
+ * `<Embed url>` may load from. A site file that does not parse, or whose
+ * `embeds` is invalid, allows none; the content check reports what is wrong
+ * with it.
+ */
+export async function readEmbeds(root: string): Promise<EmbedProviders> {
+  try {
+    return embedsFromSite(readFrontmatterYaml(await readFile(path.join(root, 'content', 'site.yaml'), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+function embedsFromSite(site: unknown): EmbedProviders {
+  const embeds = (site as { embeds?: unknown } | null)?.embeds;
+  return embedsSchema.safeParse(embeds ?? []).data ?? [];
+}
+
 export interface StoryCheckContext {
   authors: ReadonlySet<string>;
   sections: ReadonlySet<string>;
   people: PeopleIndex;
+  /** The hosts `<Embed>` may load from: `embeds` in content/site.yaml (readEmbeds). */
+  embeds: EmbedProviders;
   /** Absolute folder of the article file, for images beside it. */
   dir: string;
   /** Parse bodies too (default true). */
@@ -278,7 +300,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
       : checked;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
-  const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'));
+  const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'), ctx.embeds);
   problems.push(...body.problems);
   return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
 }
@@ -299,11 +321,12 @@ export async function registryIds(root: string, folder: string): Promise<Set<str
  * which analyses each changed story once during the build.
  */
 export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
-  const [authors, sections, people, publications] = await Promise.all([
+  const [authors, sections, people, publications, embeds] = await Promise.all([
     checkRegistry(root, 'authors', authorSchema),
     checkRegistry(root, 'sections', sectionSchema),
     checkRegistry(root, 'people', personSchema),
     checkRegistry(root, 'publications', publicationSchema),
+    readEmbeds(root),
   ]);
   const problems = [
     ...authors.problems,
@@ -365,7 +388,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     const batch = stories.slice(i, i + 64);
     const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
     batch.forEach((name, j) => {
-      const ctx = { authors: authors.ids, sections: sections.ids, people: peopleRegistry, dir: path.dirname(path.join(articlesDir, name)) };
+      const ctx = { authors: authors.ids, sections: sections.ids, people: peopleRegistry, embeds, dir: path.dirname(path.join(articlesDir, name)) };
       const file = `content/articles/${name}`;
       const analysis = analyzeStory(file, texts[j]!, ctx);
       problems.push(...analysis.problems);

@@ -1,5 +1,6 @@
 import { renderStoryBody, StoryBodyError, StoryBodyErrors, type BodyReferences } from '../lib/story-body/render';
 import { components } from '../lib/story-body/components';
+import type { EmbedProviders } from '../lib/embeds';
 import type { Problem } from './problems';
 
 /** Components a story body may use without imports. */
@@ -8,8 +9,9 @@ export const BODY_COMPONENTS = Object.keys(components);
 /**
  * Story bodies are content, not code. A body is parsed exactly as the build
  * renders it — never compiled or run — and every refusal becomes a problem:
- * ESM, {expressions}, unknown components, script-capable HTML, and
- * SourceQuote/PullQuote naming no entry of the story's frontmatter.
+ * ESM, {expressions}, unknown components, script-capable HTML,
+ * SourceQuote/PullQuote naming no entry of the story's frontmatter, and an
+ * Embed from a host the site's `embeds` allowlist does not name.
  */
 export function renderCheckedBody(
   file: string,
@@ -17,9 +19,10 @@ export function renderCheckedBody(
   firstLine: number,
   references: BodyReferences,
   isMdx: boolean,
+  embeds: EmbedProviders,
 ): { problems: Problem[]; html?: string } {
   try {
-    return { problems: [], html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references }) };
+    return { problems: [], html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references, embeds }) };
   } catch (e) {
     if (!(e instanceof StoryBodyError)) throw e;
     const refused = e instanceof StoryBodyErrors ? e.problems : [e];
@@ -27,6 +30,6 @@ export function renderCheckedBody(
   }
 }
 
-export function checkStoryBody(file: string, body: string, firstLine: number, references: BodyReferences, isMdx: boolean): Problem[] {
-  return renderCheckedBody(file, body, firstLine, references, isMdx).problems;
+export function checkStoryBody(file: string, body: string, firstLine: number, references: BodyReferences, isMdx: boolean, embeds: EmbedProviders = []): Problem[] {
+  return renderCheckedBody(file, body, firstLine, references, isMdx, embeds).problems;
 }

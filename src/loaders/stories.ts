@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readPeople, registryIds } from '../check/check-content';
+import { readEmbeds, readPeople, registryIds } from '../check/check-content';
 import { GAZETTEER_VERSION } from '../check/gazetteer';
 import { formatProblems } from '../check/problems';
 import { lineMentioning, redirectProblems } from '../check/redirects';
@@ -60,14 +60,16 @@ export function storyLoader(options: { base: string }): Loader {
 
       const codeDigest = await storyCodeDigest(root);
 
-      // References to authors, sections and people are part of what decides validity; the
-      // gazetteer (coordinates of places given without them) and the loader's own code, of
-      // what is stored. Digested once per read, not once per story.
+      // References to authors, sections and people, and the embed allowlist, are part of what
+      // decides validity; the gazetteer (coordinates of places given without them) and the
+      // loader's own code, of what is stored. Digested once per read, not once per story.
       async function readRegistries(): Promise<Registries> {
-        const [authors, sections, people] = await Promise.all([registryIds(root, 'authors'), registryIds(root, 'sections'), readPeople(root)]);
+        const [authors, sections, people, embeds] = await Promise.all([registryIds(root, 'authors'), registryIds(root, 'sections'), readPeople(root), readEmbeds(root)]);
         const sharedNames = [...people.sharedNames].map(([name, ids]) => `${name}=${ids.join('|')}`);
-        const key = generateDigest([[...authors].join(','), [...sections].join(','), [...people.ids].join(','), sharedNames.join(','), GAZETTEER_VERSION].join('\n'));
-        return { authors, sections, people, key };
+        const key = generateDigest(
+          [[...authors].join(','), [...sections].join(','), [...people.ids].join(','), sharedNames.join(','), JSON.stringify(embeds), GAZETTEER_VERSION].join('\n'),
+        );
+        return { authors, sections, people, embeds, key };
       }
 
       /**

@@ -1,6 +1,7 @@
 import { analyzeStory, type PeopleIndex } from '../check/check-content';
 import { formatProblems } from '../check/problems';
 import type { StoredBody } from '../lib/body-files';
+import type { EmbedProviders } from '../lib/embeds';
 import type { PackWriter } from './body-store';
 
 /** What a story is checked against besides its own text; plain data, so it can cross to a worker thread. */
@@ -8,6 +9,8 @@ export interface StoryRegistries {
   authors: ReadonlySet<string>;
   sections: ReadonlySet<string>;
   people: PeopleIndex;
+  /** The hosts `<Embed>` may load from (`embeds` in content/site.yaml). */
+  embeds: EmbedProviders;
 }
 
 /** One changed story file for the loader to analyse and store. */

@@ -10,6 +10,37 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * A bare host name as a browser writes it: lower-case labels of letters, digits
+ * and hyphens, at least two, the last not all digits (so no IP address), with no
+ * scheme, port, path or trailing dot.
+ */
+const HOST_RE = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export const embedHost = z
+  .string()
+  .regex(HOST_RE, 'must be a bare lower-case host name like www.youtube-nocookie.com (no https://, port or path)');
+
+/** One provider readers' browsers may load frames from, when the reader asks (`<Embed>`). */
+export const embedProviderSchema = z.strictObject({
+  /** Shown to readers: "Video from YouTube", "Open on YouTube". */
+  name: nonEmptyText,
+  kind: z.enum(['video', 'document', 'chart']),
+  hosts: z.array(embedHost).min(1, 'list at least one host'),
+});
+
+/** The embed allowlist: every host at most once, so one URL has one provider. */
+export const embedsSchema = z.array(embedProviderSchema).superRefine((providers, ctx) => {
+  const seen = new Map<string, string>();
+  providers.forEach((provider, i) =>
+    provider.hosts.forEach((host, j) => {
+      const earlier = seen.get(host);
+      if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'hosts', j], message: `${host} is already listed under ${earlier}` });
+      else seen.set(host, provider.name);
+    }),
+  );
+});
+
 /** `content/site.yaml`: the outlet's identity and furniture. */
 export const siteSchema = z.strictObject({
   name: nonEmptyText,
@@ -28,6 +59,8 @@ export const siteSchema = z.strictObject({
   }),
   social: z.record(z.string(), webUrl).default({}),
   policies: z.array(z.strictObject({ title: nonEmptyText, url: z.string().min(1) })).default([]),
+  /** Hosts stories may embed frames from (`<Embed>`); also the CSP's frame-src. */
+  embeds: embedsSchema.default([]),
 });
 
 export type SiteConfig = z.output<typeof siteSchema>;

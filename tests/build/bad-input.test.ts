@@ -26,6 +26,8 @@ interface BadInput {
   create?: Record<string, string | Buffer>;
   field: string;
   says: RegExp;
+  /** Text of the line the problem must be reported on (in the file as edited); without it, any line. */
+  at?: string;
 }
 
 const replace = (pattern: RegExp | string, by: string) => (t: string) => {
@@ -111,6 +113,13 @@ const CASES: BadInput[] = [
   { name: 'an MDX tag never closed', edit: addBody('<PullQuote by="Jeff Sessions">Words.'), field: 'body', says: /PullQuote|close|end/i },
   { name: 'a body quote naming no source', edit: replace('<SourceQuote source="Los Angeles Times">', '<SourceQuote source="New York Times">'), field: 'body', says: /names no entry of sources/ },
   { name: 'a pull quote by someone not quoted', edit: addBody('<PullQuote by="Nobody Quoted">Words.</PullQuote>'), field: 'body', says: /Nobody Quoted/ },
+  {
+    name: 'an embed from a host the site does not allow',
+    edit: addBody('Before the frame.\n\n<Embed url="https://frames.unlisted.example/doc/1" title="A document from elsewhere" />\n\nAfter the frame.'),
+    field: 'body',
+    says: /frames\.unlisted\.example is not a host this site embeds from \(allowed hosts: www\.youtube-nocookie\.com, .*; an editor can add a host under embeds in content\/site\.yaml\)/,
+    at: '<Embed url="https://frames.unlisted.example/',
+  },
   // Images
   { name: 'a figure whose image is missing', edit: addBody('<Figure src="./no-such-chart.png" alt="A chart" />'), field: 'body', says: /no-such-chart/ },
   { name: 'a figure without alt text', edit: addBody('<Figure src="./chart.png" />'), field: 'body', says: /alt/, file: FOLDER_STORY },
@@ -171,7 +180,9 @@ describe('bad input', () => {
       }
       if (bad.edit) writeFileSync(absolute, bad.edit(before!.toString('utf8')));
       const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const where = new RegExp(`^${escaped}:\\d+: ${bad.field.replace(/\./g, '\\.')}: `);
+      const lineNumber = bad.at ? String(readFileSync(absolute, 'utf8').split('\n').findIndex((l) => l.includes(bad.at!)) + 1) : '\\d+';
+      if (lineNumber === '0') throw new Error(`no line of ${file} holds ${bad.at}`);
+      const where = new RegExp(`^${escaped}:${lineNumber}: ${bad.field.replace(/\./g, '\\.')}: `);
       for (const [command, result] of [['npm run check', check()], ['npm run build', build()]] as const) {
         expect(result.status, `${command}\n${result.output.slice(-1500)}`).not.toBe(0);
         const line = result.output.split('\n').find((l) => where.test(l));

@@ -48,6 +48,15 @@ describe('search index', () => {
     expect(fragment.content).not.toContain('Baltimore, MD');
   });
 
+  it("indexes an embed's title, not its button or link", () => {
+    const slug = 'colorado-river-states-short-term-conservation-deal';
+    const story = stories.find((s) => s.slug === slug)!;
+    const title = /<Embed url="[^"]+" title="([^"]+)" \/>/.exec(story.body)![1]!;
+    const { content } = fragmentOf(slug);
+    expect(content).toContain(title);
+    for (const control of ['Load the document', 'Open on DocumentCloud', 'nothing is loaded from there']) expect(content).not.toContain(control);
+  });
+
   it('gives each story its facets: section, type, author, people quoted, places, year', () => {
     const story = stories.find((s) => s.slug === 'sessions-sanctuary-city-grant-letters')!;
     const { filters } = fragmentOf(story.slug);

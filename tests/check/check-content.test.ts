@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzeStory, checkContent, checkStory, formatProblems, peopleIndex, readPeople, splitFrontmatter } from '../../src/check/check-content';
+import { analyzeStory, checkContent, checkStory, formatProblems, peopleIndex, readEmbeds, readPeople, splitFrontmatter } from '../../src/check/check-content';
 import type { Problem } from '../../src/check/problems';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
@@ -11,7 +11,8 @@ const PEOPLE = peopleIndex([
   ['john-smith-ohio', { name: 'John Smith', aliases: [] }],
   ['john-smith-oregon', { name: 'John Q. Smith', aliases: ['John Smith'] }],
 ]);
-const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), people: PEOPLE, dir: tmpdir() };
+const EMBEDS = [{ name: 'YouTube', kind: 'video' as const, hosts: ['www.youtube-nocookie.com'] }];
+const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), people: PEOPLE, embeds: EMBEDS, dir: tmpdir() };
 
 /** A valid story, as lines, so tests can compute expected line numbers from it. */
 function storyLines(): string[] {
@@ -456,6 +457,26 @@ describe('checkContent', () => {
     await write('content/articles/2018/other-story.mdx', storyText().replace('authors: [maria-lopez]', 'authors: [sam-ortiz]'));
     const problems = await checkContent(root);
     expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/articles/2018/other-story.mdx', 'authors.0', 5]]);
+  });
+
+  it('checks embeds against the hosts content/site.yaml allows', async () => {
+    const embedded = (url: string) => storyText().replace('Body.', `Body.\n\n<Embed url="${url}" title="The letter" />`);
+    await write('content/articles/2018/allowed-embed.mdx', embedded('https://embed.documentcloud.org/documents/1-letter/'));
+    await write('content/articles/2018/unlisted-embed.mdx', embedded('https://evil.example/frame'));
+    const before = await checkContent(root);
+    // No embeds in site.yaml: none is allowed.
+    expect(before.map((p) => [p.file, p.line])).toEqual([
+      ['content/articles/2018/allowed-embed.mdx', 11],
+      ['content/articles/2018/unlisted-embed.mdx', 11],
+    ]);
+    expect(before[0]!.hint).toMatch(/no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml/);
+    const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
+    await write('content/site.yaml', `${site}embeds:\n  - { name: DocumentCloud, kind: document, hosts: [embed.documentcloud.org] }\n`);
+    const after = await checkContent(root);
+    expect(after.map((p) => [p.file, p.line, p.field])).toEqual([['content/articles/2018/unlisted-embed.mdx', 11, 'body']]);
+    expect(after[0]!.message).toContain('evil.example is not a host this site embeds from');
+    expect(after[0]!.hint).toMatch(/^allowed hosts: embed\.documentcloud\.org;/);
+    expect(await readEmbeds(root)).toEqual([{ name: 'DocumentCloud', kind: 'document', hosts: ['embed.documentcloud.org'] }]);
   });
 
   it('reports a missing site.yaml', async () => {

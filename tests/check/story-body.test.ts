@@ -9,12 +9,33 @@ const lines = (lines: string[], isMdx = true) => check(lines, isMdx).map((p) => 
 
 describe('BODY_COMPONENTS', () => {
   it('are the components of the contract that the site renders', () => {
-    expect([...BODY_COMPONENTS].sort()).toEqual(['Figure', 'PullQuote', 'SourceQuote']);
+    expect([...BODY_COMPONENTS].sort()).toEqual(['Embed', 'Figure', 'PullQuote', 'SourceQuote']);
+  });
+});
+
+describe('checkStoryBody: <Embed> against the allowlist it is given', () => {
+  const EMBEDS = [{ name: 'DocumentCloud', kind: 'document' as const, hosts: ['embed.documentcloud.org'] }];
+  const embed = (url: string, embeds = EMBEDS) => checkStoryBody(FILE, `Intro.\n\n<Embed url="${url}" title="The letter" />\n`, 10, REFS, true, embeds);
+
+  it('accepts an embed from an allowlisted host', () => {
+    expect(embed('https://embed.documentcloud.org/documents/1-letter/')).toEqual([]);
   });
 
-  it('refuse <Embed> with a message saying it is not available yet, not as raw HTML', () => {
-    const [problem] = check(['<Embed url="https://www.documentcloud.org/x" title="The letter" />']);
-    expect(problem?.message).toMatch(/not available on this site yet/);
+  it('reports an embed from another host on its line, with the allowed hosts and where to add one', () => {
+    expect(embed('https://www.documentcloud.org/documents/1-letter/')).toEqual([
+      {
+        severity: 'error',
+        file: FILE,
+        line: 12,
+        field: 'body',
+        message: '<Embed url="https://www.documentcloud.org/documents/1-letter/">: www.documentcloud.org is not a host this site embeds from',
+        hint: 'allowed hosts: embed.documentcloud.org; an editor can add a host under embeds in content/site.yaml',
+      },
+    ]);
+  });
+
+  it('refuses every embed when the site allows none', () => {
+    expect(embed('https://embed.documentcloud.org/documents/1-letter/', [])[0]?.hint).toBe('no host is allowed yet; an editor can add a host under embeds in content/site.yaml');
   });
 });
 

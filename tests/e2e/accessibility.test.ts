@@ -16,6 +16,7 @@ const PAGES: [kind: string, path: string][] = [
   ['article with lead image, figure and maps', '/articles/lake-mead-drought-plan-arizona-cuts/'],
   ['retracted article', '/articles/county-jail-phone-contract-review/'],
   ['corrected article', '/articles/new-mexico-congressional-map-signed/'],
+  ['article with an embed (placeholder)', '/articles/colorado-river-states-short-term-conservation-deal/'],
   ['removed story notice', '/articles/shelter-bed-count-dispute/'],
   ['section', '/sections/immigration/'],
   ['author', '/authors/maria-lopez/'],

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPeople, registryIds } from '../../src/check/check-content';
+import { readEmbeds, readPeople, registryIds } from '../../src/check/check-content';
 import { analysisThreads, inThreadAnalyzer, workerAnalyzer } from '../../src/loaders/analysis-pool';
 import { BodyStore, readBodySync } from '../../src/loaders/body-store';
 import type { AnalysisJob, StoredStory, StoryRegistries } from '../../src/loaders/story-analysis';
@@ -18,8 +18,13 @@ const bodyDir = () => {
 };
 
 async function registries(): Promise<StoryRegistries> {
-  const [authors, sections, people] = await Promise.all([registryIds(PROJECT_ROOT, 'authors'), registryIds(PROJECT_ROOT, 'sections'), readPeople(PROJECT_ROOT)]);
-  return { authors, sections, people };
+  const [authors, sections, people, embeds] = await Promise.all([
+    registryIds(PROJECT_ROOT, 'authors'),
+    registryIds(PROJECT_ROOT, 'sections'),
+    readPeople(PROJECT_ROOT),
+    readEmbeds(PROJECT_ROOT),
+  ]);
+  return { authors, sections, people, embeds };
 }
 
 /** Every sample story, plus one broken copy, so errors cross the thread too. */

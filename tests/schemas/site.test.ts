@@ -24,6 +24,52 @@ describe('siteSchema', () => {
     expect(result.data!.pageSize).toBe(20);
     expect(result.data!.social).toEqual({});
     expect(result.data!.policies).toEqual([]);
+    expect(result.data!.embeds).toEqual([]);
+  });
+
+  it('accepts an embed allowlist of providers, kinds and bare host names', () => {
+    const embeds = [
+      { name: 'YouTube', kind: 'video', hosts: ['www.youtube-nocookie.com'] },
+      { name: 'DocumentCloud', kind: 'document', hosts: ['embed.documentcloud.org', 'beta.documentcloud.org'] },
+      { name: 'Datawrapper', kind: 'chart', hosts: ['datawrapper.dwcdn.net'] },
+    ];
+    const result = siteSchema.safeParse({ ...site, embeds });
+    expect(result.success, JSON.stringify(result.error?.issues)).toBe(true);
+    expect(result.data!.embeds).toEqual(embeds);
+  });
+
+  it.each([
+    'https://www.youtube-nocookie.com',
+    'www.youtube-nocookie.com/embed',
+    'www.youtube-nocookie.com:443',
+    'WWW.YouTube-NoCookie.com',
+    '*.youtube-nocookie.com',
+    'youtube',
+    'www.youtube-nocookie.com.',
+    '127.0.0.1',
+    'user@www.youtube-nocookie.com',
+    '',
+  ])('refuses the embed host %j', (host) => {
+    failsAt({ ...site, embeds: [{ name: 'YouTube', kind: 'video', hosts: [host] }] }, 'embeds.0.hosts.0');
+  });
+
+  it('refuses an embed provider without a name, a kind it does not know, no hosts, or fields it does not know', () => {
+    failsAt({ ...site, embeds: [{ kind: 'video', hosts: ['www.youtube-nocookie.com'] }] }, 'embeds.0.name');
+    failsAt({ ...site, embeds: [{ name: 'Vimeo', kind: 'film', hosts: ['player.vimeo.com'] }] }, 'embeds.0.kind');
+    failsAt({ ...site, embeds: [{ name: 'Vimeo', kind: 'video', hosts: [] }] }, 'embeds.0.hosts');
+    const unknown = siteSchema.safeParse({ ...site, embeds: [{ name: 'Vimeo', kind: 'video', hosts: ['player.vimeo.com'], height: 400 }] });
+    expect(unknown.error!.issues.some((i) => i.code === 'unrecognized_keys' && i.path.join('.') === 'embeds.0')).toBe(true);
+  });
+
+  it('refuses a host listed under two providers', () => {
+    const result = siteSchema.safeParse({
+      ...site,
+      embeds: [
+        { name: 'YouTube', kind: 'video', hosts: ['www.youtube-nocookie.com'] },
+        { name: 'Tube again', kind: 'video', hosts: ['player.example.org', 'www.youtube-nocookie.com'] },
+      ],
+    });
+    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['embeds.1.hosts.1', 'www.youtube-nocookie.com is already listed under YouTube']]);
   });
 
   it('accepts social links and policy pages', () => {

@@ -1,6 +1,7 @@
 import type { ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast, markdownToHast, mdxToHast } from 'satteri';
+import type { EmbedProviders } from '../embeds';
 import { ComponentError, components, type ComponentProps } from './components';
 
 /**
@@ -38,6 +39,9 @@ export interface BodyReferences {
 interface Walk {
   firstLine: number;
   references: BodyReferences | undefined;
+  embeds: EmbedProviders;
+  /** Ids handed out so far (components number their ids). */
+  ids: number;
   problems: StoryBodyError[];
 }
 
@@ -87,9 +91,6 @@ const INLINE_HTML: Record<string, readonly string[]> = {
 
 /** Elements Markdown itself produces (including GFM tables and footnotes). */
 const MARKDOWN_ELEMENTS = new Set([...Object.keys(INLINE_HTML), 'pre', 'h1', 'h5', 'h6', 'input', 'section', 'div', 'img']);
-
-/** Contract components not built yet: refused with a message that says so. */
-const PLANNED_COMPONENTS = new Set(['Embed']);
 
 const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
 
@@ -175,7 +176,7 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
       if (tag === 'img') {
         throw new StoryBodyError('Markdown images are not supported', lineOf(node, firstLine), 'use <Figure src="./picture.jpg" alt="…" /> with the image beside the story');
       }
-      if (!MARKDOWN_ELEMENTS.has(tag) && !(tag in INLINE_HTML)) {
+      if (!MARKDOWN_ELEMENTS.has(tag) && !Object.hasOwn(INLINE_HTML, tag)) {
         throw new StoryBodyError(`<${tag}> is not allowed in a story`, lineOf(node, firstLine));
       }
       const properties: Properties = {};
@@ -191,20 +192,19 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
       const name = node.name;
       if (!name) throw new StoryBodyError('fragments (<>…</>) are not allowed in a story', lineOf(node, firstLine));
       const props = jsxProps(node, firstLine);
-      const component = components[name];
+      // Own names only: <constructor> or <toString> must not reach Object's prototype.
+      const component = Object.hasOwn(components, name) ? components[name] : undefined;
       if (component) {
         if (name === 'SourceQuote' || name === 'PullQuote') checkReference(name, props, node, walk);
+        const context = { embeds: walk.embeds, nextId: () => ++walk.ids, inline: node.type === 'mdxJsxTextElement' };
         try {
-          return [component(props, convertChildren(node.children, walk))];
+          return [component(props, convertChildren(node.children, walk), context)];
         } catch (e) {
-          if (e instanceof ComponentError) throw new StoryBodyError(e.message, lineOf(node, firstLine));
+          if (e instanceof ComponentError) throw new StoryBodyError(e.message, lineOf(node, firstLine), e.hint);
           throw e;
         }
       }
-      if (PLANNED_COMPONENTS.has(name)) {
-        throw new StoryBodyError(`<${name}> is not available on this site yet`, lineOf(node, firstLine), 'link to the document, chart or video instead');
-      }
-      const allowed = INLINE_HTML[name];
+      const allowed = Object.hasOwn(INLINE_HTML, name) ? INLINE_HTML[name] : undefined;
       if (!allowed) {
         const hint = /^[A-Z]/.test(name)
           ? `use one of ${Object.keys(components).join(', ')}`
@@ -226,7 +226,7 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
     case 'mdxTextExpression':
       throw new StoryBodyError('a {…} expression is code, which stories may not contain', lineOf(node, firstLine), 'write \\{ for a literal brace, or put code samples in backticks');
     case 'mdxjsEsm':
-      throw new StoryBodyError('import and export statements are not allowed in a story', lineOf(node, firstLine), 'SourceQuote, PullQuote and Figure need no import');
+      throw new StoryBodyError('import and export statements are not allowed in a story', lineOf(node, firstLine), `${Object.keys(components).join(', ')} need no import`);
     case 'raw':
       throw new StoryBodyError('raw HTML that could not be read as plain elements', lineOf(node, firstLine));
     default:
@@ -263,15 +263,21 @@ export interface RenderOptions {
   firstLine?: number;
   /** When given, SourceQuote and PullQuote must name entries of the story's frontmatter. */
   references?: BodyReferences;
+  /**
+   * The hosts `<Embed>` may load from (`embeds` in content/site.yaml). Every
+   * caller that renders real stories passes the site's list; without one,
+   * every embed is refused.
+   */
+  embeds?: EmbedProviders;
 }
 
 /**
  * The body's HTML, with figures left as placeholders for the page to resolve.
  * Throws StoryBodyErrors listing every problem found.
  */
-export function renderStoryBody(source: string, { format, firstLine = 1, references }: RenderOptions): string {
+export function renderStoryBody(source: string, { format, firstLine = 1, references, embeds = [] }: RenderOptions): string {
   const features = { smartPunctuation: true, frontmatter: false };
-  const walk: Walk = { firstLine, references, problems: [] };
+  const walk: Walk = { firstLine, references, embeds, ids: 0, problems: [] };
   let tree: MdxNode;
   try {
     if (format === 'mdx') {

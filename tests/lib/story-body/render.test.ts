@@ -59,6 +59,81 @@ describe('renderStoryBody: what a story may contain', () => {
   });
 });
 
+describe('renderStoryBody: <Embed>', () => {
+  const EMBEDS = [
+    { name: 'YouTube', kind: 'video' as const, hosts: ['www.youtube-nocookie.com'] },
+    { name: 'DocumentCloud', kind: 'document' as const, hosts: ['embed.documentcloud.org'] },
+  ];
+  const VIDEO = 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30&rel=0';
+  const embed = (source: string, embeds = EMBEDS) => renderStoryBody(source, { format: 'mdx', firstLine: 20, embeds });
+
+  it('renders a titled placeholder with a link and a hidden button, and no frame', () => {
+    const html = embed(`Before.\n\n<Embed url="${VIDEO}" title="The council's vote, in full" />\n\nAfter.\n`);
+    const doc = parse(html);
+    const figure = doc.querySelector('figure.embed.embed--video')!;
+    expect(figure.getAttribute('data-embed-url')).toBe(VIDEO);
+    expect(figure.getAttribute('data-embed-kind')).toBe('video');
+    expect(figure.querySelector('figcaption .embed__title')!.text).toBe("The council's vote, in full");
+    expect(figure.querySelector('figcaption .embed__source')!.text).toBe('Video from YouTube');
+    const link = figure.querySelector('a.embed__open')!;
+    expect(link.getAttribute('href')).toBe(VIDEO);
+    expect(link.text).toBe('Open on YouTube ↗');
+    const stage = figure.querySelector('.embed__stage')!;
+    expect(stage.hasAttribute('hidden')).toBe(true);
+    expect(stage.getAttribute('data-pagefind-ignore')).toBe('all');
+    const button = stage.querySelector('button')!;
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.text).toBe('Load the video');
+    expect(button.getAttribute('aria-describedby')).toBe(figure.querySelector('.embed__title')!.id);
+    // Nothing that loads anything from the provider, and nothing a CSP would refuse.
+    expect(html).not.toMatch(/<iframe|<script|<img|style=/);
+    expect(doc.querySelectorAll('p').map((p) => p.text)).toEqual(['Before.', expect.stringContaining('YouTube'), 'After.']);
+  });
+
+  it('names the kind and the provider of a document, and numbers ids apart', () => {
+    const doc = parse(embed('<Embed url="https://embed.documentcloud.org/documents/1-a/" title="One" />\n\n<Embed url="https://embed.documentcloud.org/documents/2-b/" title="Two" />\n'));
+    expect(doc.querySelectorAll('.embed__source').map((s) => s.text)).toEqual(['Document from DocumentCloud', 'Document from DocumentCloud']);
+    expect(doc.querySelectorAll('.embed__load').map((b) => b.text)).toEqual(['Load the document', 'Load the document']);
+    const ids = doc.querySelectorAll('.embed__title').map((t) => t.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('escapes the title and the address', () => {
+    const html = embed('<Embed url="https://embed.documentcloud.org/documents/1-a/?q=&quot;x&quot;" title="A &quot;quoted&quot; <b>title</b>" />\n');
+    expect(html).not.toContain('<b>');
+    expect(parse(html).querySelector('.embed__title')!.text).toBe('A "quoted" <b>title</b>');
+    expect(parse(html).querySelector('figure')!.getAttribute('data-embed-url')).toBe('https://embed.documentcloud.org/documents/1-a/?q=%22x%22');
+  });
+
+  it.each([
+    ['an unknown host', '<Embed url="https://evil.example/frame" title="T" />', /evil\.example is not a host this site embeds from/, /^allowed hosts: www\.youtube-nocookie\.com, embed\.documentcloud\.org; an editor can add a host under embeds in content\/site\.yaml$/],
+    ['a subdomain of an allowed host', '<Embed url="https://x.www.youtube-nocookie.com/embed/a" title="T" />', /x\.www\.youtube-nocookie\.com is not a host/, /allowed hosts/],
+    ['an http: address', '<Embed url="http://www.youtube-nocookie.com/embed/a" title="T" />', /not an https:\/\/ address/, /https only/],
+    ['a javascript: address', '<Embed url="javascript:alert(1)" title="T" />', /not an https:\/\/ address/, /https/],
+    ['an address with a password', '<Embed url="https://u:p@www.youtube-nocookie.com/embed/a" title="T" />', /user name or password/, /public address/],
+    ['a missing url', '<Embed title="T" />', /needs url="…"/, undefined],
+    ['a missing title', `<Embed url="${VIDEO}" />`, /needs title="…"/, undefined],
+    ['an empty title', `<Embed url="${VIDEO}" title="  " />`, /needs title="…"/, undefined],
+    ['content between tags', `<Embed url="${VIDEO}" title="T">A caption</Embed>`, /takes no content between tags/, /<Embed url="…" title="…" \/>/],
+    ['an attribute it does not take', `<Embed url="${VIDEO}" title="T" height="600" />`, /takes only url and title, not height/, /<Embed url/],
+    ['an embed inside a line of text', `Watch <Embed url="${VIDEO}" title="T" /> now.`, /lines of its own/, /blank line/],
+  ])('refuses %s, naming the line and saying what to do', (_name, tag, message, hint) => {
+    const error = refusal(() => embed(`Intro.\n\n${tag}\n`));
+    expect(error.message).toMatch(message);
+    expect(error.line).toBe(22);
+    if (hint) expect(error.hint).toMatch(hint);
+  });
+
+  it('refuses every embed when no allowlist is given', () => {
+    expect(refusal(() => mdx(`<Embed url="${VIDEO}" title="T" />\n`)).hint).toMatch(/^no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml$/);
+  });
+
+  it('is a component, not raw HTML: <embed> and <iframe> stay refused', () => {
+    expect(refusal(() => embed(`<embed src="${VIDEO}" />\n`)).message).toMatch(/not allowed/);
+    expect(refusal(() => embed(`<iframe src="${VIDEO}"></iframe>\n`)).message).toMatch(/not allowed/);
+  });
+});
+
 describe('renderStoryBody: a story body is content, not code', () => {
   it.each([
     ['an import', 'import x from "./x.js"\n\nText.', 1, /import/],
@@ -78,6 +153,8 @@ describe('renderStoryBody: a story body is content, not code', () => {
     ['a Markdown image', '![a chart](./chart.png)\n', 1, /images are not supported/],
     ['a Figure without alt', '<Figure src="./chart.png" />\n', 1, /alt/],
     ['a SourceQuote without source', '<SourceQuote>x</SourceQuote>\n', 1, /source/],
+    ['a name on Object.prototype', 'Text.\n\n<constructor />\n', 3, /not allowed/],
+    ['a component-like name on Object.prototype', '<toString />\n', 1, /not allowed/],
   ])('refuses %s, naming the line', (_name, source, line, message) => {
     const error = refusal(() => mdx(source, 10));
     expect(error.message).toMatch(message);
