@@ -6,6 +6,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import buildEnv from './src/integrations/build-env.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
+import cdnHeaders from './src/integrations/cdn-headers.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
 const siteYaml = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
@@ -15,17 +16,20 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Page writes wait on the disk; rendering a few pages at once keeps the CPU busy meanwhile.
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   // Stories are parsed by our own loader (src/loaders/stories.ts), never compiled
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
-  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex()],
+  // _headers comes last: its caching rules list the folders the others leave behind.
+  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex(), cdnHeaders()],
   // Pages whose code and data (their cacheKey, src/lib/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },
-  // The dev server must not watch benchmark corpora and their builds (hundreds of
-  // thousands of files exhaust the system's file watchers) or build output.
-  vite: { server: { watch: { ignored: ['**/bench/out/**', '**/dist/**'] } } },
+  // No asset is inlined into a page: the content security policy (src/lib/cdn-headers.ts)
+  // allows scripts from the site's own files only, without hashes. The dev server must not
+  // watch benchmark corpora and their builds (hundreds of thousands of files exhaust the
+  // system's file watchers) or build output.
+  vite: { build: { assetsInlineLimit: 0 }, server: { watch: { ignored: ['**/bench/out/**', '**/dist/**'] } } },
   // Telemetry and update checks would reach the network from the build machine.
   devToolbar: { enabled: false },
 });

@@ -43,6 +43,25 @@ export function netlifyRedirects(rules: readonly RedirectRule[]): string {
   return header + rules.map((r) => `${r.from} ${r.to} ${r.status}!\n`).join('');
 }
 
+/**
+ * Reads a `_redirects` file as `netlifyRedirects` writes it: `from to status`
+ * per line, the status `301` or `410`, forced (`!`) or not. Anything else in
+ * Netlify's format (splats, placeholders, query conditions, other statuses)
+ * is refused with its line rather than misread.
+ */
+export function parseRedirectsFile(text: string): RedirectRule[] {
+  const rules: RedirectRule[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const fields = line.split(/\s+/);
+    const status = /^(301|410)!?$/.exec(fields[2] ?? '')?.[1];
+    if (fields.length !== 3 || !status) throw new Error(`_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), got ${JSON.stringify(line)}`);
+    rules.push({ from: fields[0]!, to: fields[1]!, status: Number(status) as 301 | 410 });
+  });
+  return rules;
+}
+
 const FILE_NAME_RE = /\.[a-z0-9]+$/i;
 
 /**

@@ -8,6 +8,8 @@ import { serveStatic } from '../helpers/static-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The built sample site (for tests that serve it another way, e.g. through nginx). */
+    distDir: string;
   }
 }
 
@@ -21,6 +23,7 @@ export default async function setup(project: TestProject) {
   }
   const server = await serveStatic(distDir);
   project.provide('siteUrl', server.url);
+  project.provide('distDir', distDir);
   return async () => {
     await server.close();
     rmSync(distDir, { recursive: true, force: true });

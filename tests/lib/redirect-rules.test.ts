@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { netlifyRedirects, redirectPageFile, redirectPageHtml, redirectRules } from '../../src/lib/redirect-rules';
+import { netlifyRedirects, parseRedirectsFile, redirectPageFile, redirectPageHtml, redirectRules } from '../../src/lib/redirect-rules';
 
 describe('redirectRules', () => {
   it('gives each old path of a story a 301 to it and each withdrawn URL a 410 with its notice page, sorted by path', () => {
@@ -30,6 +30,23 @@ describe('netlifyRedirects', () => {
       ['/old/', '/articles/a/', '301!'],
       ['/articles/b/', '/articles/b/index.html', '410!'],
     ]);
+  });
+});
+
+describe('parseRedirectsFile', () => {
+  it('reads back what netlifyRedirects writes, forced or not', () => {
+    const rules = [
+      { from: '/old/', to: '/articles/a/', status: 301 as const },
+      { from: '/articles/b/', to: '/articles/b/index.html', status: 410 as const },
+    ];
+    expect(parseRedirectsFile(netlifyRedirects(rules))).toEqual(rules);
+    expect(parseRedirectsFile('\n  /x/   /y/  301\n')).toEqual([{ from: '/x/', to: '/y/', status: 301 }]);
+  });
+
+  it('refuses rules it would misread, with their line', () => {
+    expect(() => parseRedirectsFile('# c\n/old/ /new/ 302\n')).toThrow(/line 2/);
+    expect(() => parseRedirectsFile('/old/ /new/\n')).toThrow(/line 1/);
+    expect(() => parseRedirectsFile('/old/ /new/ 301 Country=us\n')).toThrow(/line 1/);
   });
 });
 

@@ -1,0 +1,33 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cdnHeaderRules, formatHeadersFile } from '../lib/cdn-headers';
+import { readSiteConfig } from '../check/registries';
+import { embedFrameSources } from '../lib/embeds';
+
+/**
+ * Writes `_headers` once the output is complete (the search index included),
+ * so that its caching rules cover exactly the folders and files the build made.
+ */
+export default function cdnHeaders(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'newsroom:cdn-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const site = readSiteConfig(root);
+        const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+        const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) });
+        const target = path.join(outDir, '_headers');
+        await writeFile(`${target}.tmp`, formatHeadersFile(rules));
+        await rename(`${target}.tmp`, target);
+        logger.info(`_headers: ${rules.length} rules`);
+      },
+    },
+  };
+}
