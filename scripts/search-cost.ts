@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/helpers/browser';
-import { serveStatic } from '../tests/helpers/static-server';
+import { serveStatic } from './lib/static-server';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string', default: 'dist' }, query: { type: 'string', default: 'the' }, runs: { type: 'string', default: '3' } },
