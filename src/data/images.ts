@@ -5,7 +5,8 @@ import { resolveStoryImage } from '../lib/story-images';
 import { storyImageImporters } from './story-images';
 
 const BODY_WIDTHS = [480, 800, 1200];
-const BODY_SIZES = '(min-width: 48rem) 42rem, 100vw';
+/** The story column: --measure (37.5rem) wide, less the page's 1rem margins on a narrow screen. */
+export const STORY_COLUMN_SIZES = '(min-width: 39.5rem) 37.5rem, calc(100vw - 2rem)';
 
 function caption(figure: FigureSpec): string {
   if (!figure.caption && !figure.credit) return '';
@@ -26,9 +27,9 @@ export async function sitePictureHtml(figure: FigureSpec, storyFile: string): Pr
   const height = Math.round((image.height * largest) / image.width);
   return (
     `<figure class="figure"><picture>` +
-    `<source type="image/avif" srcset="${avif!.srcSet.attribute}" sizes="${BODY_SIZES}">` +
-    `<source type="image/webp" srcset="${webp!.srcSet.attribute}" sizes="${BODY_SIZES}">` +
-    `<img src="${fallback!.src}" srcset="${fallback!.srcSet.attribute}" sizes="${BODY_SIZES}" alt="${escapeXml(figure.alt)}" width="${largest}" height="${height}" loading="lazy" decoding="async">` +
+    `<source type="image/avif" srcset="${avif!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
+    `<source type="image/webp" srcset="${webp!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
+    `<img src="${fallback!.src}" srcset="${fallback!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}" alt="${escapeXml(figure.alt)}" width="${largest}" height="${height}" loading="lazy" decoding="async">` +
     `</picture>${caption(figure)}</figure>`
   );
 }
