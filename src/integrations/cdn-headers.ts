@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cdnHeaderRules, formatHeadersFile } from '../lib/cdn-headers';
@@ -23,9 +23,8 @@ export default function cdnHeaders(): AstroIntegration {
         const site = readSiteConfig(root);
         const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
         const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) });
-        const target = path.join(outDir, '_headers');
-        await writeFile(`${target}.tmp`, formatHeadersFile(rules));
-        await rename(`${target}.tmp`, target);
+        // The output folder is the build's staging folder (scripts/build.mjs): no reader sees it half-written.
+        await writeFile(path.join(outDir, '_headers'), formatHeadersFile(rules));
         logger.info(`_headers: ${rules.length} rules`);
       },
     },

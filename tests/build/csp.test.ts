@@ -4,6 +4,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../helpers/dist';
+import { cspDirectives } from '../helpers/csp';
 import { PROJECT_ROOT } from '../helpers/build-site';
 import { headersForPath, parseHeadersFile, ruleMatches } from '../../src/lib/cdn-headers';
 
@@ -91,8 +92,7 @@ describe('_headers', () => {
   it('gives every file the build wrote exactly one caching rule', () => {
     const cacheRules = rules.filter((r) => r.headers.some(([name]) => name === 'Cache-Control'));
     expect(topLevel.length).toBeGreaterThan(10);
-    for (const entry of [...topLevel, { name: '', isDirectory: () => false }]) {
-      const p = entry.name === '' ? '/' : requestPath(entry as (typeof topLevel)[number]);
+    for (const p of ['/', ...topLevel.map(requestPath)]) {
       expect(cacheRules.filter((r) => ruleMatches(r.path, p)).map((r) => r.path), p).toHaveLength(1);
     }
   });
@@ -112,7 +112,7 @@ describe('_headers', () => {
     const allowed: string[] = (site.embeds ?? []).flatMap((e: { hosts: string[] }) => e.hosts.map((h) => `https://${h}`));
     for (const p of ['/', '/articles/daca-deadline-renewals/', '/_astro/x.css', '/missing/']) {
       const headers = headersForPath(rules, p);
-      const policy = new Map((headers['Content-Security-Policy'] ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([n, ...v]) => [n!, v]));
+      const policy = cspDirectives(headers['Content-Security-Policy'] ?? '');
       expect(policy.get('script-src'), p).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(policy.get('style-src')).toEqual(["'self'"]);
       expect(policy.get('frame-ancestors')).toEqual(["'none'"]);

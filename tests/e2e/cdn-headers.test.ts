@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersForPath, parseHeadersFile } from '../../src/lib/cdn-headers';
 import { launchChromium } from '../helpers/browser';
+import { cspDirectives } from '../helpers/csp';
 import { startNginx, type NginxServer } from '../helpers/nginx';
 
 /**
@@ -37,11 +38,6 @@ const RESPONSES: [kind: string, path: string, status: number, rulesOf: string, c
   ['404 page (a missing path)', '/articles/no-such-story/', 404, '/404.html', 'revalidated'],
 ];
 
-/** A Content-Security-Policy as directive → sources. */
-function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name!.toLowerCase(), values]));
-}
-
 /**
  * The security headers issue 9 asks of every response, and no looser script
  * or style sources, checked as stated rather than against the generator (a
@@ -50,7 +46,7 @@ function directives(policy: string): Map<string, string[]> {
 function expectSecurityHeaders(headers: Headers, what: string) {
   const policy = headers.get('content-security-policy');
   expect(policy, `${what}: Content-Security-Policy`).toBeTruthy();
-  const csp = directives(policy!);
+  const csp = cspDirectives(policy!);
   expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(csp.get('default-src'), what).toEqual(["'self'"]);
   expect(csp.get('object-src'), what).toEqual(["'none'"]);

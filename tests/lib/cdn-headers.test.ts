@@ -7,8 +7,8 @@ import {
   parseHeadersFile,
   ruleMatches,
 } from '../../src/lib/cdn-headers';
+import { cspDirectives as directives } from '../helpers/csp';
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 
 describe('contentSecurityPolicy', () => {
   it('allows scripts only from the site, plus the WebAssembly Pagefind compiles', () => {
