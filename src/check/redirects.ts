@@ -21,7 +21,7 @@ const FURNITURE = new Set(['/', '/articles/', '/rss.xml', '/sitemap-index.xml', 
  * redirect page over a page of the site, now or when one appears. (Under
  * /articles/ only a story's own URL is taken; a renamed story's old one is free.)
  */
-const SITE_FOLDERS = new Set(['sections', 'authors', 'tags', 'people', 'places', 'sources', 'corrections', 'search', 'maps', 'pagefind']);
+const SITE_FOLDERS = new Set(['sections', 'authors', 'tags', 'people', 'places', 'sources', 'corrections', 'search', 'maps', 'pagefind', 'cards']);
 
 function isSitePath(path: string): boolean {
   const first = path.split('/')[1] ?? '';

@@ -11,7 +11,7 @@ export interface HeaderRule {
   headers: [name: string, value: string][];
 }
 
-/** Hashed file names under /_astro/ never change content: a year, never revalidated. */
+/** Hashed file names (/_astro/, the share cards in /cards/) never change content: a year, never revalidated. */
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 /**
  * Pages, feeds and the search index change when a story does: a minute, then
@@ -19,8 +19,8 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  */
 export const REVALIDATED_CACHE = 'public, max-age=60, must-revalidate';
 
-/** Folders of dist/ whose file names carry a content hash. */
-const HASHED_FOLDERS = new Set(['_astro']);
+/** Folders of dist/ whose file names carry a content hash: Astro's assets, and the share cards (`src/lib/share-card.ts`). */
+const HASHED_FOLDERS = new Set(['_astro', 'cards']);
 /** Files in dist/ that instruct the CDN and are never served. */
 const CDN_FILES = new Set(['_headers', '_redirects']);
 

@@ -35,14 +35,14 @@ export interface StructuredDataContext {
   site: { name: string; url: string; logo: string; language: string };
   /** Site path → absolute URL (honours SITE_URL); also used for the outlet's own URL, `absolute('/')`. */
   absolute: (path: string) => string;
-  /** Absolute image URLs, best first: the lead image's renditions, or a fallback such as the outlet logo. */
+  /** Absolute URLs of the story's own picture, best first: the lead image's renditions; empty without one. */
   imageUrls: readonly string[];
   /**
-   * Alt text of `imageUrls[0]`, for og:image:alt. When left out, the lead
-   * image's alt is used if the story has one (so pass it, or '' to emit none,
-   * when `imageUrls` is something other than the lead image).
+   * The story's share card (`src/lib/share-card.ts`): the picture link
+   * previews show (og:image, twitter:image), and the last of the JSON-LD
+   * images, after the story's own.
    */
-  imageAlt?: string | undefined;
+  shareCard?: { url: string; alt: string; width: number; height: number } | undefined;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -88,7 +88,7 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
     '@type': NEWS_ARTICLE_TYPES[story.type],
     headline: story.title,
     description: story.dek,
-    image: [...ctx.imageUrls],
+    image: [...ctx.imageUrls, ...(ctx.shareCard ? [ctx.shareCard.url] : [])],
     datePublished: iso(story.date),
     dateModified: iso(story.modified ?? story.date),
     inLanguage: site.language,
@@ -204,14 +204,11 @@ export interface MetaTag {
 
 /**
  * OpenGraph article and Twitter card values for a story page (og:title,
- * og:description, og:url and og:site_name come from the layout). The large
- * card is for a story with a lead image; a fallback image (the outlet logo)
- * still goes out as og:image but with the small `summary` card.
+ * og:description, og:url and og:site_name come from the layout). The preview
+ * picture is the share card; without one, the lead image; without either, the
+ * small `summary` card and no picture.
  */
 export function socialMeta(story: Story<unknown>, ctx: StructuredDataContext): MetaTag[] {
-  const image = ctx.imageUrls[0];
-  const leadAlt = story.image && !story.image.decorative ? story.image.alt : undefined;
-  const alt = image === undefined ? undefined : (ctx.imageAlt ?? leadAlt)?.trim();
   const meta: MetaTag[] = [
     { property: 'og:type', content: 'article' },
     { property: 'article:published_time', content: iso(story.date) },
@@ -220,18 +217,31 @@ export function socialMeta(story: Story<unknown>, ctx: StructuredDataContext): M
     ...story.tags.map((t) => ({ property: 'article:tag', content: t.name })),
     ...story.authors.map((b) => ({ property: 'article:author', content: ctx.absolute(b.url) })),
   ];
-  if (image !== undefined) {
-    meta.push({ property: 'og:image', content: image });
-    if (alt) meta.push({ property: 'og:image:alt', content: alt });
+  const lead = ctx.imageUrls[0];
+  const picture = ctx.shareCard
+    ? { url: ctx.shareCard.url, alt: ctx.shareCard.alt, size: ctx.shareCard }
+    : lead !== undefined
+      ? { url: lead, alt: story.image && !story.image.decorative ? story.image.alt.trim() : '', size: undefined }
+      : undefined;
+  if (picture) {
+    meta.push({ property: 'og:image', content: picture.url });
+    if (picture.size) {
+      meta.push(
+        { property: 'og:image:type', content: 'image/png' },
+        { property: 'og:image:width', content: String(picture.size.width) },
+        { property: 'og:image:height', content: String(picture.size.height) },
+      );
+    }
+    if (picture.alt) meta.push({ property: 'og:image:alt', content: picture.alt });
   }
   meta.push(
-    { name: 'twitter:card', content: image !== undefined && story.image ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:card', content: picture ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: story.title },
     { name: 'twitter:description', content: story.dek },
   );
-  if (image !== undefined) {
-    meta.push({ name: 'twitter:image', content: image });
-    if (alt) meta.push({ name: 'twitter:image:alt', content: alt });
+  if (picture) {
+    meta.push({ name: 'twitter:image', content: picture.url });
+    if (picture.alt) meta.push({ name: 'twitter:image:alt', content: picture.alt });
   }
   return meta;
 }

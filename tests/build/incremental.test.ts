@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -92,6 +92,11 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     return new Set([...inc.output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!));
   }
 
+  const cardCache = () => path.join(incremental.root, 'node_modules/.astro/newsroom-cards');
+  /** The cached share cards: file name (the card's key) and when it was written. */
+  const cachedCards = () => new Map(readdirSync(cardCache()).map((f) => [f, statSync(path.join(cardCache(), f)).mtimeMs]));
+  const cardOf = (slug: string) => readHtml(incremental.dist, `/articles/${slug}/`).querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+
   const articlePages = () => listFiles(incremental.dist).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
   const pageOf = (slug: string) => `/articles/${slug}/index.html`;
 
@@ -139,7 +144,12 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
       .replace(/^updates:\n(?: {2}- .*\n)+/m, '')
       .replace(/^corrections:\n(?: {2}- .*\n)+/m, '');
     addStory('2026/zz-story-added-after-first-build.mdx', text);
+    const oldCard = cardOf(story.slug);
     const reused = buildBoth();
+    // A new headline is a new card, under a new name; the cache keeps only the cards the site shows.
+    expect(cardOf(story.slug)).not.toBe(oldCard);
+    const keys = readdirSync(path.join(incremental.dist, 'cards')).map((f) => `${/-([0-9a-f]{16})\.png$/.exec(f)![1]}.png`);
+    expect([...cachedCards().keys()].sort()).toEqual(keys.sort());
     expect(reused.has(pageOf(story.slug))).toBe(false);
     expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('h1')!.text).toBe('A headline rewritten after the first build');
     expect(existsSync(path.join(incremental.dist, 'articles/zz-story-added-after-first-build/index.html'))).toBe(true);
@@ -184,5 +194,22 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     buildTime = new Date(Date.parse(embargoed.data['embargo']) + 60_000).toISOString();
     buildBoth();
     expect(existsSync(path.join(incremental.dist, `articles/${embargoed.slug}/index.html`))).toBe(true);
+  });
+
+  it('with only the share-card cache kept, draws no card again and still equals a cold build', () => {
+    const before = cachedCards();
+    expect(before.size).toBeGreaterThan(COUNT * 0.8);
+    // Astro's own caches go, so every page (each card among them) is rendered again.
+    for (const entry of readdirSync(path.join(incremental.root, 'node_modules/.astro'))) {
+      if (entry !== 'newsroom-cards') rmSync(path.join(incremental.root, 'node_modules/.astro', entry), { recursive: true, force: true });
+    }
+    for (const folder of ['node_modules/.vite', '.astro', 'dist']) rmSync(path.join(incremental.root, folder), { recursive: true, force: true });
+    const result = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
+    expect(result.status, result.output.slice(-3000)).toBe(0);
+    expect(result.output).not.toMatch(/\((?:restored|cached)\)/);
+    // The cold site's dist/ is from the last scenario: the same content and build instant.
+    expect(treeDifferences(cold.dist, incremental.dist)).toEqual([]);
+    // Every card was read back from the cache: none was written again.
+    expect(cachedCards()).toEqual(before);
   });
 });

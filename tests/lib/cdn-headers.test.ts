@@ -43,6 +43,7 @@ describe('cdnHeaderRules', () => {
   const entries = [
     { name: '_astro', isDirectory: true },
     { name: 'articles', isDirectory: true },
+    { name: 'cards', isDirectory: true },
     { name: 'pagefind', isDirectory: true },
     { name: 'rss.xml', isDirectory: false },
     { name: 'index.html', isDirectory: false },
@@ -52,8 +53,10 @@ describe('cdnHeaderRules', () => {
   ];
   const rules = cdnHeaderRules(entries, { frameSources: [] });
 
-  it('caches hashed assets for a year and revalidates pages, feeds and the search index within a minute', () => {
+  it('caches hashed assets and share cards for a year and revalidates pages, feeds and the search index within a minute', () => {
     expect(headersForPath(rules, '/_astro/BaseLayout.XDbc.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    // A card's name carries the digest of what it shows: a changed card is a new file.
+    expect(headersForPath(rules, '/cards/lake-mead-0123456789abcdef.png')['Cache-Control']).toBe('public, max-age=31536000, immutable');
     for (const path of ['/', '/index.html', '/articles/some-story/', '/rss.xml', '/pagefind/pagefind-entry.json', '/404.html']) {
       expect(headersForPath(rules, path)['Cache-Control'], path).toBe('public, max-age=60, must-revalidate');
     }

@@ -337,13 +337,27 @@ describe('socialMeta', () => {
     for (const key of ['og:image', 'og:image:alt', 'twitter:image', 'twitter:image:alt']) expect(content(meta, key)).toEqual([]);
   });
 
-  it('keeps the small card for a fallback image such as the logo, with the alt the caller gives', () => {
-    const logo = `${ORIGIN}/logo.svg`;
-    const meta = socialMeta(story('no-image'), ctx({ imageUrls: [logo], imageAlt: 'Smith & Sons Gazette logo' }));
-    expect(content(meta, 'twitter:card')).toEqual(['summary']);
-    expect(content(meta, 'og:image')).toEqual([logo]);
-    expect(content(meta, 'og:image:alt')).toEqual(['Smith & Sons Gazette logo']);
-    expect(content(socialMeta(story('no-image'), ctx({ imageUrls: [logo] })), 'og:image:alt')).toEqual([]);
+  it('shows the share card in link previews, with its type, size and alt, with or without a lead image', () => {
+    const card = { url: `${ORIGIN}/cards/sessions-grants-0123456789abcdef.png`, alt: 'Smith & Sons Gazette. News · Immigration: A headline', width: 1200, height: 630 };
+    for (const [name, withCard] of [
+      ['with a lead image', socialMeta(fullStory(), ctx({ shareCard: card }))],
+      ['without one', socialMeta(story('no-image'), ctx({ imageUrls: [], shareCard: card }))],
+    ] as const) {
+      expect(content(withCard, 'twitter:card'), name).toEqual(['summary_large_image']);
+      expect(content(withCard, 'og:image'), name).toEqual([card.url]);
+      expect(content(withCard, 'twitter:image'), name).toEqual([card.url]);
+      expect(content(withCard, 'og:image:type'), name).toEqual(['image/png']);
+      expect(content(withCard, 'og:image:width'), name).toEqual(['1200']);
+      expect(content(withCard, 'og:image:height'), name).toEqual(['630']);
+      expect(content(withCard, 'og:image:alt'), name).toEqual(['Smith & Sons Gazette. News · Immigration: A headline']);
+      expect(content(withCard, 'twitter:image:alt'), name).toEqual(['Smith & Sons Gazette. News · Immigration: A headline']);
+    }
+  });
+
+  it('lists the story\'s own pictures first and the share card last in the JSON-LD image', () => {
+    const card = { url: `${ORIGIN}/cards/x-0123456789abcdef.png`, alt: 'x', width: 1200, height: 630 };
+    expect(newsArticleJsonLd(fullStory(), ctx({ shareCard: card }))['image']).toEqual([...LEAD, card.url]);
+    expect(newsArticleJsonLd(story('no-image'), ctx({ imageUrls: [], shareCard: card }))['image']).toEqual([card.url]);
   });
 
   it('emits no alt for a decorative lead image', () => {

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import satori from 'satori';
+import sharp from 'sharp';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card';
+
+/**
+ * Draws share cards: satori lays the text out in the self-hosted serif and
+ * turns it into an SVG of glyph outlines; sharp rasterises that into a PNG.
+ * Both are deterministic, so the same card is the same bytes on every build.
+ * Cards are kept in a cache folder by key and drawn only when missing.
+ */
+
+type FontWeight = 400 | 700;
+
+export interface ShareCardFont {
+  name: string;
+  data: Buffer;
+  weight: FontWeight;
+  style: 'normal';
+}
+
+export interface ShareCardAssets {
+  fonts: ShareCardFont[];
+  logoDataUri: string;
+  /** The digest of the design: renderer code, fonts and logo. Part of every card's key. */
+  designDigest: string;
+}
+
+/** The @fontsource/source-serif-4 files a card uses (WOFF: satori reads no WOFF2). */
+export const CARD_FONT_FILES: { family: string; file: string; weight: FontWeight }[] = [
+  { family: 'Card Serif', file: 'source-serif-4-latin-400-normal.woff', weight: 400 },
+  { family: 'Card Serif', file: 'source-serif-4-latin-700-normal.woff', weight: 700 },
+  { family: 'Card Serif Ext', file: 'source-serif-4-latin-ext-400-normal.woff', weight: 400 },
+  { family: 'Card Serif Ext', file: 'source-serif-4-latin-ext-700-normal.woff', weight: 700 },
+];
+
+/**
+ * Reads the fonts and the logo and digests the design. `designSources` is the
+ * text of the modules that draw a card (share-card.ts and this file), so that
+ * a change of layout renames every card.
+ */
+export async function loadShareCardAssets(options: { fontDir: string; logoFile: string; designSources: readonly string[] }): Promise<ShareCardAssets> {
+  const fonts = await Promise.all(
+    CARD_FONT_FILES.map(async (f) => ({ name: f.family, data: await readFile(path.join(options.fontDir, f.file)), weight: f.weight, style: 'normal' as const })),
+  );
+  const logo = await readFile(options.logoFile);
+  const hash = createHash('sha256');
+  for (const source of options.designSources) hash.update(source).update('\0');
+  for (const font of fonts) hash.update(font.data).update('\0');
+  hash.update(logo);
+  const mime = options.logoFile.endsWith('.svg') ? 'image/svg+xml' : options.logoFile.endsWith('.png') ? 'image/png' : 'image/jpeg';
+  return { fonts, logoDataUri: `data:${mime};base64,${logo.toString('base64')}`, designDigest: hash.digest('hex') };
+}
+
+/** One card as a PNG, drawn now. */
+export async function drawShareCard(content: ShareCardContent, assets: ShareCardAssets): Promise<Buffer> {
+  // satori's types want a React element; the tree has the same shape.
+  const svg = await satori(shareCardTree(content, assets.logoDataUri) as unknown as Parameters<typeof satori>[0], {
+    width: SHARE_CARD_WIDTH,
+    height: SHARE_CARD_HEIGHT,
+    fonts: assets.fonts,
+  });
+  // No alpha channel: the card is opaque, and three channels compress faster than four.
+  return sharp(Buffer.from(svg)).removeAlpha().png().toBuffer();
+}
+
+/**
+ * Cards by key in a folder that outlives the build (Astro's cache folder), so
+ * an unchanged story's card is read back, never drawn again. Writes go to a
+ * temporary name first: a build killed mid-write leaves no half card.
+ */
+export class ShareCardCache {
+  constructor(readonly dir: string) {}
+
+  file(key: string): string {
+    return path.join(this.dir, `${key}.png`);
+  }
+
+  async card(content: ShareCardContent, assets: ShareCardAssets): Promise<{ png: Buffer; drawn: boolean }> {
+    const key = shareCardKey(content, assets.designDigest);
+    try {
+      return { png: await readFile(this.file(key)), drawn: false };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const png = await drawShareCard(content, assets);
+    await mkdir(this.dir, { recursive: true });
+    const temporary = `${this.file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, png);
+    await rename(temporary, this.file(key));
+    return { png, drawn: true };
+  }
+
+  /** Deletes every cached card whose key is not in `keep` (the cards of the build just made); returns how many. */
+  async prune(keep: ReadonlySet<string>): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    const stale = names.filter((name) => !(name.endsWith('.png') && keep.has(name.slice(0, -'.png'.length))));
+    await Promise.all(stale.map((name) => rm(path.join(this.dir, name), { force: true })));
+    return stale.length;
+  }
+}
+
+/** The keys of the cards in a built site's /cards/ folder (`<slug>-<key>.png`). */
+export function cardKeysInOutput(fileNames: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of fileNames) {
+    const match = /-([0-9a-f]{16})\.png$/.exec(name);
+    if (match) keys.add(match[1]!);
+  }
+  return keys;
+}

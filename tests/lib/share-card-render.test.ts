@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareCardKey, type ShareCardContent } from '../../src/lib/share-card';
+import { cardKeysInOutput, drawShareCard, loadShareCardAssets, ShareCardCache, type ShareCardAssets } from '../../src/lib/share-card-render';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FONT_DIR = path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files');
+
+const CONTENT: ShareCardContent = {
+  outlet: 'The Ledger Desk',
+  kicker: 'News · Environment',
+  headline: 'Arizona takes the first mandatory Colorado River cut',
+  byline: 'By Maria Lopez',
+  retracted: false,
+};
+
+let assets: ShareCardAssets;
+let tmp: string;
+
+beforeAll(async () => {
+  assets = await loadShareCardAssets({ fontDir: FONT_DIR, logoFile: path.join(ROOT, 'public/logo.svg'), designSources: ['test design'] });
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'share-cards-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Pixels darker than the card's paper in rows [top, bottom): where text was drawn. */
+async function inkIn(png: Buffer, top: number, bottom: number): Promise<number> {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  let ink = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const i = (y * info.width + x) * info.channels;
+      if (data[i]! + data[i + 1]! + data[i + 2]! < 3 * 160) ink++;
+    }
+  }
+  return ink;
+}
+
+describe('drawShareCard', () => {
+  it('draws an opaque 1200×630 PNG', async () => {
+    const meta = await sharp(await drawShareCard(CONTENT, assets)).metadata();
+    expect([meta.format, meta.width, meta.height, meta.hasAlpha]).toEqual(['png', 1200, 630, false]);
+  });
+
+  it('draws the same bytes for the same card', async () => {
+    expect((await drawShareCard(CONTENT, assets)).equals(await drawShareCard({ ...CONTENT }, assets))).toBe(true);
+  });
+
+  it('draws the headline: another headline gives another picture', async () => {
+    const other = await drawShareCard({ ...CONTENT, headline: 'Nevada waits for the next count of Lake Mead' }, assets);
+    expect(other.equals(await drawShareCard(CONTENT, assets))).toBe(false);
+  });
+
+  it('stops a very long headline at four lines, clear of the byline', async () => {
+    const long = { ...CONTENT, headline: 'The council voted, after a night of testimony that ran past midnight, '.repeat(6), byline: '' };
+    const png = await drawShareCard(long, assets);
+    // The band where the byline sits is empty when there is no byline: the headline did not run into it.
+    expect(await inkIn(png, 540, 600)).toBe(0);
+    expect(await inkIn(await drawShareCard(CONTENT, assets), 540, 600)).toBeGreaterThan(500);
+    expect(await inkIn(png, 220, 500)).toBeGreaterThan(20_000);
+  });
+
+  it('draws letters beyond basic Latin from the latin-ext subset', async () => {
+    // With no font for Ł, satori would draw nothing there; the two headlines would then look alike.
+    const polish = await drawShareCard({ ...CONTENT, headline: 'Łódź' }, assets);
+    const latin = await drawShareCard({ ...CONTENT, headline: 'ódź' }, assets);
+    expect(await inkIn(polish, 200, 320)).toBeGreaterThan((await inkIn(latin, 200, 320)) + 300);
+  });
+});
+
+describe('ShareCardCache', () => {
+  it('draws a card once, then reads it back by key, and leaves no temporary file', async () => {
+    const cache = new ShareCardCache(path.join(tmp, 'cache'));
+    const first = await cache.card(CONTENT, assets);
+    const second = await cache.card({ ...CONTENT }, assets);
+    expect([first.drawn, second.drawn]).toEqual([true, false]);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect(readdirSync(cache.dir)).toEqual([`${shareCardKey(CONTENT, assets.designDigest)}.png`]);
+  });
+
+  it('prunes every card not in the last build, and stray files', async () => {
+    const cache = new ShareCardCache(path.join(tmp, 'prune'));
+    await cache.card(CONTENT, assets);
+    const keep = shareCardKey(CONTENT, assets.designDigest);
+    writeFileSync(cache.file('0123456789abcdef'), 'old card');
+    writeFileSync(path.join(cache.dir, 'half.png.123.tmp'), 'interrupted write');
+    expect(await cache.prune(new Set([keep]))).toBe(2);
+    expect(readdirSync(cache.dir)).toEqual([`${keep}.png`]);
+  });
+
+  it('prunes nothing when there is no cache yet', async () => {
+    const cache = new ShareCardCache(path.join(tmp, 'none'));
+    expect(await cache.prune(new Set())).toBe(0);
+    expect(existsSync(cache.dir)).toBe(false);
+  });
+});
+
+describe('cardKeysInOutput', () => {
+  it('reads the keys from /cards/ file names and ignores anything else', () => {
+    expect([...cardKeysInOutput(['lake-mead-0123456789abcdef.png', 'a-b-c-fedcba9876543210.png', 'notes.txt', 'x-123.png'])]).toEqual([
+      '0123456789abcdef',
+      'fedcba9876543210',
+    ]);
+  });
+});
