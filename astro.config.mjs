@@ -7,7 +7,7 @@ import pagefindIndex from './src/integrations/pagefind-index.ts';
 import buildEnv from './src/integrations/build-env.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
-import shareCardCache from './src/integrations/share-card-cache.ts';
+import shareCards from './src/integrations/share-cards.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
 const siteYaml = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
@@ -22,7 +22,7 @@ export default defineConfig({
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
   // _headers comes last: its caching rules list the folders the others leave behind.
-  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex(), shareCardCache(), cdnHeaders()],
+  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex(), shareCards(), cdnHeaders()],
   // Pages whose code and data (their cacheKey, src/lib/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },

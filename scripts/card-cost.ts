@@ -13,13 +13,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { shareCardContent, type ShareCardContent } from '../src/lib/share-card';
-import { loadShareCardAssets, ShareCardCache, type ShareCardAssets } from '../src/lib/share-card-render';
+import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../src/lib/share-card-render';
 import { TYPE_LABELS } from '../src/lib/story';
 import type { StoryType } from '../src/schemas/article';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest } from './lib/corpus';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CONCURRENCY = 4;
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: DEFAULT_SEED } } });
 const count = Number(values.count);
@@ -58,25 +57,15 @@ const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => 
   );
 });
 
-const assets: ShareCardAssets = await loadShareCardAssets({
-  fontDir: path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files'),
-  logoFile: path.join(ROOT, 'public', site.logo),
-  designSources: ['src/lib/share-card.ts', 'src/lib/share-card-render.ts'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')),
-});
+const fontDir = path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files');
+const logoFile = path.join(ROOT, 'public', site.logo);
+const assets: ShareCardAssets = await loadShareCardAssets({ fontDir, logoFile, design: shareCardDesignDigest({ root: ROOT, fontDir, logoFile }) });
 
 async function run(cache: ShareCardCache): Promise<{ seconds: number; cpu: number; drawn: number }> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  let next = 0;
-  let drawn = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < cards.length) {
-        const card = cards[next++]!;
-        if ((await cache.card(card, assets)).drawn) drawn++;
-      }
-    }),
-  );
+  // The build draws four at a time (src/integrations/share-cards.ts), as fill() does by default.
+  const drawn = await cache.fill(cards, assets);
   const cpu = process.cpuUsage(cpuBefore);
   return { seconds: (performance.now() - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6, drawn };
 }
@@ -84,7 +73,7 @@ async function run(cache: ShareCardCache): Promise<{ seconds: number; cpu: numbe
 const dir = mkdtempSync(path.join(os.tmpdir(), 'card-cost-'));
 try {
   const cache = new ShareCardCache(dir);
-  console.log(`${cards.length} cards of ${path.relative(ROOT, corpusDir)}, ${CONCURRENCY} at a time, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(`${cards.length} cards of ${path.relative(ROOT, corpusDir)}, 4 at a time, node ${process.version}, ${os.cpus().length} cores`);
   for (const label of ['cold cache', 'warm cache'] as const) {
     const r = await run(cache);
     console.log(

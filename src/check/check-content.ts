@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article';
 import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries';
-import { embedsSchema, siteSchema } from '../schemas/site';
+import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site';
 import type { EmbedProviders } from '../lib/embeds';
 import { parseStoryPath } from '../lib/story-path';
 import { slug } from '../lib/slug';
@@ -76,7 +76,23 @@ async function checkSingleFile(root: string, name: string, schema: z.ZodType, re
   const source = new YamlSource(file, await readFile(full, 'utf8'));
   if (source.data === undefined) return source.syntaxProblems();
   const result = schema.safeParse(source.data ?? {});
-  return result.success ? [] : source.issueProblems(result.error.issues);
+  if (!result.success) return source.issueProblems(result.error.issues);
+  return name === 'site.yaml' ? siteFileProblems(root, source, result.data as SiteConfig) : [];
+}
+
+/** What site.yaml names beside itself: the logo, which every page and every share card shows. */
+function siteFileProblems(root: string, source: YamlSource, site: SiteConfig): Problem[] {
+  if (existsSync(path.join(root, 'public', site.logo))) return [];
+  return [
+    {
+      severity: 'error',
+      file: source.file,
+      line: source.lineOf(['logo']),
+      field: 'logo',
+      message: `there is no public${site.logo}`,
+      hint: 'put the logo file in public/ or name the one that is there (the header and every share card show it)',
+    },
+  ];
 }
 
 /** What story checks need of content/people/. */

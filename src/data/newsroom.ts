@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries';
-import { buildInstant, isWithdrawn } from '../lib/publication';
+import { buildInstant, hasPage, isWithdrawn } from '../lib/publication';
 import { aliasResolver } from '../lib/registry';
 import { newestFirst, toStory, type Story } from '../lib/story';
 import { pageKey, rememberDigest } from '../lib/page-key';
@@ -88,8 +88,7 @@ async function loadNewsroom(): Promise<Newsroom> {
     articleEntries.map((e) => rememberDigest({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
   );
   const live = all.filter((s) => s.state === 'live');
-  const previewable = new Set(['live', 'draft', 'scheduled', 'embargoed']);
-  const pages = preview ? all.filter((s) => previewable.has(s.state)) : live;
+  const pages = all.filter((s) => hasPage(s.state, preview));
   const withdrawnStories = all.filter((s) => isWithdrawn(s.state));
   const withdrawn = withdrawnStories.flatMap((s) => withdrawalNotice(s) ?? []);
 

@@ -37,6 +37,15 @@ export function isWithdrawn(state: PublicationState): state is 'removed' | 'expi
   return state === 'removed' || state === 'expired';
 }
 
+/**
+ * Whether a story in this state gets its page (and its share card): a live
+ * one always; in a preview (`astro dev`, PREVIEW=1) an unpublished one too,
+ * but never a removed or expired one, which keeps only its notice.
+ */
+export function hasPage(state: PublicationState, preview: boolean): boolean {
+  return state === 'live' || (preview && !isWithdrawn(state));
+}
+
 export function isLive(story: PublicationFields, at: Date): boolean {
   return publicationState(story, at) === 'live';
 }

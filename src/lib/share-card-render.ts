@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_SOURCES, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card';
 
 /**
  * Draws share cards: satori lays the text out in the self-hosted serif and
@@ -24,7 +25,7 @@ export interface ShareCardFont {
 export interface ShareCardAssets {
   fonts: ShareCardFont[];
   logoDataUri: string;
-  /** The digest of the design: renderer code, fonts and logo. Part of every card's key. */
+  /** The digest of the design (`shareCardDesignDigest`). Part of every card's key. */
   designDigest: string;
 }
 
@@ -37,21 +38,27 @@ export const CARD_FONT_FILES: { family: string; file: string; weight: FontWeight
 ];
 
 /**
- * Reads the fonts and the logo and digests the design. `designSources` is the
- * text of the modules that draw a card (share-card.ts and this file), so that
- * a change of layout renames every card.
+ * The design digest, part of every card's key: the code that lays out and
+ * draws a card (`SHARE_CARD_SOURCES`), its fonts and the logo. A change to any
+ * of them names every card anew.
  */
-export async function loadShareCardAssets(options: { fontDir: string; logoFile: string; designSources: readonly string[] }): Promise<ShareCardAssets> {
+export function shareCardDesignDigest(options: { root: string; fontDir: string; logoFile: string }): string {
+  const hash = createHash('sha256');
+  for (const file of SHARE_CARD_SOURCES) hash.update(readFileSync(path.join(options.root, file))).update('\0');
+  for (const font of CARD_FONT_FILES) hash.update(readFileSync(path.join(options.fontDir, font.file))).update('\0');
+  // A missing logo is the content check's to report, with its line in site.yaml.
+  hash.update(existsSync(options.logoFile) ? readFileSync(options.logoFile) : 'no logo');
+  return hash.digest('hex');
+}
+
+/** Reads the fonts and the logo a card is drawn with. */
+export async function loadShareCardAssets(options: { fontDir: string; logoFile: string; design: string }): Promise<ShareCardAssets> {
   const fonts = await Promise.all(
     CARD_FONT_FILES.map(async (f) => ({ name: f.family, data: await readFile(path.join(options.fontDir, f.file)), weight: f.weight, style: 'normal' as const })),
   );
   const logo = await readFile(options.logoFile);
-  const hash = createHash('sha256');
-  for (const source of options.designSources) hash.update(source).update('\0');
-  for (const font of fonts) hash.update(font.data).update('\0');
-  hash.update(logo);
   const mime = options.logoFile.endsWith('.svg') ? 'image/svg+xml' : options.logoFile.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return { fonts, logoDataUri: `data:${mime};base64,${logo.toString('base64')}`, designDigest: hash.digest('hex') };
+  return { fonts, logoDataUri: `data:${mime};base64,${logo.toString('base64')}`, designDigest: options.design };
 }
 
 /** One card as a PNG, drawn now. */
@@ -62,7 +69,7 @@ export async function drawShareCard(content: ShareCardContent, assets: ShareCard
     height: SHARE_CARD_HEIGHT,
     fonts: assets.fonts,
   });
-  // No alpha channel: the card is opaque, and three channels compress faster than four.
+  // The card is opaque: no alpha channel to store.
   return sharp(Buffer.from(svg)).removeAlpha().png().toBuffer();
 }
 
@@ -93,6 +100,24 @@ export class ShareCardCache {
     return { png, drawn: true };
   }
 
+  /**
+   * Makes sure every card is in the cache, drawing `at once` at a time (satori
+   * lays one out on the main thread while sharp draws others on its threads);
+   * returns how many had to be drawn.
+   */
+  async fill(cards: readonly ShareCardContent[], assets: ShareCardAssets, atOnce = 4): Promise<number> {
+    let next = 0;
+    let drawn = 0;
+    await Promise.all(
+      Array.from({ length: atOnce }, async () => {
+        while (next < cards.length) {
+          if ((await this.card(cards[next++]!, assets)).drawn) drawn++;
+        }
+      }),
+    );
+    return drawn;
+  }
+
   /** Deletes every cached card whose key is not in `keep` (the cards of the build just made); returns how many. */
   async prune(keep: ReadonlySet<string>): Promise<number> {
     let names: string[];
@@ -105,14 +130,4 @@ export class ShareCardCache {
     await Promise.all(stale.map((name) => rm(path.join(this.dir, name), { force: true })));
     return stale.length;
   }
-}
-
-/** The keys of the cards in a built site's /cards/ folder (`<slug>-<key>.png`). */
-export function cardKeysInOutput(fileNames: readonly string[]): Set<string> {
-  const keys = new Set<string>();
-  for (const name of fileNames) {
-    const match = /-([0-9a-f]{16})\.png$/.exec(name);
-    if (match) keys.add(match[1]!);
-  }
-  return keys;
 }

@@ -9,6 +9,9 @@ import { stableJson } from './page-key';
  * layout and its address; `share-card-render.ts` draws it.
  */
 
+/** The modules that decide how a card looks, relative to the project root: part of the design digest. */
+export const SHARE_CARD_SOURCES = ['src/lib/share-card.ts', 'src/lib/share-card-render.ts'];
+
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
 

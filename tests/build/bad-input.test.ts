@@ -125,6 +125,7 @@ const CASES: BadInput[] = [
   { name: 'a figure without alt text', edit: addBody('<Figure src="./chart.png" />'), field: 'body', says: /alt/, file: FOLDER_STORY },
   { name: 'a lead image that is missing', file: FOLDER_STORY, edit: replace(/src: \.\/lead\.jpg/, 'src: ./missing.jpg'), field: 'image.src', says: /missing\.jpg/ },
   { name: 'a lead image without alt text', file: FOLDER_STORY, edit: replace(/\n\s+alt: .*/, ''), field: 'image.alt', says: /alt|required/ },
+  { name: 'a logo that is not in public/ (the header and every share card show it)', file: 'content/site.yaml', edit: replace(/^logo: .*$/m, 'logo: /no-such-logo.svg'), field: 'logo', says: /no-such-logo\.svg/, at: 'logo:' },
   // Files
   {
     name: 'a slug used again in another year',

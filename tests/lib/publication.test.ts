@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInstant, isLive, publicationState, type PublicationFields } from '../../src/lib/publication';
+import { buildInstant, hasPage, isLive, publicationState, type PublicationFields } from '../../src/lib/publication';
 
 const AT = new Date('2017-08-04T12:00:00Z');
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
@@ -95,6 +95,20 @@ describe('publicationState and isLive', () => {
       story({ embargo: future, syndication: { expires: future } }),
     ];
     for (const s of combos) expect(isLive(s, AT)).toBe(false);
+  });
+});
+
+describe('hasPage', () => {
+  it.each([
+    ['live', true, true],
+    ['draft', false, true],
+    ['scheduled', false, true],
+    ['embargoed', false, true],
+    ['removed', false, false],
+    ['expired', false, false],
+  ] as const)('a %s story has a page: %s, in a preview: %s', (state, published, previewed) => {
+    expect(hasPage(state, false)).toBe(published);
+    expect(hasPage(state, true)).toBe(previewed);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareCardKey, type ShareCardContent } from '../../src/lib/share-card';
-import { cardKeysInOutput, drawShareCard, loadShareCardAssets, ShareCardCache, type ShareCardAssets } from '../../src/lib/share-card-render';
+import { drawShareCard, loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../../src/lib/share-card-render';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FONT_DIR = path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files');
@@ -21,7 +21,7 @@ let assets: ShareCardAssets;
 let tmp: string;
 
 beforeAll(async () => {
-  assets = await loadShareCardAssets({ fontDir: FONT_DIR, logoFile: path.join(ROOT, 'public/logo.svg'), designSources: ['test design'] });
+  assets = await loadShareCardAssets({ fontDir: FONT_DIR, logoFile: path.join(ROOT, 'public/logo.svg'), design: 'test design' });
   tmp = mkdtempSync(path.join(os.tmpdir(), 'share-cards-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -98,11 +98,14 @@ describe('ShareCardCache', () => {
   });
 });
 
-describe('cardKeysInOutput', () => {
-  it('reads the keys from /cards/ file names and ignores anything else', () => {
-    expect([...cardKeysInOutput(['lake-mead-0123456789abcdef.png', 'a-b-c-fedcba9876543210.png', 'notes.txt', 'x-123.png'])]).toEqual([
-      '0123456789abcdef',
-      'fedcba9876543210',
-    ]);
+describe('shareCardDesignDigest', () => {
+  it('is stable, and changes with the logo', () => {
+    const digest = (logoFile: string) => shareCardDesignDigest({ root: ROOT, fontDir: FONT_DIR, logoFile });
+    const logo = path.join(ROOT, 'public/logo.svg');
+    const other = path.join(tmp, 'other-logo.svg');
+    writeFileSync(other, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    expect(digest(logo)).toBe(digest(logo));
+    expect(digest(other)).not.toBe(digest(logo));
+    expect(digest(path.join(tmp, 'missing.svg'))).not.toBe(digest(logo));
   });
 });

@@ -1,0 +1,126 @@
+import type { AstroIntegration } from 'astro';
+import { copyFile, link, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSiteConfig, readStoryContext } from '../check/registries';
+import { buildInstant, hasPage, publicationState, type PublicationFields } from '../lib/publication';
+import { shareCardContent, shareCardFolder, shareCardKey, shareCardPath, type ShareCardContent } from '../lib/share-card';
+import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../lib/share-card-render';
+import { toStory } from '../lib/story';
+import { listenToStoryRecords } from '../loaders/story-records';
+import type { ArticleFrontmatter } from '../schemas/article';
+
+interface Card {
+  slug: string;
+  key: string;
+  content: ShareCardContent;
+}
+
+/**
+ * The cards of one content sync: listens to the story loader (as the search
+ * indexer does) and names the card of every story that gets a page.
+ */
+function cardsOfNextSync(root: string, design: string, preview: boolean): Promise<Card[]> {
+  const at = buildInstant(process.env);
+  const site = readSiteConfig(root);
+  const context = readStoryContext(root, at);
+  const records: { slug: string; file: string; data: ArticleFrontmatter }[] = [];
+  return new Promise((resolve, reject) => {
+    const stop = listenToStoryRecords({
+      onRecord(record) {
+        if (hasPage(publicationState(record.data as unknown as PublicationFields, at), preview)) {
+          records.push({ slug: record.slug, file: record.file, data: record.data as unknown as ArticleFrontmatter });
+        }
+      },
+      onEnd() {
+        stop();
+        context.then((ctx) => {
+          resolve(
+            records.map(({ slug, file, data }) => {
+              const content = shareCardContent(toStory(slug, data, ctx, file), site.name);
+              return { slug, key: shareCardKey(content, design), content };
+            }),
+          );
+        }, reject);
+      },
+    });
+  });
+}
+
+/**
+ * Share cards (src/lib/share-card.ts) for every story with a page. In a
+ * build, the cards are named during content sync and, once the pages are
+ * written, drawn into the card cache where missing and hard-linked into
+ * dist/cards/ (no bytes copied, and no work for Astro's page cache, which
+ * would copy each of them on every incremental build); the cache then keeps
+ * only this build's cards. Under `astro dev` the dev server draws a card when
+ * a browser asks for it.
+ */
+export default function shareCards(): AstroIntegration {
+  let cards: Promise<Card[]> | undefined;
+  /** Under `astro dev`: the cards of the newest sync, by file name. */
+  let latest = new Map<string, Card>();
+  let cache: ShareCardCache;
+  let assets: Promise<ShareCardAssets> | undefined;
+  let assetOptions: Parameters<typeof loadShareCardAssets>[0];
+
+  const loadAssets = () => (assets ??= loadShareCardAssets(assetOptions));
+
+  return {
+    name: 'newsroom:share-cards',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        const root = fileURLToPath(config.root);
+        const fontPackage = createRequire(root + path.sep).resolve('@fontsource/source-serif-4/package.json');
+        const fontDir = path.join(path.dirname(fontPackage), 'files');
+        const logoFile = path.join(fileURLToPath(config.publicDir), readSiteConfig(root).logo);
+        // Pages get the digest through a define, so the addresses they print match the files written here.
+        const design = shareCardDesignDigest({ root, fontDir, logoFile });
+        assetOptions = { fontDir, logoFile, design };
+        cache = new ShareCardCache(shareCardFolder(fileURLToPath(config.cacheDir)));
+        updateConfig({ vite: { define: { 'import.meta.env.NEWSROOM_CARD_DESIGN': JSON.stringify(design) } } });
+        const preview = command === 'dev' || process.env['PREVIEW'] === '1';
+        if (command === 'build') {
+          cards = cardsOfNextSync(root, design, preview);
+          cards.catch(() => {}); // reported at build:done
+        } else if (command === 'dev') {
+          const follow = () => {
+            cardsOfNextSync(root, design, true).then((list) => {
+              latest = new Map(list.map((card) => [path.basename(shareCardPath(card.slug, card.key)), card]));
+            }, () => {});
+            const stop = listenToStoryRecords({ onRecord() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
+          };
+          follow();
+        }
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const card = /^\/cards\/([^/?#]+\.png)/.exec(req.url ?? '')?.[1];
+          const found = card && latest.get(decodeURIComponent(card));
+          if (!found) return next();
+          loadAssets()
+            .then((a) => cache.card(found.content, a))
+            .then(({ png }) => {
+              res.setHeader('Content-Type', 'image/png');
+              res.setHeader('Cache-Control', 'no-store');
+              res.end(png);
+            }, next);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!cards) throw new Error('The share cards were not named.');
+        const list = await cards;
+        const drawn = await cache.fill(list.map((c) => c.content), await loadAssets());
+        const target = path.join(fileURLToPath(dir), 'cards');
+        if (list.length) await mkdir(target, { recursive: true });
+        for (const card of list) {
+          const file = path.join(target, path.basename(shareCardPath(card.slug, card.key)));
+          await link(cache.file(card.key), file).catch(() => copyFile(cache.file(card.key), file));
+        }
+        const removed = await cache.prune(new Set(list.map((c) => c.key)));
+        logger.info(`${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache${removed ? `; ${removed} stale ones deleted` : ''})`);
+      },
+    },
+  };
+}
