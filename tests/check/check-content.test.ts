@@ -386,6 +386,7 @@ describe('checkContent', () => {
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'newsroom-check-'));
+    await write('public/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
     await write(
       'content/site.yaml',
       [
@@ -477,6 +478,13 @@ describe('checkContent', () => {
     expect(after[0]!.message).toContain('evil.example is not a host this site embeds from');
     expect(after[0]!.hint).toMatch(/^allowed hosts: embed\.documentcloud\.org;/);
     expect(await readEmbeds(root)).toEqual([{ name: 'DocumentCloud', kind: 'document', hosts: ['embed.documentcloud.org'] }]);
+  });
+
+  it('reports a logo that site.yaml names but public/ lacks, on its line', async () => {
+    await rm(path.join(root, 'public/logo.svg'));
+    const problems = (await checkContent(root)).filter((p) => p.severity === 'error');
+    expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['content/site.yaml', 4, 'logo']]);
+    expect(problems[0]!.message).toContain('public/logo.svg');
   });
 
   it('reports a missing site.yaml', async () => {

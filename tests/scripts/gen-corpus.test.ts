@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -71,6 +71,8 @@ describe('gen-corpus with images', () => {
   });
 
   it('passes the content check without errors', async () => {
+    // The benchmark builds a corpus with the project's public/ beside it, where the logo is.
+    cpSync(path.join(import.meta.dirname, '../../public'), path.join(a, 'public'), { recursive: true });
     const problems = await checkContent(a);
     const errors = problems.filter((p) => p.severity === 'error');
     expect(formatProblems(errors)).toEqual([]);

@@ -26,5 +26,6 @@ describe('npm run setup-hooks', () => {
     writeFileSync(story, original.replace('four cities', 'four US cities'));
     const accepted = sh('git add -A && git commit -qm fixed');
     expect(accepted.status, accepted.stdout + accepted.stderr).toBe(0);
-  });
+    // Two commits, each running `npm run check`: seconds each, more on a busy machine.
+  }, 60_000);
 });
