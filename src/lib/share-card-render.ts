@@ -106,12 +106,20 @@ export class ShareCardCache {
    * returns how many had to be drawn.
    */
   async fill(cards: readonly ShareCardContent[], assets: ShareCardAssets, atOnce = 4): Promise<number> {
+    // One listing of the folder tells which cards are missing; the others are not read.
+    const present = new Set(await readdir(this.dir).catch(() => [] as string[]));
+    const missing = new Map<string, ShareCardContent>();
+    for (const card of cards) {
+      const key = shareCardKey(card, assets.designDigest);
+      if (!present.has(`${key}.png`)) missing.set(key, card);
+    }
+    const queue = [...missing.values()];
     let next = 0;
     let drawn = 0;
     await Promise.all(
       Array.from({ length: atOnce }, async () => {
-        while (next < cards.length) {
-          if ((await this.card(cards[next++]!, assets)).drawn) drawn++;
+        while (next < queue.length) {
+          if ((await this.card(queue[next++]!, assets)).drawn) drawn++;
         }
       }),
     );

@@ -81,6 +81,15 @@ describe('ShareCardCache', () => {
     expect(readdirSync(cache.dir)).toEqual([`${shareCardKey(CONTENT, assets.designDigest)}.png`]);
   });
 
+  it('fills in only the cards it lacks', async () => {
+    const cache = new ShareCardCache(path.join(tmp, 'fill'));
+    const other = { ...CONTENT, headline: 'Nevada waits for the next count of Lake Mead' };
+    expect(await cache.fill([CONTENT], assets)).toBe(1);
+    expect(await cache.fill([CONTENT, other, { ...other }], assets)).toBe(1);
+    expect(await cache.fill([CONTENT, other], assets)).toBe(0);
+    expect(readdirSync(cache.dir).sort()).toEqual([CONTENT, other].map((c) => `${shareCardKey(c, assets.designDigest)}.png`).sort());
+  });
+
   it('prunes every card not in the last build, and stray files', async () => {
     const cache = new ShareCardCache(path.join(tmp, 'prune'));
     await cache.card(CONTENT, assets);
