@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_SOURCES, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card';
+import { CARD_FONT_FAMILIES, SHARE_CARD_HEIGHT, SHARE_CARD_SOURCES, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card';
 
 /**
  * Draws share cards: satori lays the text out in the self-hosted serif and
@@ -31,10 +31,10 @@ export interface ShareCardAssets {
 
 /** The @fontsource/source-serif-4 files a card uses (WOFF: satori reads no WOFF2). */
 export const CARD_FONT_FILES: { family: string; file: string; weight: FontWeight }[] = [
-  { family: 'Card Serif', file: 'source-serif-4-latin-400-normal.woff', weight: 400 },
-  { family: 'Card Serif', file: 'source-serif-4-latin-700-normal.woff', weight: 700 },
-  { family: 'Card Serif Ext', file: 'source-serif-4-latin-ext-400-normal.woff', weight: 400 },
-  { family: 'Card Serif Ext', file: 'source-serif-4-latin-ext-700-normal.woff', weight: 700 },
+  { family: CARD_FONT_FAMILIES.latin, file: 'source-serif-4-latin-400-normal.woff', weight: 400 },
+  { family: CARD_FONT_FAMILIES.latin, file: 'source-serif-4-latin-700-normal.woff', weight: 700 },
+  { family: CARD_FONT_FAMILIES.latinExt, file: 'source-serif-4-latin-ext-400-normal.woff', weight: 400 },
+  { family: CARD_FONT_FAMILIES.latinExt, file: 'source-serif-4-latin-ext-700-normal.woff', weight: 700 },
 ];
 
 /**

@@ -95,7 +95,8 @@ export const CARD_COLOURS = {
 } as const;
 
 /** Font family names the renderer registers: the latin subset first, then latin-ext for the rest. */
-export const CARD_FONT_FAMILY = 'Card Serif, Card Serif Ext';
+export const CARD_FONT_FAMILIES = { latin: 'Card Serif', latinExt: 'Card Serif Ext' } as const;
+const CARD_FONT_FAMILY = `${CARD_FONT_FAMILIES.latin}, ${CARD_FONT_FAMILIES.latinExt}`;
 
 /** A node of the element tree satori lays out (React's shape, without React). */
 export interface CardNode {
