@@ -18,15 +18,15 @@ export default defineConfig({
   trailingSlash: 'always',
   // Page writes wait on the disk; rendering a few pages at once keeps the CPU busy meanwhile.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
-  // Stories are parsed by our own loader (src/loaders/stories.ts), never compiled
+  // Stories are parsed by our own loader (src/ingest/story-loader.ts), never compiled
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
   // _headers comes last: its caching rules list the folders the others leave behind.
   integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex(), shareCards(), cdnHeaders()],
-  // Pages whose code and data (their cacheKey, src/lib/page-key.ts) are unchanged since
+  // Pages whose code and data (their cacheKey, src/site/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },
-  // No asset is inlined into a page: the content security policy (src/lib/cdn-headers.ts)
+  // No asset is inlined into a page: the content security policy (src/outputs/cdn-headers.ts)
   // allows scripts from the site's own files only, without hashes. The dev server must not
   // watch benchmark corpora and their builds (hundreds of thousands of files exhaust the
   // system's file watchers) or build output.

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/check/**/*.test.ts', 'tests/schemas/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          include: ['tests/{ingest,model,outputs,site,client,check,schemas,scripts,bench}/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
-import { serveStatic, type StaticServer } from './lib/static-server';
+import { serveStatic, type StaticServer } from './lib/static-server.ts';
 
 /** The target: every category at least this (Lighthouse's 0–100 scale). */
 const MIN_SCORE = 98;

@@ -4,9 +4,9 @@
  * error; warnings alone do not fail it.
  */
 import path from 'node:path';
-import { checkContent, formatProblems } from '../src/check/check-content';
-import { checkUrlPermanence, readCurrentStories } from '../src/check/url-permanence';
-import { buildInstant } from '../src/lib/publication';
+import { checkContent, formatProblems } from '../src/check/check-content.ts';
+import { checkUrlPermanence, readCurrentStories } from '../src/check/url-permanence.ts';
+import { buildInstant } from '../src/model/publication.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const problems = await checkContent(root);

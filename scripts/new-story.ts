@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { registryIds } from '../src/check/check-content';
-import { readSiteConfig } from '../src/check/registries';
-import { yearIn } from '../src/lib/dates';
-import { slug as slugOf } from '../src/lib/slug';
-import { newStoryText } from '../src/lib/writer';
-import { storyFilesBySlug } from './lib/stories-on-disk';
+import { registryIds } from '../src/check/check-content.ts';
+import { readSiteConfig } from '../src/ingest/registries.ts';
+import { yearIn } from '../src/model/dates.ts';
+import { slug as slugOf } from '../src/model/slug.ts';
+import { newStoryText } from './lib/story-writer.ts';
+import { storyFilesBySlug } from './lib/stories-on-disk.ts';
 
 const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review'];
 const root = path.resolve(import.meta.dirname, '..');

@@ -3,7 +3,7 @@
  * for a built site (its _headers and _redirects) on stdout, for a server
  * block to include; see README, Deploying.
  */
-import { nginxLocationsForDist } from './lib/nginx-locations';
+import { nginxLocationsForDist } from './lib/nginx-locations.ts';
 
 try {
   process.stdout.write(nginxLocationsForDist(process.argv[2] ?? 'dist'));

@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkStory, formatProblems, readPeople, registryIds } from '../src/check/check-content';
-import { readSiteConfig } from '../src/check/registries';
-import { publishedText, PublishError } from '../src/lib/writer';
-import { storyFilesBySlug } from './lib/stories-on-disk';
+import { checkStory, formatProblems, readPeople, registryIds } from '../src/check/check-content.ts';
+import { readSiteConfig } from '../src/ingest/registries.ts';
+import { publishedText, PublishError } from './lib/story-writer.ts';
+import { storyFilesBySlug } from './lib/stories-on-disk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const slug = process.argv[2];

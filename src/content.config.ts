@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { articleSchema } from './schemas/article';
-import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries';
-import { storyLoader } from './loaders/stories';
+import { articleSchema } from './schemas/article.ts';
+import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries.ts';
+import { storyLoader } from './ingest/story-loader.ts';
 
 const yamlRegistry = (folder: string) => glob({ pattern: '*.yaml', base: `./content/${folder}` });
 

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { headersForPath, parseHeadersFile, type HeaderRule } from '../../src/lib/cdn-headers';
+import { headersForPath, parseHeadersFile, type HeaderRule } from '../../src/outputs/cdn-headers.ts';
 
 /** How a CDN would label the files a build writes. */
 const TYPES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseStoryPath } from '../../src/lib/story-path';
+import { parseStoryPath } from '../../src/ingest/story-path.ts';
 
 /** Every story file under content/articles/, by slug (paths relative to the project root). */
 export function storyFilesBySlug(root: string): Map<string, string> {

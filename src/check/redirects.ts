@@ -1,5 +1,5 @@
-import type { PublicationState } from '../lib/publication';
-import type { Problem } from './problems';
+import type { PublicationState } from '../model/publication.ts';
+import type { Problem } from '../ingest/problems.ts';
 
 /** One story's `redirect_from` paths. */
 export interface RedirectClaim {

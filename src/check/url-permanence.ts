@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readFrontmatterYaml, splitFrontmatter } from '../lib/frontmatter';
-import { publicationState, type PublicationFields, type PublicationState } from '../lib/publication';
-import { parseStoryPath } from '../lib/story-path';
-import type { Problem } from './problems';
+import { readFrontmatterYaml, splitFrontmatter } from '../ingest/frontmatter.ts';
+import { publicationState, type PublicationFields, type PublicationState } from '../model/publication.ts';
+import { parseStoryPath } from '../ingest/story-path.ts';
+import type { Problem } from '../ingest/problems.ts';
 
 /**
  * "A published URL never silently disappears": a story file that was live and

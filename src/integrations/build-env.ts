@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { bodyFolder } from '../lib/body-files';
+import { bodyFolder } from '../ingest/body-files.ts';
 
 /**
  * Values the pages need from the build's setting, fixed once:

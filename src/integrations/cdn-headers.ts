@@ -2,9 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cdnHeaderRules, formatHeadersFile } from '../lib/cdn-headers';
-import { readSiteConfig } from '../check/registries';
-import { embedFrameSources } from '../lib/embeds';
+import { cdnHeaderRules, formatHeadersFile } from '../outputs/cdn-headers.ts';
+import { readSiteConfig } from '../ingest/registries.ts';
+import { embedFrameSources } from '../model/embeds.ts';
 
 /**
  * Writes `_headers` once the output is complete (the search index included),

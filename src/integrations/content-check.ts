@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems } from '../check/check-content';
+import { checkContent, formatProblems } from '../check/check-content.ts';
 
 /**
  * Validates every content file before Astro reads or compiles any of it, and

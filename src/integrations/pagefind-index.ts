@@ -5,14 +5,14 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readSiteConfig, readStoryContext } from '../check/registries';
-import { buildInstant, isLive, type PublicationFields } from '../lib/publication';
-import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../lib/search-document';
-import { toStory } from '../lib/story';
-import { bodyFolder } from '../lib/body-files';
-import { BodyReader } from '../loaders/body-store';
-import { listenToStoryRecords, type StoryRecord } from '../loaders/story-records';
-import type { ArticleFrontmatter } from '../schemas/article';
+import { readSiteConfig, readStoryContext } from '../ingest/registries.ts';
+import { buildInstant, isLive, type PublicationFields } from '../model/publication.ts';
+import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../outputs/search-document.ts';
+import { toStory } from '../model/story.ts';
+import { bodyFolder } from '../ingest/body-files.ts';
+import { BodyReader } from '../ingest/body-store.ts';
+import { listenToStoryRecords, type StoryRecord } from '../ingest/story-records.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 /**
  * Puts a cached bundle into dist/ as hard links: no bytes copied. Deleting or

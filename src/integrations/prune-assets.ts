@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { referencedAssets, unreferencedAssets } from '../lib/unreferenced-assets';
+import { referencedAssets, unreferencedAssets } from '../outputs/unreferenced-assets.ts';
 
 const TEXT_OUTPUT = /\.(html|xml|css|js|mjs|json|txt|webmanifest)$/;
 

@@ -3,13 +3,13 @@ import { copyFile, link, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSiteConfig, readStoryContext } from '../check/registries';
-import { buildInstant, hasPage, publicationState, type PublicationFields } from '../lib/publication';
-import { shareCardContent, shareCardFolder, shareCardKey, shareCardPath, type ShareCardContent } from '../lib/share-card';
-import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../lib/share-card-render';
-import { toStory } from '../lib/story';
-import { listenToStoryRecords } from '../loaders/story-records';
-import type { ArticleFrontmatter } from '../schemas/article';
+import { readSiteConfig, readStoryContext } from '../ingest/registries.ts';
+import { buildInstant, hasPage, publicationState, type PublicationFields } from '../model/publication.ts';
+import { shareCardContent, shareCardFolder, shareCardKey, shareCardPath, type ShareCardContent } from '../outputs/share-card.ts';
+import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../outputs/share-card-render.ts';
+import { toStory } from '../model/story.ts';
+import { listenToStoryRecords } from '../ingest/story-records.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 interface Card {
   slug: string;
@@ -49,7 +49,7 @@ function cardsOfNextSync(root: string, design: string, preview: boolean): Promis
 }
 
 /**
- * Share cards (src/lib/share-card.ts) for every story with a page. In a
+ * Share cards (src/outputs/share-card.ts) for every story with a page. In a
  * build, the cards are named during content sync and, once the pages are
  * written, drawn into the card cache where missing and hard-linked into
  * dist/cards/ (no bytes copied, and no work for Astro's page cache, which

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getNewsroom } from '../data/newsroom';
-import { absoluteUrl, site } from '../data/site';
-import { withPageKeys } from '../lib/page-key';
-import { redirectPageFile, redirectPageHtml } from '../lib/redirect-rules';
+import { getNewsroom } from '../site/newsroom.ts';
+import { absoluteUrl, site } from '../site/site.ts';
+import { withPageKeys } from '../site/page-key.ts';
+import { redirectPageFile, redirectPageHtml } from '../outputs/redirect-rules.ts';
 
 /** A static HTML redirect page at every `redirect_from` path, for hosts that do not read `_redirects`. */
 export const getStaticPaths = (async () => {

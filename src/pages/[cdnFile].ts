@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getNewsroom } from '../data/newsroom';
-import { withPageKeys } from '../lib/page-key';
-import { netlifyRedirects, type RedirectRule } from '../lib/redirect-rules';
+import { getNewsroom } from '../site/newsroom.ts';
+import { withPageKeys } from '../site/page-key.ts';
+import { netlifyRedirects, type RedirectRule } from '../outputs/redirect-rules.ts';
 
 /** `_redirects` (src/pages/ ignores file names starting with `_`, so the name is a parameter). */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getNewsroom } from '../data/newsroom';
-import { absoluteUrl, site } from '../data/site';
-import { newsSitemapStories, newsSitemapXml } from '../lib/sitemap';
+import { getNewsroom } from '../site/newsroom.ts';
+import { absoluteUrl, site } from '../site/site.ts';
+import { newsSitemapStories, newsSitemapXml } from '../outputs/sitemap.ts';
 
 export const GET: APIRoute = async () => {
   const { live, at } = await getNewsroom();

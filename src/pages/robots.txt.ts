@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../data/site';
+import { absoluteUrl } from '../site/site.ts';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\nSitemap: ${absoluteUrl('/news-sitemap.xml')}\n`, {

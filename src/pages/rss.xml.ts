@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../data/feeds';
-import { getNewsroom } from '../data/newsroom';
-import { site } from '../data/site';
+import { feedResponse } from '../site/feeds.ts';
+import { getNewsroom } from '../site/newsroom.ts';
+import { site } from '../site/site.ts';
 
 export const GET: APIRoute = async () => {
   const { live } = await getNewsroom();

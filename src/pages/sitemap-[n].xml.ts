@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sitemapChunks } from '../data/sitemap';
-import { urlsetXml } from '../lib/sitemap';
-import { getNewsroom } from '../data/newsroom';
-import { withPageKeys } from '../lib/page-key';
+import { sitemapChunks } from '../site/sitemap.ts';
+import { urlsetXml } from '../outputs/sitemap.ts';
+import { getNewsroom } from '../site/newsroom.ts';
+import { withPageKeys } from '../site/page-key.ts';
 
 export const getStaticPaths = (async () =>
   withPageKeys(

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { sitemapChunks } from '../data/sitemap';
-import { absoluteUrl } from '../data/site';
-import { sitemapIndexXml } from '../lib/sitemap';
+import { sitemapChunks } from '../site/sitemap.ts';
+import { absoluteUrl } from '../site/site.ts';
+import { sitemapIndexXml } from '../outputs/sitemap.ts';
 
 export const GET: APIRoute = async () => {
   const chunks = await sitemapChunks();

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { slug } from '../lib/slug';
-import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives';
-import { US_REGION_CODES } from './us-regions';
+import { slug } from '../model/slug.ts';
+import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives.ts';
+import { US_REGION_CODES } from './us-regions.ts';
 
 export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review'] as const;
 export type StoryType = (typeof STORY_TYPES)[number];

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /**
  * Shared building blocks for the content schemas. Story frontmatter is read
- * with YAML's core schema (src/lib/frontmatter.ts), so dates arrive as the
+ * with YAML's core schema (src/ingest/frontmatter.ts), so dates arrive as the
  * strings the writer typed and the strict string rules below apply: a YAML
  * timestamp parser would silently read a time without an offset as UTC and
  * roll 2017-02-30 over into March. A `Date` is still accepted, for callers

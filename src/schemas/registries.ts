@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { nonEmptyText, webUrl } from './primitives';
+import { nonEmptyText, webUrl } from './primitives.ts';
 
 /** `content/authors/<id>.yaml`: a byline, a person or an organisation. */
 export const authorSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { nonEmptyText, webUrl } from './primitives';
+import { nonEmptyText, webUrl } from './primitives.ts';
 
 function isTimeZone(value: string): boolean {
   try {

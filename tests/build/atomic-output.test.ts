@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listFiles, treeDifferences } from '../helpers/dist';
-import { copyProject, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site';
+import { listFiles, treeDifferences } from '../helpers/dist.ts';
+import { copyProject, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 /** `npm run build` replaces dist/ only after a build that succeeded. */
 describe('atomic output of npm run build', () => {

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles } from '../helpers/dist';
-import { cspDirectives } from '../helpers/csp';
-import { PROJECT_ROOT } from '../helpers/build-site';
-import { headersForPath, parseHeadersFile, ruleMatches } from '../../src/lib/cdn-headers';
+import { listFiles } from '../helpers/dist.ts';
+import { cspDirectives } from '../helpers/csp.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { headersForPath, parseHeadersFile, ruleMatches } from '../../src/outputs/cdn-headers.ts';
 
 /**
  * The site's content security policy has no hashes and no 'unsafe-inline':

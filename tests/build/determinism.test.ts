@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { listFiles, treeDifferences } from '../helpers/dist';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site';
+import { listFiles, treeDifferences } from '../helpers/dist.ts';
+import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 

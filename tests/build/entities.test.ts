@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist';
-import { parseMapSvg, pointInPath } from '../helpers/svg-map';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist.ts';
+import { parseMapSvg, pointInPath } from '../helpers/svg-map.ts';
 
 const dist = inject('distDir');
 const stories = sampleStories();

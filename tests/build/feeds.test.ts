@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
-import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist';
-import { TEST_SITE_URL } from '../helpers/build-site';
+import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist.ts';
+import { TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const published = sampleStories().filter((s) => !isUnpublishedSample(s));

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../scripts/lib/corpus';
-import { listFiles, readHtml, readXml, treeDifferences } from '../helpers/dist';
-import { buildSite, copyProject } from '../helpers/build-site';
+import { generateCorpus } from '../../bench/lib/corpus.ts';
+import { listFiles, readHtml, readXml, treeDifferences } from '../helpers/dist.ts';
+import { buildSite, copyProject } from '../helpers/build-site.ts';
 
 const COUNT = 200;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles } from '../helpers/dist';
+import { listFiles } from '../helpers/dist.ts';
 
 /**
  * html-validate over every page of the built sample site: no errors. Rules

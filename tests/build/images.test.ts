@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist.ts';
 
 /**
  * Photos as readers get them: every <picture> on a story page offers AVIF and

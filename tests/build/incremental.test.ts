@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../scripts/lib/corpus';
-import { listFiles, readHtml, treeDifferences } from '../helpers/dist';
-import { buildSite, copyProject, TEST_BUILD_TIME } from '../helpers/build-site';
+import { generateCorpus } from '../../bench/lib/corpus.ts';
+import { listFiles, readHtml, treeDifferences } from '../helpers/dist.ts';
+import { buildSite, copyProject, TEST_BUILD_TIME } from '../helpers/build-site.ts';
 
 /**
  * Incremental builds (experimental.incrementalBuild with the page keys of
- * src/lib/page-key.ts) must give exactly what a cold build gives. Two copies of
+ * src/site/page-key.ts) must give exactly what a cold build gives. Two copies of
  * the project get the same generated archive and the same edits, one after
  * another: one keeps its caches between builds, the other starts from nothing
  * every time, and after each edit their dist/ folders must be byte-identical.

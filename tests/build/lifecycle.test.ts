@@ -3,8 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, readHtml, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
-import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site';
+import { isUnpublishedSample, listFiles, readHtml, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
+import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 /**
  * A story's life after publication, as readers, feed readers, search engines

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { isUnpublishedSample, listFiles, readHtml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
-import { PROJECT_ROOT } from '../helpers/build-site';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const stories = sampleStories();
@@ -153,7 +153,7 @@ describe('listing pages', () => {
       // Structured data (application/ld+json) is data for crawlers; browsers never run it.
       const scripts = page.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
       if (page.querySelector('figure.embed')) {
-        // One module of the site's own, the embed placeholders' (src/scripts/embed.ts).
+        // One module of the site's own, the embed placeholders' (src/client/embed.ts).
         withEmbed++;
         expect(scripts.map((s) => s.getAttribute('type')), file).toEqual(['module']);
         const src = scripts[0]!.getAttribute('src') ?? '';

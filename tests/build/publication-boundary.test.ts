@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
-import { buildSite, copyProject } from '../helpers/build-site';
-import { slug } from '../../src/lib/slug';
+import { listFiles, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
+import { buildSite, copyProject } from '../helpers/build-site.ts';
+import { slug } from '../../src/model/slug.ts';
 import { parse as parseHtml } from 'node-html-parser';
 
 /**

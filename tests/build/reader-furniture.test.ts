@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist';
-import { PROJECT_ROOT } from '../helpers/build-site';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * What frames every story for a reader: the sections and search in the

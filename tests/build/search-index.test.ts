@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, sampleStories } from '../helpers/dist';
+import { isUnpublishedSample, listFiles, sampleStories } from '../helpers/dist.ts';
 
 const dist = inject('distDir');
 const files = listFiles(dist);

@@ -2,8 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { TEST_SITE_URL } from '../helpers/build-site';
-import { isUnpublishedSample, readHtml, sampleStories } from '../helpers/dist';
+import { TEST_SITE_URL } from '../helpers/build-site.ts';
+import { isUnpublishedSample, readHtml, sampleStories } from '../helpers/dist.ts';
 
 /** Every published story has a 1200×630 share card for link previews; nothing else has one. */
 

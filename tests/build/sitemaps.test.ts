@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist';
-import { TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site';
+import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist.ts';
+import { TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const stories = sampleStories();

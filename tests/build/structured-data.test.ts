@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, readHtml, readXml, sampleStories } from '../helpers/dist';
-import { TEST_SITE_URL } from '../helpers/build-site';
-import { EXPECTED_SUBTYPE, newsArticleJsonLdSchema } from '../helpers/news-article-schema';
+import { isUnpublishedSample, readHtml, readXml, sampleStories } from '../helpers/dist.ts';
+import { TEST_SITE_URL } from '../helpers/build-site.ts';
+import { EXPECTED_SUBTYPE, newsArticleJsonLdSchema } from '../helpers/news-article-schema.ts';
 
 const dist = inject('distDir');
 const live = sampleStories().filter((s) => !isUnpublishedSample(s));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
+import { listFiles, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
 
 const dist = inject('distDir');
 const files = listFiles(dist);

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyzeStory, checkContent, checkStory, formatProblems, peopleIndex, readEmbeds, readPeople, splitFrontmatter } from '../../src/check/check-content';
-import type { Problem } from '../../src/check/problems';
+import { analyzeStory, checkContent, checkStory, formatProblems, peopleIndex, readEmbeds, readPeople, splitFrontmatter } from '../../src/check/check-content.ts';
+import type { Problem } from '../../src/ingest/problems.ts';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
 const PEOPLE = peopleIndex([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineMentioning, redirectProblems } from '../../src/check/redirects';
+import { lineMentioning, redirectProblems } from '../../src/check/redirects.ts';
 
 const claim = (slug: string, paths: string[]) => ({ file: `content/articles/2020/${slug}.mdx`, slug, paths });
 const noLines = () => 7;

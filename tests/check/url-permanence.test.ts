@@ -10,7 +10,7 @@ import {
   wasLive,
   type CurrentStory,
   type LeftStory,
-} from '../../src/check/url-permanence';
+} from '../../src/check/url-permanence.ts';
 
 // The tests make their own repositories; a GIT_DIR from an enclosing hook must not redirect them.
 for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR']) delete process.env[name];

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser.ts';
 
 /**
  * axe-core in Chromium on every kind of page a reader meets, in the light and

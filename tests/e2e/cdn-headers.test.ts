@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersForPath, parseHeadersFile } from '../../src/lib/cdn-headers';
-import { launchChromium } from '../helpers/browser';
-import { cspDirectives } from '../helpers/csp';
-import { startNginx, type NginxServer } from '../helpers/nginx';
+import { headersForPath, parseHeadersFile } from '../../src/outputs/cdn-headers.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { cspDirectives } from '../helpers/csp.ts';
+import { startNginx, type NginxServer } from '../helpers/nginx.ts';
 
 /**
  * The built site served the way a CDN serves it: through Debian's nginx, its

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser.ts';
 
 /**
  * The design as a reader meets it, measured in Chromium: a comfortable line

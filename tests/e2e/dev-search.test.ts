@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
+import { launchChromium } from '../helpers/browser.ts';
+import { copyProject, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /** Writers preview under `npm run dev`: search must work there too, and follow their edits. */
 

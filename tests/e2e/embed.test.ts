@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { PROJECT_ROOT } from '../helpers/build-site';
+import { launchChromium } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * `<Embed>` in Chromium, on the sample story that embeds a DocumentCloud

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site';
-import { serveStatic } from '../helpers/static-server';
+import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

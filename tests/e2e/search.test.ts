@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { isUnpublishedSample, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist';
+import { launchChromium } from '../helpers/browser.ts';
+import { isUnpublishedSample, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
 
 /**
  * The search page in a real browser (Debian's Chromium through playwright-core)

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /**
  * The JSON-LD an article page must carry, as a Zod schema. Used by the unit
- * tests of src/lib/structured-data.ts and by build-output tests that parse
+ * tests of src/outputs/structured-data.ts and by build-output tests that parse
  * every article's `<script type="application/ld+json">` from real HTML.
  *
  * Sources cited per rule:
@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
  *   https://developers.google.com/search/docs/appearance/structured-data/article
  * - [schema.org/X] the schema.org definition of type or property X
  * - [contract] ../shared/CONTENT-MODEL.md, this project's content contract
- * - [this site] a choice of src/lib/structured-data.ts, checked so it does not regress
+ * - [this site] a choice of src/outputs/structured-data.ts, checked so it does not regress
  *
  * Objects are strict: search engines silently ignore a misspelt property
  * ("Headline", "datepublished"), so an unknown key is a test failure here.

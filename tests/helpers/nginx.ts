@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
-import { nginxLocationsForDist } from '../../scripts/lib/nginx-locations';
+import { nginxLocationsForDist } from '../../scripts/lib/nginx-locations.ts';
 
 /** Debian's nginx; `.ci/run` installs the package when it is missing. */
 export const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
@@ -85,7 +85,7 @@ function listening(port: number): Promise<boolean> {
  * Serves a built dist/ through Debian's nginx on 127.0.0.1 and a free port,
  * unprivileged, with its headers, redirects and gone pages generated from the
  * build's `_headers` and `_redirects` as a deployment generates them
- * (scripts/nginx-config.ts, src/lib/nginx-config.ts). Configuration,
+ * (scripts/nginx-config.ts, src/outputs/nginx-config.ts). Configuration,
  * pid, logs and temporary files live in a temporary folder that close() removes.
  */
 export async function startNginx(distDir: string): Promise<NginxServer> {

@@ -13,7 +13,7 @@ import {
   officialSchema,
   sourceSchema,
   syndicationSchema,
-} from '../../src/schemas/article';
+} from '../../src/schemas/article.ts';
 
 const schema = articleSchema(z.string());
 

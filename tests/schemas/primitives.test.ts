@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, instant, instantProblem, isRealCalendarDay, nonEmptyText, registryId, webUrl } from '../../src/schemas/primitives';
+import { calendarDate, instant, instantProblem, isRealCalendarDay, nonEmptyText, registryId, webUrl } from '../../src/schemas/primitives.ts';
 
 describe('isRealCalendarDay', () => {
   it('knows month lengths', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../../src/schemas/registries';
+import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../../src/schemas/registries.ts';
 
 describe('authorSchema', () => {
   it('defaults a byline to a person with no links', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteSchema } from '../../src/schemas/site';
+import { siteSchema } from '../../src/schemas/site.ts';
 
 const site = {
   name: 'The Ledger Desk',

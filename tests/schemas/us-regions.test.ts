@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { US_REGION_CODES } from '../../src/schemas/us-regions';
+import { US_REGION_CODES } from '../../src/schemas/us-regions.ts';
 
 describe('US_REGION_CODES', () => {
   it('holds the 50 states, DC and the six outlying areas of ISO 3166-2:US', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
+import { copyProject, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /**
  * `npm run check` as a writer meets it in a git checkout: renaming a published

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
+import { copyProject, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /** The pre-commit hook, in a throwaway git repository holding a copy of the project. */
 describe('npm run setup-hooks', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyProject, PROJECT_ROOT } from '../helpers/build-site';
+import { copyProject, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 /** The writer's command lines, run as a writer runs them, in a copy of the project. */
 describe('npm run new and npm run publish', () => {

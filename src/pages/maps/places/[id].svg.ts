@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getNewsroom } from '../../../data/newsroom';
-import { placeMap, type MappablePlace } from '../../../data/maps';
-import { ATLAS_VERSION } from '../../../data/atlas';
-import { withPageKeys } from '../../../lib/page-key';
+import { getNewsroom } from '../../../site/newsroom.ts';
+import { placeMap, type MappablePlace } from '../../../site/maps.ts';
+import { ATLAS_VERSION } from '../../../site/atlas.ts';
+import { withPageKeys } from '../../../site/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { placesShown, siteKey } = await getNewsroom();

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../data/feeds';
-import { getNewsroom } from '../../../data/newsroom';
-import { site } from '../../../data/site';
-import { storiesBySection } from '../../../lib/listings';
-import { withPageKeys } from '../../../lib/page-key';
+import { feedResponse } from '../../../site/feeds.ts';
+import { getNewsroom } from '../../../site/newsroom.ts';
+import { site } from '../../../site/site.ts';
+import { storiesBySection } from '../../../model/listings.ts';
+import { withPageKeys } from '../../../site/page-key.ts';
 
 export const getStaticPaths = (async () => {
   const { live, sections, siteKey } = await getNewsroom();

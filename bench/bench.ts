@@ -1,0 +1,464 @@
+/**
+ * The archive-scale benchmark (issue 3); see bench/README.md.
+ *
+ *   tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story]
+ *                        [--skip-bare] [--max-old-space-size MB] [--repeat R]
+ *                        [--seed S] [--project DIR]
+ *
+ * Generates (or reuses) a corpus of N stories, then builds on it (a) a copy of
+ * the full site, exactly as `npm run build` does, and (b) the frozen bare Astro
+ * site in bench/bare/, and measures each build kind: wall time, peak memory of
+ * the process tree, pages, pages per second and time per phase. Prints a table
+ * and writes bench/results.json. --repeat runs each build kind R times and
+ * keeps the median (the machine has 2 cores and is noisy). --project builds the full site from another
+ * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureBuild, PHASES, type BuildMeasurement } from './lib/build-run.ts';
+import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest, type CorpusManifest } from './lib/corpus.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const BARE = path.join(ROOT, 'bench', 'bare');
+const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** The build instant of every benchmark build (as in the build-output tests). */
+const BUILD_TIME = '2026-11-29T12:00:00Z';
+const KINDS = ['cold', 'rebuild-all', 'one-story'] as const;
+type Kind = (typeof KINDS)[number];
+type Site = 'full' | 'bare';
+/** What the full site is built from: the project minus content/, tests and tooling. */
+const FULL_SITE_ENTRIES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/**
+ * Every cache a build may leave in a site copy. A cold build starts without
+ * any of them; rebuild-all and one-story keep them all (what CI restores).
+ * dist/ is deleted before every build: whatever a design wants to reuse must
+ * live in one of these.
+ */
+const CACHE_DIRS = ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache', '.cache'];
+
+/**
+ * Nothing is deleted before or between measured builds. On this machine's file
+ * system (ext4 without a journal) the kernel checks every inode freed in the
+ * last minute before it hands out a new one (`recently_deleted()` in
+ * fs/ext4/ialloc.c), so creating files right after deleting a build's tens of
+ * thousands costs up to ten times the system time (perf: 45 % of it in that
+ * check), and the site that writes more files pays more. Old trees are moved
+ * into bench/out/trash/ instead and deleted when the run ends; a run starts a
+ * minute after the last such deletion (flushed, so the kernel's window is 60 s).
+ */
+const TRASH = path.join(OUT, 'trash');
+const TRASH_EMPTIED = path.join(OUT, '.trash-emptied');
+const SETTLE_SECONDS = 65;
+let discarded = 0;
+
+function discard(target: string): void {
+  if (!existsSync(target)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(target, path.join(TRASH, `${process.pid}-${++discarded}-${path.basename(target)}`));
+}
+
+function emptyTrash(): void {
+  if (!existsSync(TRASH)) return;
+  rmSync(TRASH, { recursive: true, force: true });
+  spawnSync('sync');
+  writeFileSync(TRASH_EMPTIED, `${new Date().toISOString()}\n`);
+}
+
+async function settle(): Promise<void> {
+  emptyTrash(); // what an interrupted run left
+  const since = existsSync(TRASH_EMPTIED) ? (Date.now() - statSync(TRASH_EMPTIED).mtimeMs) / 1000 : Infinity;
+  if (since < SETTLE_SECONDS) {
+    const wait = Math.ceil(SETTLE_SECONDS - since);
+    console.log(`Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, and creating files is slow for a minute after that (see bench/README.md).`);
+    await sleep(wait * 1000);
+  }
+}
+
+// ---------------------------------------------------------------- options
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string' },
+    images: { type: 'boolean', default: false },
+    builds: { type: 'string', default: KINDS.join(',') },
+    'skip-bare': { type: 'boolean', default: false },
+    'max-old-space-size': { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    seed: { type: 'string', default: DEFAULT_SEED },
+    project: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+const usage =
+  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] [--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR]';
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const count = Number(values.count);
+const builds = values.builds.split(',').map((b) => b.trim()).filter(Boolean);
+const badBuild = builds.find((b) => !(KINDS as readonly string[]).includes(b));
+const maxOldSpace = values['max-old-space-size'] ? Number(values['max-old-space-size']) : undefined;
+const repeat = Number(values.repeat);
+if (
+  !Number.isInteger(count) ||
+  count < 1 ||
+  badBuild ||
+  builds.length === 0 ||
+  (maxOldSpace !== undefined && !(maxOldSpace > 0)) ||
+  !Number.isInteger(repeat) ||
+  repeat < 1
+) {
+  if (badBuild) console.error(`unknown build kind "${badBuild}" (use ${KINDS.join(', ')})`);
+  console.error(usage);
+  process.exit(2);
+}
+const kinds = KINDS.filter((k) => builds.includes(k));
+const sites: Site[] = values['skip-bare'] ? ['full'] : ['full', 'bare'];
+/** Where the full site's sources come from: this project, or --project. */
+const PROJECT = values.project ? path.resolve(values.project) : ROOT;
+if (!existsSync(path.join(PROJECT, 'astro.config.mjs'))) {
+  console.error(`${PROJECT} has no astro.config.mjs`);
+  process.exit(2);
+}
+
+/** The commit and changed files of the full site's sources, so a result says what it measured. */
+function provenance(): { project: string; commit: string | null; uncommitted: string[] } {
+  const git = (...args: string[]) => spawnSync('git', ['-C', PROJECT, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', 'HEAD');
+  const status = git('status', '--porcelain', '--', ...FULL_SITE_ENTRIES);
+  return {
+    project: path.relative(ROOT, PROJECT) || '.',
+    commit: head.status === 0 && path.resolve(git('rev-parse', '--show-toplevel').stdout.trim()) === PROJECT ? head.stdout.trim() : null,
+    uncommitted: status.status === 0 ? status.stdout.split('\n').filter(Boolean) : [],
+  };
+}
+
+// ---------------------------------------------------------------- corpus
+
+async function corpus(): Promise<{ dir: string; manifest: CorpusManifest; generatedSeconds: number | null }> {
+  const dir = path.join(OUT, `corpus-n${count}-${values.seed}${values.images ? '-images' : ''}`);
+  const cached = readManifest(dir);
+  if (cached && cached.version === GENERATOR_VERSION && cached.count === count && cached.seed === values.seed && cached.images === values.images) {
+    console.log(`Corpus: reusing ${path.relative(ROOT, dir)} (${count} stories).`);
+    return { dir, manifest: cached, generatedSeconds: null };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const manifest = await generateCorpus({ count, out: dir, seed: values.seed, images: values.images });
+  const generatedSeconds = Number(((performance.now() - started) / 1000).toFixed(2));
+  console.log(`Corpus: generated ${count} stories into ${path.relative(ROOT, dir)} in ${generatedSeconds} s.`);
+  return { dir, manifest, generatedSeconds };
+}
+
+// ---------------------------------------------------------------- site copies
+
+/**
+ * node_modules of a copy: a real folder of links to each package of the
+ * project's node_modules, but not its dot-folders (.astro, .vite, …), so every
+ * copy has caches of its own instead of sharing /work/main/node_modules/.astro.
+ */
+function linkNodeModules(siteDir: string): void {
+  const target = path.join(siteDir, 'node_modules');
+  mkdirSync(target);
+  const source = path.join(ROOT, 'node_modules');
+  for (const entry of readdirSync(source)) {
+    if (entry.startsWith('.') && entry !== '.bin') continue;
+    symlinkSync(path.join(source, entry), path.join(target, entry));
+  }
+}
+
+function prepareSite(site: Site, corpusDir: string): string {
+  const siteDir = path.join(OUT, 'sites', site);
+  discard(siteDir);
+  mkdirSync(siteDir, { recursive: true });
+  if (site === 'full') {
+    for (const entry of FULL_SITE_ENTRIES) {
+      if (existsSync(path.join(PROJECT, entry))) cpSync(path.join(PROJECT, entry), path.join(siteDir, entry), { recursive: true });
+    }
+  } else {
+    cpSync(BARE, siteDir, { recursive: true });
+  }
+  linkNodeModules(siteDir);
+  cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true });
+  // The project's current site configuration, even if the cached corpus holds an older copy.
+  cpSync(path.join(PROJECT, 'content', 'site.yaml'), path.join(siteDir, 'content', 'site.yaml'));
+  return siteDir;
+}
+
+function clear(siteDir: string, dirs: string[]): void {
+  for (const d of dirs) discard(path.join(siteDir, d));
+}
+
+/** The template every page goes through: the full site's layout, the bare site's one page. */
+function templateOf(site: Site, siteDir: string): string {
+  if (site === 'bare') return path.join(siteDir, 'src', 'pages', 'articles', '[...slug].astro');
+  const layout = path.join(siteDir, 'src', 'layouts', 'BaseLayout.astro');
+  if (existsSync(layout)) return layout;
+  const layouts = path.join(siteDir, 'src', 'layouts');
+  const first = existsSync(layouts) ? readdirSync(layouts).filter((f) => f.endsWith('.astro')).sort()[0] : undefined;
+  if (!first) throw new Error('no layout in src/layouts/ to touch for rebuild-all');
+  return path.join(layouts, first);
+}
+
+/** A template change that does not change any output: a comment in the component script. */
+function touchTemplate(file: string, n: number): void {
+  const text = readFileSync(file, 'utf8');
+  const marker = `// bench: rebuild-all ${n}\n`;
+  writeFileSync(file, text.startsWith('---\n') ? `---\n${marker}${text.slice(4)}` : `---\n${marker}---\n${text}`);
+}
+
+/** A live story without an image, near the middle of the corpus: the one the one-story build edits. */
+function storyToEdit(manifest: CorpusManifest, corpusDir: string): string {
+  const buildTime = Date.parse(BUILD_TIME);
+  const n = manifest.stories.length;
+  for (let k = 0; k < n; k++) {
+    const rel = manifest.stories[(Math.floor(n / 2) + k) % n]!;
+    if (rel.endsWith('/index.mdx')) continue;
+    const text = readFileSync(path.join(corpusDir, rel), 'utf8');
+    const date = /^date: (\S+)$/m.exec(text)?.[1];
+    if (/^draft: true$/m.test(text) || /^embargo:/m.test(text) || !date || Date.parse(date) > buildTime) continue;
+    return rel;
+  }
+  throw new Error('the corpus has no live story to edit');
+}
+
+function editStory(siteDir: string, rel: string, n: number): void {
+  const file = path.join(siteDir, rel);
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, as the benchmark's one-story edit number ${n}.\n`);
+}
+
+// ---------------------------------------------------------------- running
+
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    // Nothing of the benchmark's own runtime (tsx) leaks into the builds; SITE_URL and PREVIEW would change the output.
+    if (k === 'NODE_OPTIONS' || k.startsWith('TSX') || k === 'SITE_URL' || k === 'PREVIEW') continue;
+    env[k] = v;
+  }
+  env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  env['BUILD_TIME'] = BUILD_TIME;
+  env['NO_COLOR'] = '1';
+  env['FORCE_COLOR'] = '0';
+  if (maxOldSpace) env['NODE_OPTIONS'] = `--max-old-space-size=${maxOldSpace}`;
+  return env;
+}
+
+interface RunRecord extends BuildMeasurement {
+  site: Site;
+  kind: Kind;
+  /** For one-story: the story edited. */
+  edited?: string;
+  /** Wall time of every trial (--repeat); the record's other figures are the median trial's. */
+  trialsWallSeconds: number[];
+}
+
+const PROGRESS = /Syncing content|Building static entrypoints|generating static routes|generating optimized images|indexed \d+ pages|page\(s\) built in|\[ERROR\]|error/i;
+
+async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: number): Promise<BuildMeasurement> {
+  const logs = path.join(OUT, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const started = performance.now();
+  console.log(`\n${site} ${kind}${trial ? ` (trial ${trial}/${repeat})` : ''}: building ${count} stories …`);
+  return measureBuild({
+    cwd: siteDir,
+    astroBin: ASTRO_BIN,
+    env: buildEnv(),
+    logFile: path.join(logs, `${site}-${kind}-n${count}${values.images ? '-images' : ''}${trial ? `-${trial}` : ''}.log`),
+    onLine: (line) => {
+      if (PROGRESS.test(line) && !/\[WARN\]/.test(line)) {
+        console.log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim().slice(0, 110)}`);
+      }
+    },
+  });
+}
+
+/** CPU seconds used by other processes during a build above which the result is flagged. */
+const NOISY_CPU_SECONDS = 3;
+
+function report(site: Site, kind: string, m: BuildMeasurement): void {
+  if (!m.ok) {
+    console.log(`  FAILED (exit ${m.exitCode ?? m.signal}) after ${m.wallSeconds} s; last lines:`);
+    for (const line of m.tail.slice(-25)) console.log(`    ${line}`);
+    console.log(`  full log: ${path.relative(ROOT, m.log)}`);
+    return;
+  }
+  console.log(
+    `  ${site} ${kind}: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakRssMB} MB, ${m.htmlPages} HTML pages (${m.pagesPerSecond}/s), ` +
+      `CPU ${m.cpuSeconds.toFixed(1)} s${m.otherCpuSeconds > NOISY_CPU_SECONDS ? `; NOISY: other processes used ${m.otherCpuSeconds.toFixed(1)} CPU s meanwhile` : ''}`,
+  );
+}
+
+function sharedCacheStamp(): string {
+  const dir = path.join(ROOT, 'node_modules', '.astro');
+  if (!existsSync(dir)) return 'absent';
+  return readdirSync(dir, { recursive: true })
+    .map((f) => {
+      const s = statSync(path.join(dir, String(f)));
+      return `${String(f)}:${s.mtimeMs}`;
+    })
+    .sort()
+    .join('|');
+}
+
+// ---------------------------------------------------------------- main
+
+const sharedBefore = sharedCacheStamp();
+const source = provenance();
+const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
+const runs: RunRecord[] = [];
+const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir)] as const);
+await settle();
+
+for (const [site, siteDir] of siteDirs) {
+  let built = false;
+  let edits = 0;
+  let failed = false;
+  for (const kind of kinds) {
+    if (failed) break;
+    if (kind !== 'cold' && !built) {
+      // rebuild-all and one-story start from the state a previous build left: make one, unmeasured.
+      clear(siteDir, ['dist', ...CACHE_DIRS]);
+      const warm = await run(site, siteDir, 'warm-up', 0);
+      report(site, 'warm-up', warm);
+      if (!warm.ok) break;
+      built = true;
+    }
+    const trials: { m: BuildMeasurement; edited?: string }[] = [];
+    for (let t = 1; t <= repeat; t++) {
+      let edited: string | undefined;
+      if (kind === 'cold') clear(siteDir, ['dist', ...CACHE_DIRS]);
+      else clear(siteDir, ['dist']);
+      if (kind === 'rebuild-all') touchTemplate(templateOf(site, siteDir), ++edits);
+      if (kind === 'one-story') {
+        edited = storyToEdit(manifest, corpusDir);
+        editStory(siteDir, edited, ++edits);
+      }
+      const m = await run(site, siteDir, kind, repeat > 1 ? t : 0);
+      report(site, kind, m);
+      trials.push({ m, ...(edited ? { edited } : {}) });
+      if (!m.ok) {
+        failed = true;
+        break;
+      }
+      built = true;
+    }
+    // The trial with the median wall time stands for the kind (a failed one, if any, instead).
+    const sorted = [...trials].sort((x, y) => x.m.wallSeconds - y.m.wallSeconds);
+    const chosen = trials.find((x) => !x.m.ok) ?? sorted[Math.floor((sorted.length - 1) / 2)]!;
+    runs.push({ site, kind, ...(chosen.edited ? { edited: chosen.edited } : {}), ...chosen.m, trialsWallSeconds: trials.map((x) => x.m.wallSeconds) });
+  }
+}
+const sharedTouched = sharedCacheStamp() !== sharedBefore;
+emptyTrash();
+
+// ---------------------------------------------------------------- results
+
+const ratios: Record<string, { wall: number; peakRss: number; pagesPerSecond: number } | null> = {};
+for (const kind of kinds) {
+  const full = runs.find((r) => r.site === 'full' && r.kind === kind && r.ok);
+  const bare = runs.find((r) => r.site === 'bare' && r.kind === kind && r.ok);
+  ratios[kind] =
+    full && bare
+      ? {
+          wall: Number((full.wallSeconds / bare.wallSeconds).toFixed(3)),
+          peakRss: Number((full.peakRssMB / bare.peakRssMB).toFixed(3)),
+          pagesPerSecond: Number((full.pagesPerSecond / bare.pagesPerSecond).toFixed(3)),
+        }
+      : null;
+}
+const rebuildAll = (site: Site) => runs.find((r) => r.site === site && r.kind === 'rebuild-all' && r.ok);
+const oneStory = (site: Site) => runs.find((r) => r.site === site && r.kind === 'one-story' && r.ok);
+const oneStoryShare = Object.fromEntries(
+  sites.map((site) => {
+    const a = rebuildAll(site);
+    const o = oneStory(site);
+    return [site, a && o ? Number((o.wallSeconds / a.wallSeconds).toFixed(3)) : null];
+  }),
+);
+
+const astroVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+const results = {
+  date: new Date().toISOString(),
+  count,
+  seed: values.seed,
+  images: values.images,
+  builds: kinds,
+  maxOldSpaceSizeMB: maxOldSpace ?? null,
+  repeat,
+  buildTime: BUILD_TIME,
+  fullSite: source,
+  environment: {
+    node: process.version,
+    astro: astroVersion,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    totalMemoryGB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+  },
+  corpus: { dir: path.relative(ROOT, corpusDir), generatedSeconds, stats: manifest.stats },
+  phases: PHASES,
+  runs: runs.map(({ tail, log, ...r }) => ({ ...r, log: path.relative(ROOT, log), ...(r.ok ? {} : { tail }) })),
+  ratioFullOverBare: ratios,
+  oneStoryShareOfRebuildAll: oneStoryShare,
+  sharedNodeModulesAstroTouched: sharedTouched,
+};
+const json = `${JSON.stringify(results, null, 2)}\n`;
+writeFileSync(path.join(ROOT, 'bench', 'results.json'), json);
+mkdirSync(path.join(OUT, 'results'), { recursive: true });
+writeFileSync(path.join(OUT, 'results', `results-n${count}${values.images ? '-images' : ''}-${results.date.replace(/[:.]/g, '-')}.json`), json);
+
+// ---------------------------------------------------------------- table
+
+const short: Record<string, string> = {
+  'startup + config': 'start',
+  'content sync': 'sync',
+  'types + build info': 'types',
+  bundling: 'bundle',
+  rendering: 'render',
+  images: 'images',
+  'post-build hooks': 'post',
+  finish: 'finish',
+};
+const header = ['site', 'build', 'wall s', 'cpu s', 'other', 'peak MB', 'html', 'pages/s', ...PHASES.map((p) => short[p] ?? p), 'search'];
+const rows: string[][] = runs.map((r) => [
+  r.site,
+  r.kind,
+  r.ok ? r.wallSeconds.toFixed(1) : 'FAILED',
+  r.cpuSeconds.toFixed(1),
+  r.otherCpuSeconds.toFixed(1),
+  String(r.peakRssMB),
+  String(r.htmlPages),
+  r.pagesPerSecond.toFixed(1),
+  ...PHASES.map((p) => (r.phases[p] === undefined ? '-' : r.phases[p]!.toFixed(1))),
+  r.searchIndexingSeconds === null ? '-' : r.searchIndexingSeconds.toFixed(1),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(`\nN = ${count}${values.images ? ' (with images)' : ''}, node ${process.version}, astro ${astroVersion}, BUILD_TIME ${BUILD_TIME}${maxOldSpace ? `, --max-old-space-size=${maxOldSpace}` : ''}`);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+for (const kind of kinds) {
+  const r = ratios[kind];
+  if (r) console.log(`full/bare ${kind}: wall ${r.wall.toFixed(2)}, peak memory ${r.peakRss.toFixed(2)}`);
+}
+for (const site of sites) {
+  if (oneStoryShare[site] !== null) console.log(`${site}: one-story = ${(oneStoryShare[site]! * 100).toFixed(0)}% of rebuild-all`);
+}
+if (sharedTouched) {
+  console.log(
+    "NOTE: the project's own node_modules/.astro changed during the run. The bench's copies keep their caches in their own node_modules/.astro, " +
+      'so this was most likely another build of the project (npm run build, npm test) running at the same time: check the NOISY flags above.',
+  );
+}
+const noisy = runs.filter((r) => r.otherCpuSeconds > NOISY_CPU_SECONDS);
+if (noisy.length) console.log(`NOISY: ${noisy.map((r) => `${r.site} ${r.kind}`).join(', ')} ran while other processes used the CPU; repeat them on a quiet machine.`);
+console.log(`Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`);
+process.exitCode = runs.every((r) => r.ok) ? 0 : 1;

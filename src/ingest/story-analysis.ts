@@ -1,0 +1,43 @@
+import { analyzeStory, type PeopleIndex } from '../check/check-content.ts';
+import { formatProblems } from './problems.ts';
+import type { StoredBody } from './body-files.ts';
+import type { EmbedProviders } from '../model/embeds.ts';
+import type { PackWriter } from './body-store.ts';
+
+/** What a story is checked against besides its own text; plain data, so it can cross to a worker thread. */
+export interface StoryRegistries {
+  authors: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
+  people: PeopleIndex;
+  /** The hosts `<Embed>` may load from (`embeds` in content/site.yaml). */
+  embeds: EmbedProviders;
+}
+
+/** One changed story file for the loader to analyse and store. */
+export interface AnalysisJob {
+  /** The story file, relative to the project root (as problems name it). */
+  file: string;
+  contents: string;
+  /** Absolute folder of the story file, for images beside it. */
+  dir: string;
+}
+
+/** The outcome of one job: what the store keeps, or why the story cannot be stored. */
+export type StoredStory = { ok: true; data: Record<string, unknown>; body: StoredBody } | { ok: false; problems: string[] };
+
+/**
+ * Analyses one story and appends its rendered body to the thread's pack
+ * (body-store.ts). Runs on the main thread for a few changed stories and in
+ * worker threads for many (analysis-pool.ts); both give the same outcome.
+ */
+export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, packs: PackWriter): StoredStory {
+  const analysis = analyzeStory(job.file, job.contents, { ...registries, dir: job.dir });
+  const errors = analysis.problems.filter((p) => p.severity === 'error');
+  if (errors.length) return { ok: false, problems: formatProblems(errors) };
+  if (!analysis.data || analysis.html === undefined) {
+    // Never drop a story without saying why.
+    return { ok: false, problems: [`${job.file}: the story could not be read (no frontmatter or body came out of it, and no error said why)`] };
+  }
+  const warnings = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
+  return { ok: true, data: analysis.data as unknown as Record<string, unknown>, body: { ...packs.append(analysis.html), warnings } };
+}

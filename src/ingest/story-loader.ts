@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readEmbeds, readPeople, registryIds } from '../check/check-content.ts';
+import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
+import { formatProblems } from './problems.ts';
+import { lineMentioning, redirectProblems } from '../check/redirects.ts';
+import { parseStoryPath } from './story-path.ts';
+import { buildInstant, publicationState, type PublicationFields } from '../model/publication.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
+import { bodyFolder } from './body-files.ts';
+import { emitStoryRecord, endStoryRecords } from './story-records.ts';
+import { storyCodeDigest } from './code-digest.ts';
+import { analysisThreads, inThreadAnalyzer, POOL_THRESHOLD, workerAnalyzer, type StoryAnalyzer } from './analysis-pool.ts';
+import { BodyStore } from './body-store.ts';
+import type { StoryRegistries } from './story-analysis.ts';
+
+/**
+ * Loads stories into the content layer and renders their bodies there, once
+ * per changed file, instead of compiling one Vite module per story. Each
+ * changed file is read once: frontmatter, schema, references and body (parsed,
+ * never evaluated; see lib/story-body/render.ts) in one pass, and every
+ * problem of every file is reported together with its line.
+ */
+
+/** Bump when what is stored changes, so cached entries are analysed again. */
+const STORE_VERSION = '3';
+/** Stories analysed ahead of the one being committed. */
+const ANALYSIS_WINDOW = 256;
+/** A generated archive can have thousands of warnings; the build log shows the first ones. */
+const MAX_WARNINGS_SHOWN = 20;
+
+/** What stories are checked against besides their own text. */
+interface Registries extends StoryRegistries {
+  /** A digest of all of the above and of the gazetteer, for every entry's digest. */
+  key: string;
+}
+
+async function storyFiles(base: string): Promise<string[]> {
+  const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+    .map((e) => path.relative(base, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((relative) => parseStoryPath(relative) !== undefined)
+    .sort();
+}
+
+export function storyLoader(options: { base: string }): Loader {
+  return {
+    name: 'newsroom-story-loader',
+    load: async (context: LoaderContext) => {
+      const { config, store, generateDigest, watcher, logger } = context;
+      const root = fileURLToPath(config.root);
+      const base = path.resolve(root, options.base);
+      const idByFile = new Map<string, string>();
+      const bodyDir = bodyFolder(fileURLToPath(config.cacheDir));
+      const bodies = BodyStore.open(bodyDir);
+
+      const codeDigest = await storyCodeDigest(root);
+
+      // References to authors, sections and people, and the embed allowlist, are part of what
+      // decides validity; the gazetteer (coordinates of places given without them) and the
+      // loader's own code, of what is stored. Digested once per read, not once per story.
+      async function readRegistries(): Promise<Registries> {
+        const [authors, sections, people, embeds] = await Promise.all([registryIds(root, 'authors'), registryIds(root, 'sections'), readPeople(root), readEmbeds(root)]);
+        const sharedNames = [...people.sharedNames].map(([name, ids]) => `${name}=${ids.join('|')}`);
+        const key = generateDigest(
+          [[...authors].join(','), [...sections].join(','), [...people.ids].join(','), sharedNames.join(','), JSON.stringify(embeds), GAZETTEER_VERSION].join('\n'),
+        );
+        return { authors, sections, people, embeds, key };
+      }
+
+      /**
+       * Starts syncing one story file: a stored entry whose digest matches is kept (its
+       * warnings said again: every build names every place without a pin); a changed one
+       * is analysed. Resolves to the step that commits it to the store and to the search
+       * index, which the caller runs in file order, whatever order analyses finish in.
+       */
+      async function sync(relative: string, contents: string, registries: Registries, analyzer: StoryAnalyzer, emit = true): Promise<() => string[]> {
+        const slug = parseStoryPath(relative)!.slug;
+        const absolute = path.join(base, relative);
+        const file = projectPath(absolute);
+        const digest = storyDigest(contents, registries);
+        idByFile.set(absolute, slug);
+        const existing = store.get(slug);
+        const kept = bodies.get(digest);
+        if (existing && kept && existing.digest === digest && existing.filePath === file) {
+          return () => {
+            warnings.push(...kept.warnings);
+            if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept });
+            return [];
+          };
+        }
+        const outcome = await analyzer.analyze({ file, contents, dir: path.dirname(absolute) });
+        return () => {
+          if (!outcome.ok) {
+            store.delete(slug);
+            return outcome.problems;
+          }
+          warnings.push(...outcome.body.warnings);
+          bodies.set(digest, outcome.body);
+          store.set({ id: slug, data: outcome.data, filePath: file, digest });
+          if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body });
+          return [];
+        };
+      }
+
+      function storyDigest(contents: string, registries: Registries): string {
+        return generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${contents}`);
+      }
+
+      const projectPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+
+      function isCurrent(slug: string, file: string, digest: string): boolean {
+        const existing = store.get(slug);
+        return existing !== undefined && existing.digest === digest && existing.filePath === file && bodies.get(digest) !== undefined;
+      }
+
+      /** Warnings of this sync, said once it ends; they never stop a build. */
+      const warnings: string[] = [];
+      const sayWarnings = () => {
+        const shown = warnings.splice(0);
+        for (const warning of shown.slice(0, MAX_WARNINGS_SHOWN)) logger.warn(warning);
+        if (shown.length > MAX_WARNINGS_SHOWN) logger.warn(`… and ${shown.length - MAX_WARNINGS_SHOWN} more warnings: run npm run check to see them all`);
+      };
+
+      const registries = await readRegistries();
+      const files = await storyFiles(base);
+      const readStory = (relative: string) => readFileSync(path.join(base, relative), 'utf8');
+      // Many changed stories (an archive's first build, a new renderer) are analysed on
+      // every core; a few (a reporter's commit) on this thread, without starting workers.
+      // Texts are read synchronously (from the page cache a read takes microseconds, less
+      // than the thread hand-offs of an asynchronous one), once to count what changed and
+      // again while analysing, so memory holds a window of them, not the archive.
+      const digests = files.map((relative) => storyDigest(readStory(relative), registries));
+      const changed = files.filter((relative, i) => !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!)).length;
+      const threads = analysisThreads();
+      const analyzer = changed >= POOL_THRESHOLD && threads > 0 ? workerAnalyzer(registries, bodyDir, threads) : inThreadAnalyzer(registries, bodyDir);
+      const problems: string[] = [];
+      try {
+        // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
+        const window: Promise<() => string[]>[] = [];
+        for (const relative of files) {
+          const commit = sync(relative, readStory(relative), registries, analyzer);
+          commit.catch(() => {}); // awaited below, in order; a failure behind the first is not unhandled
+          window.push(commit);
+          if (window.length >= ANALYSIS_WINDOW) problems.push(...(await window.shift()!)());
+        }
+        for (const next of window) problems.push(...(await next)());
+      } finally {
+        await analyzer.close();
+      }
+      const present = new Set(files.map((relative) => parseStoryPath(relative)!.slug));
+      for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      bodies.retainAndSave(new Set([...store.values()].map((entry) => String(entry.digest))));
+      // Across stories: an old URL leads to one story, and never hides a story's own URL.
+      const at = buildInstant(process.env);
+      const claims = [...store.entries()].map(([slug, entry]) => {
+        const data = entry.data as unknown as Pick<ArticleFrontmatter, 'redirect_from'> & PublicationFields;
+        return { file: String(entry.filePath), slug, paths: data.redirect_from ?? [], state: publicationState(data, at) };
+      });
+      // Under `astro dev` (a watcher) and PREVIEW=1, drafts have pages for old paths to lead to.
+      const preview = watcher !== undefined || process.env['PREVIEW'] === '1';
+      problems.push(...formatProblems(redirectProblems(claims, (file, p) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p), { preview })));
+      sayWarnings();
+      if (problems.length) {
+        throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);
+      }
+      endStoryRecords();
+
+      if (!watcher) return;
+      watcher.add(base);
+      // Under `astro dev`, each edit ends with the whole set of stories streamed again, in
+      // file order, so listeners (the search index) always see a complete sync.
+      const streamAll = () => {
+        const entries = [...store.entries()].sort(([, a], [, b]) => String(a.filePath).localeCompare(String(b.filePath)));
+        for (const [slug, entry] of entries) {
+          const body = bodies.get(String(entry.digest));
+          if (entry.filePath && body) emitStoryRecord({ slug, file: entry.filePath, data: entry.data, body });
+        }
+        endStoryRecords();
+      };
+      const onChange = async (changed: string) => {
+        if (!changed.startsWith(base + path.sep)) return;
+        const relative = path.relative(base, changed).split(path.sep).join('/');
+        if (!parseStoryPath(relative)) return;
+        try {
+          const current = await readRegistries();
+          const analyzer = inThreadAnalyzer(current, bodyDir);
+          const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() => analyzer.close());
+          const found = commit();
+          bodies.save();
+          for (const problem of found) logger.error(problem);
+          sayWarnings();
+          if (found.length === 0) logger.info(`Reloaded ${relative}`);
+          streamAll();
+        } catch (e) {
+          logger.error(e instanceof Error ? e.message : String(e));
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (deleted) => {
+        const id = idByFile.get(deleted);
+        if (id) {
+          store.delete(id);
+          idByFile.delete(deleted);
+          streamAll();
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'astro/zod';
+import type { Problem } from './problems.ts';
+
+/**
+ * A YAML text (a registry file or a story's frontmatter) parsed with line
+ * positions, so that schema issues can point at the line a writer must fix.
+ * The core schema keeps timestamps as strings, which lets the schemas check
+ * offsets and impossible dates on the text as written.
+ */
+export class YamlSource {
+  readonly doc: Document;
+  readonly data: unknown;
+  private readonly lines = new LineCounter();
+
+  constructor(
+    readonly file: string,
+    text: string,
+    /** Line of the file on which `text` starts (frontmatter starts after the opening ---). */
+    private readonly firstLine = 1,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
+    this.data = this.doc.errors.length ? undefined : this.doc.toJS();
+  }
+
+  private lineOfOffset(offset: number): number {
+    return this.lines.linePos(offset).line + this.firstLine - 1;
+  }
+
+  syntaxProblems(): Problem[] {
+    return this.doc.errors.map((e) => ({
+      severity: 'error' as const,
+      file: this.file,
+      line: this.lineOfOffset(e.pos[0]),
+      field: 'yaml',
+      message: e.message.split('\n')[0] ?? e.message,
+      hint: 'check indentation, colons and quotes on this line',
+    }));
+  }
+
+  /** The line of the value at `path`, or of its nearest ancestor present in the file. */
+  lineOf(path: readonly PropertyKey[], key?: string): number {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.doc.getIn(path.slice(0, depth) as unknown[], true) as Node | undefined;
+      if (!node) continue;
+      if (key !== undefined && depth === path.length && isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+        const keyNode = pair?.key as Node | undefined;
+        if (keyNode?.range) return this.lineOfOffset(keyNode.range[0]);
+      }
+      if (node.range) return this.lineOfOffset(node.range[0]);
+    }
+    return this.firstLine;
+  }
+
+  /** Schema issues as problems, each at its line. */
+  issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+    return issues.flatMap((issue): Problem[] => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          severity: 'error' as const,
+          file: this.file,
+          line: this.lineOf(issue.path, key),
+          field: [...issue.path, key].join('.'),
+          message: 'is not a field of the content model',
+          hint: 'check the spelling against CONTENT-MODEL.md; unknown fields are refused so that a misspelt embargo cannot publish a story early',
+        }));
+      }
+      const present = this.doc.getIn(issue.path as unknown[], true) !== undefined;
+      return [
+        {
+          severity: 'error' as const,
+          file: this.file,
+          line: this.lineOf(issue.path),
+          field: issue.path.join('.') || '(top level)',
+          message: present ? issue.message : 'is required but missing',
+          hint: undefined,
+        },
+      ];
+    });
+  }
+}

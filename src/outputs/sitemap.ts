@@ -1,0 +1,58 @@
+import { escapeXml } from './escape.ts';
+import type { Story } from '../model/story.ts';
+
+/** Search engines accept at most 50,000 URLs per sitemap file; stay well under it. */
+export const SITEMAP_CHUNK = 45_000;
+/** Google News takes stories from the last two days. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+export interface SitemapUrl {
+  loc: string;
+  lastmod?: Date | undefined;
+}
+
+
+/** A story's own URL is only worth listing when it is canonical: a syndicated copy points at its original. */
+export const isCanonicalHere = (story: Story<unknown>) => story.syndication === undefined;
+
+export function chunk<T>(items: readonly T[], size = SITEMAP_CHUNK): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks.length ? chunks : [[]];
+}
+
+export function urlsetXml(urls: readonly SitemapUrl[]): string {
+  const entries = urls
+    .map((u) => `<url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ''}</url>`)
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
+}
+
+export function sitemapIndexXml(sitemaps: readonly string[]): string {
+  const entries = sitemaps.map((loc) => `<sitemap><loc>${escapeXml(loc)}</loc></sitemap>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</sitemapindex>`;
+}
+
+/** Live stories first published in the 48 hours up to the build instant. */
+export function newsSitemapStories<S extends Story<unknown>>(live: readonly S[], at: Date): S[] {
+  const from = at.getTime() - NEWS_WINDOW_MS;
+  return live.filter((s) => isCanonicalHere(s) && s.date.getTime() > from && s.date.getTime() <= at.getTime());
+}
+
+export function newsSitemapXml(
+  stories: readonly Story<unknown>[],
+  publication: { name: string; language: string },
+  absolute: (path: string) => string,
+): string {
+  // Google News wants an ISO 639 language code: "en", not "en-US".
+  const language = publication.language.split('-')[0]!;
+  const entries = stories
+    .map(
+      (s) =>
+        `<url><loc>${escapeXml(absolute(s.url))}</loc><news:news><news:publication><news:name>${escapeXml(publication.name)}</news:name>` +
+        `<news:language>${language}</news:language></news:publication><news:publication_date>${s.date.toISOString()}</news:publication_date>` +
+        `<news:title>${escapeXml(s.title)}</news:title></news:news></url>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${entries}</urlset>`;
+}

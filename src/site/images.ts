@@ -1,0 +1,46 @@
+import { getImage } from 'astro:assets';
+import { escapeXml } from '../outputs/escape.ts';
+import type { FigureSpec } from '../ingest/story-body/components.ts';
+import { resolveStoryImage } from '../model/story-images.ts';
+import { storyImageImporters } from './story-images.ts';
+
+const BODY_WIDTHS = [480, 800, 1200];
+/** The story column: --measure (37.5rem) wide, less the page's 1rem margins on a narrow screen. */
+export const STORY_COLUMN_SIZES = '(min-width: 39.5rem) 37.5rem, calc(100vw - 2rem)';
+
+function caption(figure: FigureSpec): string {
+  if (!figure.caption && !figure.credit) return '';
+  const credit = figure.credit ? ` <span class="credit">${escapeXml(figure.credit)}</span>` : '';
+  return `<figcaption>${escapeXml(figure.caption ?? '')}${credit}</figcaption>`;
+}
+
+/** An inline figure on the site: AVIF and WebP sources, a JPEG or PNG fallback, explicit dimensions, lazy. */
+export async function sitePictureHtml(figure: FigureSpec, storyFile: string): Promise<string> {
+  const image = await resolveStoryImage(storyImageImporters, storyFile, figure.src);
+  const widths = BODY_WIDTHS.filter((w) => w <= image.width);
+  if (widths.length === 0) widths.push(image.width);
+  const fallbackFormat = image.format === 'png' ? 'png' : 'jpg';
+  const [avif, webp, fallback] = await Promise.all(
+    (['avif', 'webp', fallbackFormat] as const).map((format) => getImage({ src: image, format, widths })),
+  );
+  const largest = widths[widths.length - 1]!;
+  const height = Math.round((image.height * largest) / image.width);
+  return (
+    `<figure class="figure"><picture>` +
+    `<source type="image/avif" srcset="${avif!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
+    `<source type="image/webp" srcset="${webp!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
+    `<img src="${fallback!.src}" srcset="${fallback!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}" alt="${escapeXml(figure.alt)}" width="${largest}" height="${height}" loading="lazy" decoding="async">` +
+    `</picture>${caption(figure)}</figure>`
+  );
+}
+
+/** One JPEG (or PNG) rendition, as feed readers want it. */
+export async function feedImageSrc(image: ImageMetadata): Promise<string> {
+  const result = await getImage({ src: image, format: image.format === 'png' ? 'png' : 'jpeg', width: Math.min(image.width, 1200) });
+  return result.src;
+}
+
+export async function feedFigureHtml(figure: FigureSpec, storyFile: string): Promise<string> {
+  const image = await resolveStoryImage(storyImageImporters, storyFile, figure.src);
+  return `<figure><img src="${await feedImageSrc(image)}" alt="${escapeXml(figure.alt)}">${caption(figure)}</figure>`;
+}

@@ -1,0 +1,130 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { parse } from 'yaml';
+import { frontSchema, type Author, type Section } from '../schemas/registries.ts';
+import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
+import { aliasResolver } from '../model/registry.ts';
+import { newestFirst, toStory, type Story } from '../model/story.ts';
+import { pageKey, rememberDigest } from './page-key.ts';
+import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
+import { relatedStories } from '../model/related.ts';
+import { editorsChoice } from '../model/front-page.ts';
+import { correctionLog, type LoggedCorrection } from '../model/corrections.ts';
+import { withdrawalNotice, type WithdrawalNotice } from '../model/withdrawal.ts';
+import { redirectRules, type RedirectRule } from '../outputs/redirect-rules.ts';
+
+/**
+ * Reads every collection once per build and turns it into view models. Pages
+ * call `getNewsroom()`; the promise is shared, so ten thousand pages cost one
+ * read of the content store, not ten thousand.
+ */
+
+/**
+ * A story as pages see it; its lead image is still a path beside the story
+ * file, loaded only where shown. `bodyDigest` names the rendered body, so a
+ * page key that covers the story covers its body too.
+ */
+export type SiteStory = Story<string> & { bodyDigest: string };
+
+export interface Newsroom {
+  at: Date;
+  /** True under `npm run dev` or PREVIEW=1: drafts and scheduled stories get pages, with a banner. */
+  preview: boolean;
+  /** Live stories, newest first: the only ones feeds, listings and the search index may see. */
+  live: SiteStory[];
+  /** Stories that get a page: the live ones, plus unpublished ones in preview. */
+  pages: SiteStory[];
+  /** Removed stories and expired syndicated copies: a notice page at each URL, nothing else. */
+  withdrawn: WithdrawalNotice[];
+  /** `redirect_from` paths (301) and the withdrawn stories' URLs (410), by path. */
+  redirects: RedirectRule[];
+  entries: Map<string, CollectionEntry<'articles'>>;
+  authors: Map<string, Author>;
+  /** Sections in display order. */
+  sections: { id: string; section: Section }[];
+  front: { lead: SiteStory | undefined; pinned: SiteStory[] };
+  /** People, places and publications of the live stories. */
+  entities: EntityIndex<SiteStory>;
+  /**
+   * The places of every story with a page, pinned where the place's own page
+   * pins it: the live stories' places, plus drafts' in a preview.
+   */
+  placesShown: Map<string, PlaceEntity<SiteStory>>;
+  /** Up to four related live stories for each story with a page. */
+  related: Map<string, SiteStory[]>;
+  /** Every correction, clarification and editor's note of the live stories, newest first. */
+  corrections: LoggedCorrection<SiteStory>[];
+  /**
+   * What every page shows beyond its props (the section navigation) and how
+   * it is built (preview or not): part of every page's incremental-build key.
+   */
+  siteKey: string;
+}
+
+const frontFiles = import.meta.glob<string>('/content/front.yaml', { query: '?raw', import: 'default', eager: true });
+
+async function loadNewsroom(): Promise<Newsroom> {
+  const at = buildInstant(process.env);
+  const preview = import.meta.env.NEWSROOM_PREVIEW === true;
+  const [articleEntries, authorEntries, sectionEntries, peopleEntries, publicationEntries] = await Promise.all([
+    getCollection('articles'),
+    getCollection('authors'),
+    getCollection('sections'),
+    getCollection('people'),
+    getCollection('publications'),
+  ]);
+  const authors = new Map(authorEntries.map((e) => [e.id, e.data]));
+  const peopleRegistry = new Map(peopleEntries.map((e) => [e.id, e.data]));
+  const publicationRegistry = new Map(publicationEntries.map((e) => [e.id, e.data]));
+  const sectionMap = new Map(sectionEntries.map((e) => [e.id, e.data]));
+  const ctx = {
+    at,
+    authors,
+    sections: sectionMap,
+    people: aliasResolver(peopleRegistry),
+    publications: aliasResolver(publicationRegistry),
+  };
+  const all = newestFirst(
+    // Remembered: a story is hashed once for every page key it is part of.
+    articleEntries.map((e) => rememberDigest({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
+  );
+  const live = all.filter((s) => s.state === 'live');
+  const pages = all.filter((s) => hasPage(s.state, preview));
+  const withdrawnStories = all.filter((s) => isWithdrawn(s.state));
+  const withdrawn = withdrawnStories.flatMap((s) => withdrawalNotice(s) ?? []);
+
+  const frontRaw = frontFiles['/content/front.yaml'];
+  const choice = frontSchema.parse(frontRaw ? (parse(frontRaw) ?? {}) : {});
+
+  const registries = { person: (id: string) => peopleRegistry.get(id), publication: (id: string) => publicationRegistry.get(id) };
+  const entities = entityIndex(live, registries);
+
+  const sections = sectionEntries
+    .map((e) => ({ id: e.id, section: e.data }))
+    .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name));
+  return {
+    at,
+    preview,
+    live,
+    pages,
+    withdrawn,
+    // A withdrawn story's old paths lead to its notice; the redirect check refuses old paths onto a story without a page.
+    redirects: redirectRules([...pages, ...withdrawnStories], withdrawn.map((w) => w.url)),
+    entries: new Map(articleEntries.map((e) => [e.id, e])),
+    authors,
+    sections,
+    front: editorsChoice(choice, live),
+    entities,
+    placesShown: preview ? entityIndex(pages, registries).places : entities.places,
+    related: relatedStories(pages, live),
+    corrections: correctionLog(live),
+    siteKey: pageKey(sections, preview),
+  };
+}
+
+let newsroom: Promise<Newsroom> | undefined;
+
+export function getNewsroom(): Promise<Newsroom> {
+  // In dev the content store changes under us; rebuild the model on each request there.
+  if (import.meta.env.DEV) return loadNewsroom();
+  return (newsroom ??= loadNewsroom());
+}
