@@ -5,7 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkStory, formatProblems, readPeople, registryIds } from '../src/check/check-content.ts';
+import { checkStory } from '../src/ingest/parse-story.ts';
+import { formatProblems } from '../src/ingest/problems.ts';
+import { readPeople, registryIds } from '../src/ingest/registries.ts';
 import { readSiteConfig } from '../src/ingest/registries.ts';
 import { publishedText, PublishError } from './lib/story-writer.ts';
 import { storyFilesBySlug } from './lib/stories-on-disk.ts';

@@ -3,10 +3,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { load } from 'js-yaml';
-import { aliasResolver } from '../model/registry.ts';
+import type { EmbedProviders } from '../model/embeds.ts';
+import { aliasResolver, type AliasedEntry } from '../model/registry.ts';
+import { slug } from '../model/slug.ts';
 import type { StoryContext } from '../model/story.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { siteSchema, type SiteConfig } from '../schemas/site.ts';
+import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
+import { listFiles } from './content-files.ts';
+import { readFrontmatterYaml } from './frontmatter.ts';
 
 /**
  * The registries and site file read straight from content/, for code that
@@ -37,4 +41,81 @@ export async function readStoryContext(root: string, at: Date): Promise<StoryCon
     readRegistry(root, 'publications', publicationSchema),
   ]);
   return { at, authors, sections, people: aliasResolver(people), publications: aliasResolver(publications) };
+}
+
+/** What story checks need of content/people/. */
+export interface PeopleIndex {
+  /** Every entry's id (its file name), whether or not the file is valid. */
+  ids: ReadonlySet<string>;
+  /**
+   * The names that could mean two or more entries: slug of a name, alias or
+   * id → those entries' ids, sorted. A story quoting such a name needs `id:`.
+   */
+  sharedNames: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes people registry entries by id; an entry whose file did not parse counts by its id alone. */
+export function peopleIndex(entries: Iterable<readonly [id: string, entry: AliasedEntry | undefined]>): PeopleIndex {
+  const ids = new Set<string>();
+  const byName = new Map<string, string[]>();
+  for (const [id, entry] of entries) {
+    ids.add(id);
+    // The id counts as a name too: the alias resolver (model/registry.ts) answers to it.
+    const names = new Set([id, ...(entry ? [entry.name, ...entry.aliases].map(slug) : [])]);
+    for (const name of names) {
+      const list = byName.get(name);
+      if (list) list.push(id);
+      else byName.set(name, [id]);
+    }
+  }
+  const sharedNames = new Map<string, string[]>();
+  for (const [name, list] of byName) if (list.length > 1) sharedNames.set(name, list.sort());
+  return { ids, sharedNames };
+}
+
+/**
+ * content/people/ for story checks outside checkContent (the story loader,
+ * `npm run publish`). A file that does not parse counts by its id alone; the
+ * content check reports what is wrong with it.
+ */
+export async function readPeople(root: string): Promise<PeopleIndex> {
+  const dir = path.join(root, 'content', 'people');
+  const files = (await listFiles(dir)).filter((n) => /^[^/]+\.ya?ml$/.test(n));
+  const entries = await Promise.all(
+    files.map(async (name) => {
+      let entry: AliasedEntry | undefined;
+      try {
+        const result = personSchema.safeParse(readFrontmatterYaml(await readFile(path.join(dir, name), 'utf8')));
+        if (result.success) entry = result.data;
+      } catch {
+        // Broken YAML: the content check reports it with its line.
+      }
+      return [name.replace(/\.ya?ml$/, ''), entry] as const;
+    }),
+  );
+  return peopleIndex(entries);
+}
+
+/**
+ * The embed allowlist (`embeds` in content/site.yaml) for story checks: what
+ * `<Embed url>` may load from. A site file that does not parse, or whose
+ * `embeds` is invalid, allows none; the content check reports what is wrong
+ * with it.
+ */
+export async function readEmbeds(root: string): Promise<EmbedProviders> {
+  try {
+    return embedsFromSite(readFrontmatterYaml(await readFile(path.join(root, 'content', 'site.yaml'), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+function embedsFromSite(site: unknown): EmbedProviders {
+  const embeds = (site as { embeds?: unknown } | null)?.embeds;
+  return embedsSchema.safeParse(embeds ?? []).data ?? [];
+}
+
+/** The ids a registry folder defines (its file names), for reference checks. */
+export async function registryIds(root: string, folder: string): Promise<Set<string>> {
+  return new Set((await listFiles(path.join(root, 'content', folder))).filter((n) => /^[^/]+\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')));
 }

@@ -1,4 +1,5 @@
-import { analyzeStory, type PeopleIndex } from '../check/check-content.ts';
+import { analyzeStory } from './parse-story.ts';
+import type { PeopleIndex } from './registries.ts';
 import { formatProblems } from './problems.ts';
 import type { StoredBody } from './body-files.ts';
 import type { EmbedProviders } from '../model/embeds.ts';

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readEmbeds, readPeople, registryIds } from '../check/check-content.ts';
+import { readEmbeds, readPeople, registryIds } from './registries.ts';
 import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
 import { formatProblems } from './problems.ts';
 import { lineMentioning, redirectProblems } from '../check/redirects.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEmbeds, readPeople, registryIds } from '../../src/check/check-content.ts';
+import { readEmbeds, readPeople, registryIds } from '../../src/ingest/registries.ts';
 import { analysisThreads, inThreadAnalyzer, workerAnalyzer } from '../../src/ingest/analysis-pool.ts';
 import { BodyStore, readBodySync } from '../../src/ingest/body-store.ts';
 import type { AnalysisJob, StoredStory, StoryRegistries } from '../../src/ingest/story-analysis.ts';

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
+import type { EmbedProviders } from '../model/embeds.ts';
+import { slug } from '../model/slug.ts';
+import type { Coordinates } from '../model/gazetteer.ts';
+import { readFrontmatterYaml, splitFrontmatter } from './frontmatter.ts';
+import { lookupPlace } from './gazetteer-lookup.ts';
+import type { Problem } from './problems.ts';
+import type { PeopleIndex } from './registries.ts';
+import { renderCheckedBody } from './story-body-check.ts';
+import { YamlSource } from './yaml-document.ts';
+
+const rawArticleSchema = articleSchema(z.string().min(1));
+/** The image files a story may use, beside it or as its lead image. */
+export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
+
+export interface StoryCheckContext {
+  authors: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
+  people: PeopleIndex;
+  /** The hosts `<Embed>` may load from: `embeds` in content/site.yaml (readEmbeds). */
+  embeds: EmbedProviders;
+  /** Absolute folder of the article file, for images beside it. */
+  dir: string;
+  /** Parse bodies too (default true). */
+  bodies?: boolean;
+}
+
+/** Validates one story file's text: frontmatter schema, registry references, images, body. */
+export interface StoryAnalysis {
+  problems: Problem[];
+  /** The validated frontmatter, when it has no errors. */
+  data?: ArticleFrontmatter;
+  /** The rendered body, when bodies were asked for and it has no errors. */
+  html?: string;
+}
+
+/**
+ * Reads one story file once: frontmatter (fast reader, positions only when
+ * something is wrong), schema, registry references, images, body. The story
+ * loader stores what this returns; `npm run check` reports its problems.
+ */
+export function analyzeStory(file: string, text: string, ctx: StoryCheckContext): StoryAnalysis {
+  // Files are read as UTF-8; bytes that are not UTF-8 come out as U+FFFD.
+  const unreadable = text.indexOf('\uFFFD');
+  if (unreadable >= 0) {
+    const line = text.slice(0, unreadable).split('\n').length;
+    return { problems: [{ severity: 'error', file, line, field: 'file', message: 'is not UTF-8 text: a character on this line could not be read', hint: 'save the file as UTF-8 in your editor' }] };
+  }
+  const parts = splitFrontmatter(text);
+  if (!parts) {
+    return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }] };
+  }
+  // The fast reader first; the positional parser only for a file with something to report.
+  let positional: YamlSource | undefined;
+  const lines = () => (positional ??= new YamlSource(file, parts.frontmatter, 2));
+  const problems: Problem[] = [];
+  let data: unknown;
+  try {
+    data = readFrontmatterYaml(parts.frontmatter);
+  } catch {
+    problems.push(...lines().syntaxProblems());
+    if (lines().data === undefined) return { problems };
+    data = lines().data ?? {};
+  }
+  const result = rawArticleSchema.safeParse(data);
+  if (!result.success) problems.push(...lines().issueProblems(result.error.issues));
+
+  const raw = (data ?? {}) as Record<string, unknown>;
+  const at = (field: (string | number)[], message: string, hint?: string) =>
+    problems.push({ severity: 'error', file, line: lines().lineOf(field), field: field.join('.'), message, hint });
+  if (Array.isArray(raw['authors'])) {
+    raw['authors'].forEach((id, i) => {
+      if (typeof id === 'string' && !ctx.authors.has(id)) at(['authors', i], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml or use one of: ${[...ctx.authors].join(', ')}`);
+    });
+  }
+  if (Array.isArray(raw['contributors'])) {
+    raw['contributors'].forEach((c, i) => {
+      const id = (c as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && !ctx.authors.has(id)) at(['contributors', i, 'id'], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml`);
+    });
+  }
+  if (typeof raw['section'] === 'string' && !ctx.sections.has(raw['section'])) {
+    at(['section'], `no section "${raw['section']}" in content/sections/`, `use one of: ${[...ctx.sections].join(', ')}`);
+  }
+  const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
+  if (typeof imageSrc === 'string') {
+    const resolved = path.resolve(ctx.dir, imageSrc);
+    if (!existsSync(resolved)) at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
+    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
+  }
+
+  // People: an id must name a registry entry, and a name two entries answer to needs an id.
+  if (Array.isArray(raw['officials'])) {
+    raw['officials'].forEach((o, i) => {
+      const { name, id } = (o ?? {}) as { name?: unknown; id?: unknown };
+      if (typeof id === 'string') {
+        // An id that is not an id at all is the schema's to report.
+        if (slug(id) === id && !ctx.people.ids.has(id)) {
+          at(['officials', i, 'id'], `no person "${id}" in content/people/`, `create content/people/${id}.yaml, or remove id to go by the name`);
+        }
+      } else if (id === undefined && typeof name === 'string') {
+        const candidates = ctx.people.sharedNames.get(slug(name));
+        if (candidates) {
+          at(['officials', i, 'name'], `"${name}" could be any of ${candidates.length} people in content/people/: ${candidates.join(', ')}`, `add id: ${candidates.join(' or id: ')}`);
+        }
+      }
+    });
+  }
+
+  // A warning's line without the positional parser, when the text names it on one line only:
+  // an archive can have thousands of warnings, and that parser costs a millisecond a story.
+  const frontmatterLines = parts.frontmatter.split('\n');
+  const uniqueLine = (text: string): number | undefined => {
+    const at = frontmatterLines.flatMap((line, index) => (line.includes(text) ? [index] : []));
+    return at.length === 1 ? at[0]! + 2 : undefined;
+  };
+
+  // Someone listed as quoted but never named in the story is usually a leftover from an earlier draft.
+  if (Array.isArray(raw['officials'])) {
+    const body = parts.body.toLowerCase();
+    raw['officials'].forEach((o, i) => {
+      const name = (o as { name?: unknown } | null)?.name;
+      if (typeof name !== 'string' || !name.trim()) return;
+      const words = name.trim().split(/\s+/).filter((w) => !/^(jr|sr|ii|iii|iv|v)\.?$/i.test(w));
+      const surname = (words.at(-1) ?? name).toLowerCase();
+      if (!body.includes(name.toLowerCase()) && !body.includes(surname)) {
+        problems.push({ severity: 'warning', file, line: uniqueLine(name) ?? lines().lineOf(['officials', i, 'name']), field: `officials.${i}.name`, message: `${name} is listed as quoted but never named in the story`, hint: 'name them in the body or remove them from officials' });
+      }
+    });
+  }
+
+  const names = (list: unknown) =>
+    Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
+  for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
+    if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
+      problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
+    }
+  }
+  // A place without coordinates gets them from the gazetteer (loaded on the first such place);
+  // one it does not know is a warning: the story goes out, its map without that pin.
+  const places = result.success
+    ? result.data.locations
+    : Array.isArray(raw['locations'])
+      ? raw['locations'].map((l) => locationSchema.safeParse(l).data)
+      : [];
+  const found = new Map<number, Coordinates>();
+  places.forEach((place, i) => {
+    if (!place || place.lat !== undefined || place.lon !== undefined) return;
+    const coordinates = lookupPlace(place);
+    if (coordinates) {
+      found.set(i, coordinates);
+      return;
+    }
+    const label = place.country === 'US' ? `${place.name}, ${place.region}` : [place.name, place.region, place.country].filter(Boolean).join(', ');
+    problems.push({ severity: 'warning', file, line: lines().lineOf(['locations', i, 'name']), field: `locations.${i}.name`, message: `"${label}" is not in the gazetteer, so its map has no pin`, hint: 'add lat and lon to the place' });
+  });
+
+  // Warnings do not hold a story back; only errors do.
+  const checked = result.success && !problems.some((p) => p.severity === 'error') ? result.data : undefined;
+  const valid =
+    checked && found.size
+      ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
+      : checked;
+  if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
+  const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'), ctx.embeds);
+  problems.push(...body.problems);
+  return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
+}
+
+/** Every problem of one story file. */
+export function checkStory(file: string, text: string, ctx: StoryCheckContext): Problem[] {
+  return analyzeStory(file, text, ctx).problems;
+}
