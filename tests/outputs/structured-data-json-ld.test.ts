@@ -5,22 +5,11 @@ import {
   authorProfileJsonLd,
   jsonLdScriptText,
   newsArticleJsonLd,
-  socialMeta,
-  type StructuredDataContext,
 } from '../../src/outputs/structured-data.ts';
 import { STORY_TYPES } from '../../src/schemas/article.ts';
 import { EXPECTED_SUBTYPE, NEWS_ARTICLE_TYPES as SCHEMA_ORG_NEWS_TYPES, newsArticleJsonLdSchema } from '../helpers/news-article-schema.ts';
 import { story } from '../model/story-fixtures.ts';
-
-const ORIGIN = 'https://news.example.org';
-const LEAD = [`${ORIGIN}/_astro/lead.1x1.jpg`, `${ORIGIN}/_astro/lead.4x3.jpg`, `${ORIGIN}/_astro/lead.16x9.jpg`];
-
-const ctx = (overrides: Partial<StructuredDataContext> = {}): StructuredDataContext => ({
-  site: { name: 'Smith & Sons Gazette', url: ORIGIN, logo: '/logo.svg', language: 'en-US' },
-  absolute: (path) => new URL(path, ORIGIN).href,
-  imageUrls: LEAD,
-  ...overrides,
-});
+import { ctx, FULL, fullStory, LEAD, ORIGIN } from './structured-data-fixtures.ts';
 
 /** Valid per the schema helper; on failure, shows Zod's issues rather than a bare "false". */
 function expectValid(jsonLd: unknown) {
@@ -34,41 +23,6 @@ function* values(v: unknown): Generator<unknown> {
   if (Array.isArray(v)) for (const x of v) yield* values(x);
   else if (v && typeof v === 'object') for (const x of Object.values(v)) yield* values(x);
 }
-
-/** Frontmatter of a story using every field the JSON-LD describes. */
-const FULL = {
-  type: 'investigation',
-  authors: ['maria-lopez', 'associated-press'],
-  contributors: [{ id: 'sam-ortiz', role: 'additional reporting' }],
-  tags: ['sanctuary cities', 'Justice Department'],
-  dateline: 'WASHINGTON',
-  image: { src: './lead.jpg', alt: 'The Justice Department building in Washington' },
-  sources: [
-    {
-      name: 'LA Times',
-      url: 'https://www.latimes.com/politics/la-na-pol-sanctuary-20170803-story.html',
-      title: 'Sessions targets sanctuary cities',
-      published: '2017-08-03',
-    },
-    { name: 'U.S. Department of Justice', url: 'https://www.justice.gov/opa/pr/grants' },
-  ],
-  officials: [
-    { name: 'Jeff Sessions', title: 'Attorney General', organization: 'U.S. Department of Justice' },
-    { name: 'Tim Keller' },
-  ],
-  locations: [
-    { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 },
-    { name: 'Baltimore', region: 'MD', country: 'US' },
-    { name: 'London', region: 'ENG', country: 'GB', lat: 51.5072, lon: -0.1276 },
-  ],
-  updated: new Date('2017-08-04T09:00:00-04:00'),
-  corrections: [
-    { date: new Date('2017-08-05T10:00:00-04:00'), kind: 'correction', text: 'An earlier version misstated the deadline.' },
-    { date: new Date('2017-08-06T10:00:00-04:00'), kind: 'clarification', text: 'Clarifies which grants are affected.' },
-  ],
-} satisfies Parameters<typeof story>[1];
-
-const fullStory = () => story('sessions-grants', FULL);
 
 describe('NEWS_ARTICLE_TYPES', () => {
   it('maps each story type to a schema.org NewsArticle subtype', () => {
@@ -313,67 +267,6 @@ describe('jsonLdScriptText', () => {
     const jsonLd = newsArticleJsonLd(fullStory(), ctx());
     expect(JSON.parse(jsonLdScriptText(jsonLd))).toEqual(jsonLd);
     expect(() => jsonLdScriptText(undefined)).toThrow(TypeError);
-  });
-});
-
-describe('socialMeta', () => {
-  const content = (meta: ReturnType<typeof socialMeta>, key: string) =>
-    meta.filter((m) => m.property === key || m.name === key).map((m) => m.content);
-
-  it('gives a story with a lead image the large card, with the image and its alt', () => {
-    const meta = socialMeta(fullStory(), ctx());
-    expect(content(meta, 'og:type')).toEqual(['article']);
-    expect(content(meta, 'twitter:card')).toEqual(['summary_large_image']);
-    expect(content(meta, 'og:image')).toEqual([LEAD[0]]);
-    expect(content(meta, 'twitter:image')).toEqual([LEAD[0]]);
-    expect(content(meta, 'og:image:alt')).toEqual(['The Justice Department building in Washington']);
-    expect(content(meta, 'twitter:title')).toEqual(['Justice Department ties grants to immigration cooperation']);
-    expect(content(meta, 'twitter:description')).toEqual(['Four cities were told to prove they share jail access with federal agents.']);
-  });
-
-  it('gives a story without an image the small card and no image tags', () => {
-    const meta = socialMeta(story('no-image'), ctx({ imageUrls: [] }));
-    expect(content(meta, 'twitter:card')).toEqual(['summary']);
-    for (const key of ['og:image', 'og:image:alt', 'twitter:image', 'twitter:image:alt']) expect(content(meta, key)).toEqual([]);
-  });
-
-  it('shows the share card in link previews, with its type, size and alt, with or without a lead image', () => {
-    const card = { url: `${ORIGIN}/cards/sessions-grants-0123456789abcdef.png`, alt: 'Smith & Sons Gazette. News · Immigration: A headline', width: 1200, height: 630 };
-    for (const [name, withCard] of [
-      ['with a lead image', socialMeta(fullStory(), ctx({ shareCard: card }))],
-      ['without one', socialMeta(story('no-image'), ctx({ imageUrls: [], shareCard: card }))],
-    ] as const) {
-      expect(content(withCard, 'twitter:card'), name).toEqual(['summary_large_image']);
-      expect(content(withCard, 'og:image'), name).toEqual([card.url]);
-      expect(content(withCard, 'twitter:image'), name).toEqual([card.url]);
-      expect(content(withCard, 'og:image:type'), name).toEqual(['image/png']);
-      expect(content(withCard, 'og:image:width'), name).toEqual(['1200']);
-      expect(content(withCard, 'og:image:height'), name).toEqual(['630']);
-      expect(content(withCard, 'og:image:alt'), name).toEqual(['Smith & Sons Gazette. News · Immigration: A headline']);
-      expect(content(withCard, 'twitter:image:alt'), name).toEqual(['Smith & Sons Gazette. News · Immigration: A headline']);
-    }
-  });
-
-  it('lists the story\'s own pictures first and the share card last in the JSON-LD image', () => {
-    const card = { url: `${ORIGIN}/cards/x-0123456789abcdef.png`, alt: 'x', width: 1200, height: 630 };
-    expect(newsArticleJsonLd(fullStory(), ctx({ shareCard: card }))['image']).toEqual([...LEAD, card.url]);
-    expect(newsArticleJsonLd(story('no-image'), ctx({ imageUrls: [], shareCard: card }))['image']).toEqual([card.url]);
-  });
-
-  it('emits no alt for a decorative lead image', () => {
-    const meta = socialMeta(story('decorative', { image: { src: './lead.jpg', decorative: true } }), ctx());
-    expect(content(meta, 'twitter:card')).toEqual(['summary_large_image']);
-    expect(content(meta, 'og:image:alt')).toEqual([]);
-  });
-
-  it('emits one article:tag per tag, authors as author pages, section and times', () => {
-    const meta = socialMeta(fullStory(), ctx());
-    expect(content(meta, 'article:tag')).toEqual(['sanctuary cities', 'Justice Department']);
-    expect(content(meta, 'article:author')).toEqual([`${ORIGIN}/authors/maria-lopez/`, `${ORIGIN}/authors/associated-press/`]);
-    expect(content(meta, 'article:section')).toEqual(['Immigration']);
-    expect(content(meta, 'article:published_time')).toEqual(['2017-08-03T21:30:00.000Z']);
-    expect(content(meta, 'article:modified_time')).toEqual(['2017-08-06T14:00:00.000Z']);
-    for (const m of meta) expect(Boolean(m.property) !== Boolean(m.name)).toBe(true);
   });
 });
 
