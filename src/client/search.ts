@@ -145,14 +145,24 @@ export async function startSearch(): Promise<void> {
     more.hidden = shown >= results.length;
   }
 
+  /**
+   * Said in the status line, a polite live region, from the moment a search starts (the first one also
+   * waits for the index) until its count replaces it; the old results' "Show more" no longer applies.
+   */
+  function showSearching() {
+    status.textContent = 'Searching…';
+    more.hidden = true;
+  }
+
   async function run() {
     const current = ++generation;
     list.setAttribute('aria-busy', 'true');
     history.replaceState(null, '', `${location.pathname}${searchStateQuery(state)}`);
+    const active = state.q !== '' || hasFilters(state);
+    if (active) showSearching();
     const index = await loading;
     if (!index || current !== generation) return;
     const { pagefind, totals } = index;
-    const active = state.q !== '' || hasFilters(state);
     if (!active) {
       results = [];
       shown = 0;

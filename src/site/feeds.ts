@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import { escapeXml } from '../outputs/escape.ts';
-import { absolutizeHtml, FEED_SIZE, feedItem } from '../outputs/feed.ts';
+import { absolutizeHtml, FEED_SIZE, feedItem, rssOptions } from '../outputs/feed.ts';
 import { feedBodyHtml } from '../outputs/feed-body.ts';
 import { expandFigures } from '../ingest/story-body/figures.ts';
 import { feedFigureHtml, feedImageSrc } from './images.ts';
@@ -36,12 +36,12 @@ function feedBody(story: SiteStory): Promise<string> {
 export async function feedResponse(options: { title: string; description: string; path: string; stories: SiteStory[] }) {
   const latest = options.stories.slice(0, FEED_SIZE);
   const items = await Promise.all(latest.map(async (story) => feedItem(story, await feedBody(story), site.url)));
-  return rss({
+  const channel = {
     title: options.title,
     description: options.description,
-    site: absoluteUrl(options.path),
-    items,
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${site.language}</language><atom:link href="${absoluteUrl(options.path + 'rss.xml')}" rel="self" type="application/rss+xml"/>`,
-  });
+    url: absoluteUrl(options.path),
+    selfUrl: absoluteUrl(`${options.path}rss.xml`),
+    language: site.language,
+  };
+  return rss(rssOptions(channel, items));
 }

@@ -1,3 +1,4 @@
+import { getCollection } from 'astro:content';
 import { getNewsroom } from './newsroom.ts';
 import { absoluteUrl } from './site.ts';
 import { chunk, isCanonicalHere, type SitemapUrl } from '../outputs/sitemap.ts';
@@ -18,7 +19,14 @@ export async function sitemapChunks(): Promise<SitemapUrl[][]> {
       .sort()
       .map((path) => ({ loc: absoluteUrl(path) })),
     { loc: absoluteUrl('/corrections/'), lastmod: corrections[0]?.correction.date },
+    ...(await policyPageUrls()),
     ...live.filter(isCanonicalHere).map((s) => ({ loc: absoluteUrl(s.url), lastmod: s.modified ?? s.date })),
   ];
   return chunk(urls);
+}
+
+/** The outlet's policy pages, content/pages/<id>.md at /<id>/ (src/pages/[policyPage].astro). */
+async function policyPageUrls(): Promise<SitemapUrl[]> {
+  const ids = (await getCollection('pages')).map((entry) => entry.id).sort();
+  return ids.map((id) => ({ loc: absoluteUrl(`/${id}/`) }));
 }

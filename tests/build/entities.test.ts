@@ -155,6 +155,13 @@ describe('related stories and corrections', () => {
     expect(first).toBe(older);
   });
 
+  it('/corrections/ introduces the log in readable prose, with the corrections policy linked mid-sentence', () => {
+    const intro = readHtml(dist, '/corrections/').querySelector('.listing-header p')!;
+    const link = intro.querySelector('a[href="/corrections-policy/"]')!;
+    // The link's words stand apart from their neighbours: "Our corrections policy says", not "Ourcorrections".
+    expect(intro.text.replace(/\s+/g, ' ')).toContain(` ${link.text} `);
+  });
+
   it('/corrections/ lists every published correction and retraction newest first, each linking to its anchor on the story', () => {
     const expected = live
       .flatMap((s) => [

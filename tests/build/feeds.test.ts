@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
-import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist.ts';
-import { TEST_SITE_URL } from '../helpers/build-site.ts';
+import { parse as parseYaml } from 'yaml';
+import { isUnpublishedSample, listFiles, readXml, sampleStories } from '../helpers/dist.ts';
+import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const published = sampleStories().filter((s) => !isUnpublishedSample(s));
@@ -14,6 +15,17 @@ const items = (file: string): any[] => readXml(dist, file).rss.channel.item ?? [
 /** Letters and digits only, so that Markdown syntax and typographic quotes do not matter. */
 const words = (text: string) => text.replace(/\]\([^)]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const slugOf = (item: any) => new URL(item.link).pathname.split('/')[2]!;
+/** What a feed reader shows for an RSS description, which is HTML. */
+const rendered = (description: unknown) => parseHtml(String(description)).text;
+const contentYaml = (file: string) => parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content', file), 'utf8'));
+
+/** A feed's channel description as the content says it, or for an author's feed the name it must carry. */
+function channelDescriptionOf(feed: string): { is: string } | { mentions: string } {
+  const [, kind, id] = /^(sections|authors)\/([^/]+)\//.exec(feed) ?? [];
+  if (kind === 'sections') return { is: contentYaml(`sections/${id}.yaml`).description };
+  if (kind === 'authors') return { mentions: contentYaml(`authors/${id}.yaml`).name };
+  return { is: contentYaml('site.yaml').description };
+}
 
 describe('RSS feeds', () => {
   it.each(FEEDS)('%s is RSS 2.0 with at most 50 items', (file) => {
@@ -45,6 +57,22 @@ describe('RSS feeds', () => {
       const s = bySlug.get(slugOf(i))!;
       return s.data['authors'].includes('maria-lopez') || (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'maria-lopez');
     })).toBe(true);
+  });
+
+  it('every feed\'s descriptions read as the dek and the channel description as written, markup and all', () => {
+    const feeds = listFiles(dist).filter((f) => f.endsWith('rss.xml'));
+    expect(feeds).toEqual(expect.arrayContaining(FEEDS));
+    // The sample has a dek that mentions "<b>" and "&": a reader must show those, not make text bold.
+    expect(published.some((s) => /<b>/.test(s.data['dek']))).toBe(true);
+    for (const feed of feeds) {
+      const channel = readXml(dist, feed).rss.channel;
+      const expected = channelDescriptionOf(feed);
+      if ('is' in expected) expect(rendered(channel.description), feed).toBe(expected.is);
+      else expect(rendered(channel.description), feed).toContain(expected.mentions);
+      for (const item of channel.item ?? []) {
+        expect(rendered(item.description), `${feed}: ${slugOf(item)}`).toBe(bySlug.get(slugOf(item))!.data['dek']);
+      }
+    }
   });
 
   it('content:encoded holds the full story as feed readers can show it', () => {

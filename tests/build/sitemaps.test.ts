@@ -1,20 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, readXml, sampleStories } from '../helpers/dist.ts';
-import { TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
+import { isUnpublishedSample, listFiles, readXml, sampleStories } from '../helpers/dist.ts';
+import { PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const stories = sampleStories();
 const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
+/** Every URL of every sitemap the index points at. */
+function sitemapLocs(): string[] {
+  const index = readXml(dist, 'sitemap-index.xml').sitemapindex;
+  return asList(index.sitemap).flatMap((s: { loc: string }) => {
+    const file = new URL(s.loc).pathname;
+    return asList(readXml(dist, file).urlset.url).map((u: { loc: string }) => u.loc);
+  });
+}
+
+/** The built file a site URL is served from. */
+function builtFile(url: string): string {
+  const { pathname } = new URL(url);
+  return path.join(dist, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+}
+
 describe('sitemaps', () => {
   it('the index points at sitemaps that list every canonical published story and nothing unpublished', () => {
-    const index = readXml(dist, 'sitemap-index.xml').sitemapindex;
-    const locs: string[] = asList(index.sitemap).flatMap((s: { loc: string }) => {
-      const file = new URL(s.loc).pathname;
-      return asList(readXml(dist, file).urlset.url).map((u: { loc: string }) => u.loc);
-    });
+    const locs = sitemapLocs();
     for (const story of stories) {
       const url = `${TEST_SITE_URL}/articles/${story.slug}/`;
       // A syndicated copy's canonical URL is the original's, so only our own stories are listed.
@@ -22,6 +33,19 @@ describe('sitemaps', () => {
       expect(locs.includes(url), story.slug).toBe(expected);
     }
     expect(locs).toContain(`${TEST_SITE_URL}/`);
+  });
+
+  it('lists every policy page (about, ethics, …) from content/pages', () => {
+    const policies = listFiles(path.join(PROJECT_ROOT, 'content/pages')).filter((f) => f.endsWith('.md'));
+    expect(policies.length).toBeGreaterThan(0);
+    const locs = sitemapLocs();
+    for (const file of policies) expect(locs).toContain(`${TEST_SITE_URL}/${file.replace(/\.md$/, '')}/`);
+  });
+
+  it('lists only URLs the build wrote a page for, each once', () => {
+    const locs = sitemapLocs();
+    expect(locs.filter((loc) => !loc.startsWith(`${TEST_SITE_URL}/`) || !existsSync(builtFile(loc)))).toEqual([]);
+    expect(new Set(locs).size).toBe(locs.length);
   });
 
   it('the news sitemap parses and holds only stories from the 48 hours before the build', () => {

@@ -119,6 +119,56 @@ describe('search, in Chromium', () => {
     expect(dates[0]).toBe(newest);
   });
 
+  /** The number of results the status line announces. */
+  async function announcedCount(): Promise<number> {
+    const text = (await page.locator('#search-status').textContent()) ?? '';
+    return /^No stories/.test(text) ? 0 : Number(/^(\d+) stor/.exec(text)?.[1]);
+  }
+
+  it('shows "Show more results" only while more results are waiting', async () => {
+    const more = page.locator('#search-more');
+    await page.goto(`${site}/search/`);
+    await page.locator('#search').waitFor();
+    expect(await more.isVisible(), 'before any search').toBe(false);
+
+    const few = (await search('sanctuary')).length;
+    expect(await announcedCount()).toBe(few);
+    expect(few).toBeLessThanOrEqual(10);
+    expect(await more.isVisible(), 'with every result shown').toBe(false);
+
+    expect((await search('the')).length).toBe(10);
+    const many = await announcedCount();
+    expect(many).toBeGreaterThan(10);
+    expect(await more.isVisible(), 'with more results waiting').toBe(true);
+    await more.click();
+    await page.locator('#search-results > li').nth(Math.min(many, 20) - 1).waitFor();
+    expect(await more.isVisible(), 'after the last page is shown').toBe(many > 20);
+  });
+
+  it('says "Searching…" in the polite status line while a search runs, then the results replace it', async () => {
+    const slow = await (await browser.newContext()).newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Pagefind's script, index and fragments wait until the test has seen the searching state.
+    await slow.route('**/pagefind/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.goto(`${site}/search/`, { waitUntil: 'domcontentloaded' });
+    await slow.locator('#search').waitFor();
+    await slow.getByLabel('Search stories').fill('sanctuary');
+    await slow.getByLabel('Search stories').press('Enter');
+    const status = slow.locator('#search-status[aria-live="polite"]');
+    await status.filter({ hasText: /^Searching…$/ }).waitFor({ timeout: 5_000 });
+    expect(await slow.locator('#search-results').getAttribute('aria-busy')).toBe('true');
+    release();
+    await status.filter({ hasText: /found/ }).waitFor();
+    expect(await status.textContent()).toMatch(/^\d+ stor(y|ies) found for “sanctuary”\.$/);
+    expect(await slow.locator('#search-results li').count()).toBeGreaterThan(0);
+    expect(await slow.locator('#search-results').getAttribute('aria-busy')).toBe('false');
+    await slow.close();
+  });
+
   it('never finds a story that is not live', async () => {
     for (const [state, marker] of Object.entries(UNPUBLISHED_MARKERS)) {
       await search(marker);

@@ -1,6 +1,8 @@
+import { getRssString } from '@astrojs/rss';
+import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { FEED_SIZE, absolutizeHtml, feedItem } from '../../src/outputs/feed.ts';
+import { FEED_SIZE, absolutizeHtml, feedItem, rssOptions } from '../../src/outputs/feed.ts';
 import { story } from '../model/story-fixtures.ts';
 
 const PAGE = 'https://ledgerdesk.example/articles/sessions-grants/';
@@ -106,5 +108,30 @@ describe('feedItem', () => {
 
   it('carries 50 stories, as the contract says', () => {
     expect(FEED_SIZE).toBe(50);
+  });
+});
+
+describe('rssOptions, written out by @astrojs/rss', () => {
+  const SITE = 'https://ledgerdesk.example';
+  const MARKUP = '<b>bold</b> & "quotes"';
+
+  /** The channel as a feed reader's XML parser reads it, with one story whose dek is `dek`. */
+  async function channelOf(description: string, dek: string) {
+    const channel = { title: 'Ledger', description, url: `${SITE}/`, selfUrl: `${SITE}/rss.xml`, language: 'en-US' };
+    const xml = await getRssString(rssOptions(channel, [feedItem(story('x', { dek }), '<p>Body</p>', SITE)]));
+    return new XMLParser().parse(xml).rss.channel;
+  }
+
+  // RSS 2.0 descriptions are HTML: readers render them, so plain text must arrive escaped.
+  it('sends a dek that mentions markup as HTML that renders it as written, not in bold', async () => {
+    const html = parse((await channelOf('News.', MARKUP)).item.description);
+    expect(html.text).toBe(MARKUP);
+    expect(html.querySelectorAll('b').length).toBe(0);
+  });
+
+  it('sends the channel description the same way', async () => {
+    const html = parse((await channelOf(MARKUP, 'A dek.')).description);
+    expect(html.text).toBe(MARKUP);
+    expect(html.querySelectorAll('b').length).toBe(0);
   });
 });
