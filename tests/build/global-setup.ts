@@ -2,22 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { buildSite, copyTestSite } from '../helpers/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     distDir: string;
+    /** The copy of the project that was built: the sample content plus the test fixtures (tests/fixtures/build-content). */
+    projectRoot: string;
   }
 }
 
-/** Builds the sample site once, into a temporary folder, for all build-output tests. */
+/**
+ * Builds the sample site once, into a temporary folder, for all build-output
+ * tests: from a copy of the project to which the test-only fixture stories are
+ * added (hostile strings stay out of the shipped sample).
+ */
 export default function setup(project: TestProject) {
+  const site = copyTestSite();
   const distDir = mkdtempSync(path.join(tmpdir(), 'newsroom-dist-'));
-  const result = buildSite(PROJECT_ROOT, distDir);
-  if (result.status !== 0) {
+  const cleanup = () => {
     rmSync(distDir, { recursive: true, force: true });
+    site.cleanup();
+  };
+  const result = buildSite(site.root, distDir);
+  if (result.status !== 0) {
+    cleanup();
     throw new Error(`The sample site did not build (exit ${result.status}):\n${result.output.slice(-4000)}`);
   }
   project.provide('distDir', distDir);
-  return () => rmSync(distDir, { recursive: true, force: true });
+  project.provide('projectRoot', site.root);
+  return cleanup;
 }

@@ -39,10 +39,13 @@ describe('article JSON-LD', () => {
 });
 
 describe('a title and dek holding </script><script>, &, < and quotes', () => {
+  // A test fixture story (tests/fixtures/build-content), added to the copy the shared build is made from.
   const story = live.find((s) => s.data['title'].includes('</script><script>'))!;
 
   it('render as text in the page: headline, meta tags and JSON-LD all equal the frontmatter', () => {
     expect(story).toBeDefined();
+    expect(story.data['title']).toMatch(/<exposed>/);
+    expect(story.data['dek']).toMatch(/"<b>" & '/);
     const page = readHtml(dist, `/articles/${story.slug}/`);
     expect(page.querySelector('h1')!.text).toBe(story.data['title']);
     expect(page.querySelector('.dek')!.text).toBe(story.data['dek']);

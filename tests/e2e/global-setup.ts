@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { buildSite, copyTestSite } from '../helpers/build-site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {
@@ -13,12 +13,18 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the sample site once and serves it on 127.0.0.1 for the browser tests. */
+/**
+ * Builds the sample site once, with the test-only fixture stories added to a
+ * copy of the project (as tests/build/global-setup.ts does), and serves it on
+ * 127.0.0.1 for the browser tests.
+ */
 export default async function setup(project: TestProject) {
+  const site = copyTestSite();
   const distDir = mkdtempSync(path.join(tmpdir(), 'newsroom-e2e-'));
-  const result = buildSite(PROJECT_ROOT, distDir);
+  const result = buildSite(site.root, distDir);
   if (result.status !== 0) {
     rmSync(distDir, { recursive: true, force: true });
+    site.cleanup();
     throw new Error(`The sample site did not build (exit ${result.status}):\n${result.output.slice(-4000)}`);
   }
   const server = await serveStatic(distDir);
@@ -27,5 +33,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.close();
     rmSync(distDir, { recursive: true, force: true });
+    site.cleanup();
   };
 }

@@ -43,3 +43,18 @@ export function copyProject(options: { scripts?: boolean } = {}): { root: string
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
+
+/**
+ * Content only the tests build: stories with hostile text (a headline holding
+ * `</script><script>`) and a place the gazetteer lacks. They are kept out of
+ * content/, which is the sample a new user sees; `copyTestSite()` lays them
+ * over a copy's content/ (same layout: articles/<yyyy>/<slug>.mdx).
+ */
+export const FIXTURE_CONTENT = path.join(PROJECT_ROOT, 'tests/fixtures/build-content');
+
+/** A disposable copy of the project with the fixture content added: the site the build and e2e tests build. */
+export function copyTestSite(): { root: string; cleanup: () => void } {
+  const project = copyProject();
+  cpSync(FIXTURE_CONTENT, path.join(project.root, 'content'), { recursive: true });
+  return project;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { PROJECT_ROOT } from './build-site.ts';
+import { FIXTURE_CONTENT, PROJECT_ROOT } from './build-site.ts';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -38,13 +38,24 @@ export function readXml(distDir: string, file: string): any {
 /** A sample story as its file says, read with a YAML parser independent of the site's code. */
 export interface SampleStory {
   slug: string;
+  /** Its path from the project root: content/articles/… or, for a test fixture, tests/fixtures/build-content/articles/…. */
   file: string;
   data: Record<string, any>;
   body: string;
+  /** A test-only story that the test builds add (tests/fixtures/build-content), not part of the shipped sample. */
+  fixture: boolean;
 }
 
+/**
+ * The stories of the test builds (tests/build/global-setup.ts and
+ * tests/e2e/global-setup.ts): the sample under content/articles/ and the
+ * test-only fixture stories those builds add to their copy of the project.
+ */
 export function sampleStories(): SampleStory[] {
-  const dir = path.join(PROJECT_ROOT, 'content/articles');
+  return [...readStories(path.join(PROJECT_ROOT, 'content/articles'), false), ...readStories(path.join(FIXTURE_CONTENT, 'articles'), true)];
+}
+
+function readStories(dir: string, fixture: boolean): SampleStory[] {
   return listFiles(dir)
     .filter((f) => /\.mdx?$/.test(f))
     .map((f) => {
@@ -52,7 +63,8 @@ export function sampleStories(): SampleStory[] {
       const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
       const parts = f.split('/');
       const slug = parts.length === 3 ? parts[1]! : parts[1]!.replace(/\.mdx?$/, '');
-      return { slug, file: `content/articles/${f}`, data: parseYaml(frontmatter!), body: body! };
+      const file = path.relative(PROJECT_ROOT, path.join(dir, f)).split(path.sep).join('/');
+      return { slug, file, data: parseYaml(frontmatter!), body: body!, fixture };
     });
 }
 
