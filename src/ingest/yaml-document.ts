@@ -1,6 +1,12 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
+import { didYouMean } from '../model/spelling.ts';
+import { fieldsAt } from './schema-keys.ts';
+
+const UNKNOWN_FIELD_HINT =
+  'check the spelling against CONTENT-MODEL.md; ' +
+  'unknown fields are refused so that a misspelt embargo cannot publish a story early';
 
 /**
  * A YAML text (a registry file or a story's frontmatter) parsed with line
@@ -53,17 +59,21 @@ export class YamlSource {
     return this.firstLine;
   }
 
-  /** Schema issues as problems, each at its line. */
-  issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  /**
+   * Schema issues as problems, each at its line. With the schema the data was checked
+   * against, an unknown field close to one it allows is named as what was meant.
+   */
+  issueProblems(issues: readonly z.core.$ZodIssue[], schema?: z.core.$ZodType): Problem[] {
     return issues.flatMap((issue): Problem[] => {
       if (issue.code === 'unrecognized_keys') {
+        const fields = schema ? fieldsAt(schema, issue.path) : [];
         return issue.keys.map((key) => ({
           severity: 'error' as const,
           file: this.file,
           line: this.lineOf(issue.path, key),
           field: [...issue.path, key].join('.'),
           message: 'is not a field of the content model',
-          hint: 'check the spelling against CONTENT-MODEL.md; unknown fields are refused so that a misspelt embargo cannot publish a story early',
+          hint: didYouMean(key, fields) ?? UNKNOWN_FIELD_HINT,
         }));
       }
       const present = this.doc.getIn(issue.path as unknown[], true) !== undefined;

@@ -71,7 +71,7 @@ describe('a story with errors under astro dev', () => {
         Where: `${STORY}:6`,
         Field: 'authors.0',
         Problem: 'no author "maria-lopes" in content/authors/',
-        'How to fix': expect.stringContaining('add content/authors/maria-lopes.yaml or use one of:'),
+        'How to fix': 'did you mean maria-lopez? If not, add content/authors/maria-lopes.yaml',
       },
     ]);
     // A page a writer cannot mistake for the story, with the site's landmarks and a preview-only notice.
