@@ -43,7 +43,7 @@ async function checkRegistry<S extends z.ZodType>(root: string, folder: string, 
     problems.push(...source.syntaxProblems());
     if (source.data === undefined) continue;
     const result = schema.safeParse(source.data ?? {});
-    if (!result.success) problems.push(...source.issueProblems(result.error.issues));
+    if (!result.success) problems.push(...source.issueProblems(result.error.issues, schema));
     else entries.set(id, result.data);
   }
   return { ids, entries, problems };
@@ -58,7 +58,7 @@ async function checkSingleFile(root: string, name: string, schema: z.ZodType, re
   const source = new YamlSource(file, await readFile(full, 'utf8'));
   if (source.data === undefined) return source.syntaxProblems();
   const result = schema.safeParse(source.data ?? {});
-  if (!result.success) return source.issueProblems(result.error.issues);
+  if (!result.success) return source.issueProblems(result.error.issues, schema);
   return name === 'site.yaml' ? siteFileProblems(root, source, result.data as SiteConfig) : [];
 }
 

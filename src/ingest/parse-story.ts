@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
 import { slug } from '../model/slug.ts';
+import { didYouMean } from '../model/spelling.ts';
 import type { Coordinates } from '../model/gazetteer.ts';
 import { readFrontmatterYaml, splitFrontmatter } from './frontmatter.ts';
 import { lookupPlace } from './gazetteer-lookup.ts';
@@ -66,24 +67,39 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     data = lines().data ?? {};
   }
   const result = rawArticleSchema.safeParse(data);
-  if (!result.success) problems.push(...lines().issueProblems(result.error.issues));
+  if (!result.success) problems.push(...lines().issueProblems(result.error.issues, rawArticleSchema));
 
   const raw = (data ?? {}) as Record<string, unknown>;
   const at = (field: (string | number)[], message: string, hint?: string) =>
     problems.push({ severity: 'error', file, line: lines().lineOf(field), field: field.join('.'), message, hint });
+  // An id that is not there is most often a slip of the keyboard, so the hint names the id
+  // meant; but a new author or person is a fix too, so it still says how to add one.
+  const meant = (id: string, known: Iterable<string>, fix: string, otherwise = fix) => {
+    const suggestion = didYouMean(id, known);
+    return suggestion ? `${suggestion} If not, ${fix}` : otherwise;
+  };
+  const unknownAuthor = (field: (string | number)[], id: string, otherwise?: string) => {
+    const hint = meant(id, ctx.authors, `add content/authors/${id}.yaml`, otherwise);
+    at(field, `no author "${id}" in content/authors/`, hint);
+  };
   if (Array.isArray(raw['authors'])) {
     raw['authors'].forEach((id, i) => {
-      if (typeof id === 'string' && !ctx.authors.has(id)) at(['authors', i], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml or use one of: ${[...ctx.authors].join(', ')}`);
+      if (typeof id === 'string' && !ctx.authors.has(id)) {
+        const known = [...ctx.authors].join(', ');
+        unknownAuthor(['authors', i], id, `add content/authors/${id}.yaml or use one of: ${known}`);
+      }
     });
   }
   if (Array.isArray(raw['contributors'])) {
     raw['contributors'].forEach((c, i) => {
       const id = (c as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && !ctx.authors.has(id)) at(['contributors', i, 'id'], `no author "${id}" in content/authors/`, `add content/authors/${id}.yaml`);
+      if (typeof id === 'string' && !ctx.authors.has(id)) unknownAuthor(['contributors', i, 'id'], id);
     });
   }
-  if (typeof raw['section'] === 'string' && !ctx.sections.has(raw['section'])) {
-    at(['section'], `no section "${raw['section']}" in content/sections/`, `use one of: ${[...ctx.sections].join(', ')}`);
+  const section = raw['section'];
+  if (typeof section === 'string' && !ctx.sections.has(section)) {
+    const otherwise = `use one of: ${[...ctx.sections].join(', ')}`;
+    at(['section'], `no section "${section}" in content/sections/`, didYouMean(section, ctx.sections) ?? otherwise);
   }
   const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
   if (typeof imageSrc === 'string') {
@@ -99,7 +115,8 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       if (typeof id === 'string') {
         // An id that is not an id at all is the schema's to report.
         if (slug(id) === id && !ctx.people.ids.has(id)) {
-          at(['officials', i, 'id'], `no person "${id}" in content/people/`, `create content/people/${id}.yaml, or remove id to go by the name`);
+          const fix = `create content/people/${id}.yaml, or remove id to go by the name`;
+          at(['officials', i, 'id'], `no person "${id}" in content/people/`, meant(id, ctx.people.ids, fix));
         }
       } else if (id === undefined && typeof name === 'string') {
         const candidates = ctx.people.sharedNames.get(slug(name));

@@ -1,6 +1,6 @@
 import { analyzeStory } from './parse-story.ts';
 import type { PeopleIndex } from './registries.ts';
-import { formatProblems } from './problems.ts';
+import { formatProblems, type Problem } from './problems.ts';
 import type { StoredBody } from './body-files.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
 import type { PackWriter } from './body-store.ts';
@@ -23,8 +23,13 @@ export interface AnalysisJob {
   dir: string;
 }
 
-/** The outcome of one job: what the store keeps, or why the story cannot be stored. */
-export type StoredStory = { ok: true; data: Record<string, unknown>; body: StoredBody } | { ok: false; problems: string[] };
+/**
+ * The outcome of one job: what the store keeps, or why the story cannot be stored (its errors,
+ * whole rather than formatted, so that the dev server can show them at the story's URL).
+ */
+export type StoredStory =
+  | { ok: true; data: Record<string, unknown>; body: StoredBody }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Analyses one story and appends its rendered body to the thread's pack
@@ -34,10 +39,11 @@ export type StoredStory = { ok: true; data: Record<string, unknown>; body: Store
 export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, packs: PackWriter): StoredStory {
   const analysis = analyzeStory(job.file, job.contents, { ...registries, dir: job.dir });
   const errors = analysis.problems.filter((p) => p.severity === 'error');
-  if (errors.length) return { ok: false, problems: formatProblems(errors) };
+  if (errors.length) return { ok: false, problems: errors };
   if (!analysis.data || analysis.html === undefined) {
     // Never drop a story without saying why.
-    return { ok: false, problems: [`${job.file}: the story could not be read (no frontmatter or body came out of it, and no error said why)`] };
+    const message = 'the story could not be read (no frontmatter or body came out of it, and no error said why)';
+    return { ok: false, problems: [{ severity: 'error', file: job.file, line: 1, field: 'file', message }] };
   }
   const warnings = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
   return { ok: true, data: analysis.data as unknown as Record<string, unknown>, body: { ...packs.append(analysis.html), warnings } };

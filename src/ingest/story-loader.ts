@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readEmbeds, readPeople, registryIds } from './registries.ts';
 import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
-import { formatProblems } from './problems.ts';
+import { formatProblems, type Problem } from './problems.ts';
 import { lineMentioning, redirectProblems } from '../check/redirects.ts';
 import { parseStoryPath } from './story-path.ts';
 import { buildInstant, publicationState, type PublicationFields } from '../model/publication.ts';
@@ -16,6 +16,7 @@ import { storyCodeDigest } from './code-digest.ts';
 import { analysisThreads, inThreadAnalyzer, POOL_THRESHOLD, workerAnalyzer, type StoryAnalyzer } from './analysis-pool.ts';
 import { BodyStore } from './body-store.ts';
 import type { StoryRegistries } from './story-analysis.ts';
+import { failedStories, forgetFailedStory, recordFailedStory } from './failed-stories.ts';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -51,7 +52,10 @@ export function storyLoader(options: { base: string }): Loader {
   return {
     name: 'newsroom-story-loader',
     load: async (context: LoaderContext) => {
-      const { config, store, generateDigest, watcher, logger } = context;
+      const { config, store, meta, generateDigest, watcher, logger } = context;
+      // Under `astro dev` a story with errors is kept out of the store like anywhere else, but
+      // the server goes on and the story's URL shows its errors (failed-stories.ts).
+      const devServer = watcher !== undefined;
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, options.base);
       const idByFile = new Map<string, string>();
@@ -78,7 +82,13 @@ export function storyLoader(options: { base: string }): Loader {
        * is analysed. Resolves to the step that commits it to the store and to the search
        * index, which the caller runs in file order, whatever order analyses finish in.
        */
-      async function sync(relative: string, contents: string, registries: Registries, analyzer: StoryAnalyzer, emit = true): Promise<() => string[]> {
+      async function sync(
+        relative: string,
+        contents: string,
+        registries: Registries,
+        analyzer: StoryAnalyzer,
+        emit = true,
+      ): Promise<() => Problem[]> {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = projectPath(absolute);
@@ -88,6 +98,7 @@ export function storyLoader(options: { base: string }): Loader {
         const kept = bodies.get(digest);
         if (existing && kept && existing.digest === digest && existing.filePath === file) {
           return () => {
+            forgetFailedStory(slug);
             warnings.push(...kept.warnings);
             if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept });
             return [];
@@ -97,14 +108,25 @@ export function storyLoader(options: { base: string }): Loader {
         return () => {
           if (!outcome.ok) {
             store.delete(slug);
+            if (devServer) recordFailedStory({ slug, file, problems: outcome.problems });
             return outcome.problems;
           }
+          forgetFailedStory(slug);
           warnings.push(...outcome.body.warnings);
           bodies.set(digest, outcome.body);
           store.set({ id: slug, data: outcome.data, filePath: file, digest });
           if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body });
           return [];
         };
+      }
+
+      /**
+       * The dev server renders a story's URL again only once the content store changes, and
+       * a story whose errors change never reaches the store: the failures are written to the
+       * collection's meta data, so that a change of them is a change of the store.
+       */
+      function noteFailures(): void {
+        if (devServer) meta.set('failed-stories', JSON.stringify(failedStories()));
       }
 
       function storyDigest(contents: string, registries: Registries): string {
@@ -138,10 +160,10 @@ export function storyLoader(options: { base: string }): Loader {
       const changed = files.filter((relative, i) => !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!)).length;
       const threads = analysisThreads();
       const analyzer = changed >= POOL_THRESHOLD && threads > 0 ? workerAnalyzer(registries, bodyDir, threads) : inThreadAnalyzer(registries, bodyDir);
-      const problems: string[] = [];
+      const problems: Problem[] = [];
       try {
         // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
-        const window: Promise<() => string[]>[] = [];
+        const window: Promise<() => Problem[]>[] = [];
         for (const relative of files) {
           const commit = sync(relative, readStory(relative), registries, analyzer);
           commit.catch(() => {}); // awaited below, in order; a failure behind the first is not unhandled
@@ -154,6 +176,7 @@ export function storyLoader(options: { base: string }): Loader {
       }
       const present = new Set(files.map((relative) => parseStoryPath(relative)!.slug));
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+      for (const { slug } of failedStories()) if (!present.has(slug)) forgetFailedStory(slug);
       bodies.retainAndSave(new Set([...store.values()].map((entry) => String(entry.digest))));
       // Across stories: an old URL leads to one story, and never hides a story's own URL.
       const at = buildInstant(process.env);
@@ -163,11 +186,18 @@ export function storyLoader(options: { base: string }): Loader {
       });
       // Under `astro dev` (a watcher) and PREVIEW=1, drafts have pages for old paths to lead to.
       const preview = watcher !== undefined || process.env['PREVIEW'] === '1';
-      problems.push(...formatProblems(redirectProblems(claims, (file, p) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p), { preview })));
+      const lineOfPath = (file: string, p: string) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p);
+      problems.push(...redirectProblems(claims, lineOfPath, { preview }));
       sayWarnings();
-      if (problems.length) {
-        throw new Error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in stories; fix and build again:\n${problems.join('\n')}`);
+      const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in stories`;
+      if (problems.length && !devServer) {
+        throw new Error(`${count}; fix and build again:\n${formatProblems(problems).join('\n')}`);
       }
+      if (problems.length) {
+        for (const line of formatProblems(problems)) logger.error(line);
+        logger.error(`${count}: a build refuses them; until then, a story with errors lists them at its URL`);
+      }
+      noteFailures();
       endStoryRecords();
 
       if (!watcher) return;
@@ -192,7 +222,8 @@ export function storyLoader(options: { base: string }): Loader {
           const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() => analyzer.close());
           const found = commit();
           bodies.save();
-          for (const problem of found) logger.error(problem);
+          noteFailures();
+          for (const problem of formatProblems(found)) logger.error(problem);
           sayWarnings();
           if (found.length === 0) logger.info(`Reloaded ${relative}`);
           streamAll();
@@ -206,6 +237,8 @@ export function storyLoader(options: { base: string }): Loader {
         const id = idByFile.get(deleted);
         if (id) {
           store.delete(id);
+          forgetFailedStory(id);
+          noteFailures();
           idByFile.delete(deleted);
           streamAll();
         }

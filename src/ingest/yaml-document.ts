@@ -1,6 +1,13 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
+import { didYouMean } from '../model/spelling.ts';
+import { fieldsAt } from './schema-keys.ts';
+import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
+
+const UNKNOWN_FIELD_HINT =
+  'check the spelling against CONTENT-MODEL.md; ' +
+  'unknown fields are refused so that a misspelt embargo cannot publish a story early';
 
 /**
  * A YAML text (a registry file or a story's frontmatter) parsed with line
@@ -12,6 +19,7 @@ export class YamlSource {
   readonly doc: Document;
   readonly data: unknown;
   private readonly lines = new LineCounter();
+  private readonly textLines: string[];
 
   constructor(
     readonly file: string,
@@ -19,6 +27,7 @@ export class YamlSource {
     /** Line of the file on which `text` starts (frontmatter starts after the opening ---). */
     private readonly firstLine = 1,
   ) {
+    this.textLines = text.split(/\r?\n/);
     this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
     this.data = this.doc.errors.length ? undefined : this.doc.toJS();
   }
@@ -27,15 +36,34 @@ export class YamlSource {
     return this.lines.linePos(offset).line + this.firstLine - 1;
   }
 
+  /**
+   * What stops the text from being read. A common mistake is said once, in plain words, at
+   * the line to change. The parser's other complaints on that line, and any below it that
+   * are not explained, are dropped: having misread the line, it misreads what follows.
+   */
   syntaxProblems(): Problem[] {
-    return this.doc.errors.map((e) => ({
-      severity: 'error' as const,
-      file: this.file,
-      line: this.lineOfOffset(e.pos[0]),
-      field: 'yaml',
-      message: e.message.split('\n')[0] ?? e.message,
-      hint: 'check indentation, colons and quotes on this line',
-    }));
+    const problems: Problem[] = [];
+    const explained = new Set<number>();
+    const said = new Set<string>();
+    const problem = (line: number, message: string, hint: string): Problem => {
+      return { severity: 'error', file: this.file, line: line + this.firstLine - 1, field: 'yaml', message, hint };
+    };
+    for (const e of [...this.doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+      const line = this.lines.linePos(e.pos[0]).line;
+      if (explained.has(line)) continue;
+      const mistake = explainYamlMistake(this.textLines, line);
+      if (!mistake) {
+        if (explained.size > 0) continue;
+        const message = e.message.split('\n')[0] ?? e.message;
+        problems.push(problem(line, message, 'check indentation, colons and quotes on this line'));
+        continue;
+      }
+      explained.add(line);
+      const key = `${mistake.line}:${mistake.message}`;
+      if (!said.has(key)) problems.push(problem(mistake.line, mistake.message, mistake.hint));
+      said.add(key);
+    }
+    return problems;
   }
 
   /** The line of the value at `path`, or of its nearest ancestor present in the file. */
@@ -53,20 +81,27 @@ export class YamlSource {
     return this.firstLine;
   }
 
-  /** Schema issues as problems, each at its line. */
-  issueProblems(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  /**
+   * Schema issues as problems, each at its line. With the schema the data was checked
+   * against, an unknown field close to one it allows is named as what was meant.
+   */
+  issueProblems(issues: readonly z.core.$ZodIssue[], schema?: z.core.$ZodType): Problem[] {
     return issues.flatMap((issue): Problem[] => {
       if (issue.code === 'unrecognized_keys') {
+        const fields = schema ? fieldsAt(schema, issue.path) : [];
         return issue.keys.map((key) => ({
           severity: 'error' as const,
           file: this.file,
           line: this.lineOf(issue.path, key),
           field: [...issue.path, key].join('.'),
           message: 'is not a field of the content model',
-          hint: 'check the spelling against CONTENT-MODEL.md; unknown fields are refused so that a misspelt embargo cannot publish a story early',
+          hint: didYouMean(key, fields) ?? UNKNOWN_FIELD_HINT,
         }));
       }
-      const present = this.doc.getIn(issue.path as unknown[], true) !== undefined;
+      const node = this.doc.getIn(issue.path as unknown[], true);
+      const present = node !== undefined;
+      const text = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+      const wantsList = issue.code === 'invalid_type' && issue.expected === 'array' && text !== undefined;
       return [
         {
           severity: 'error' as const,
@@ -74,7 +109,7 @@ export class YamlSource {
           line: this.lineOf(issue.path),
           field: issue.path.join('.') || '(top level)',
           message: present ? issue.message : 'is required but missing',
-          hint: undefined,
+          hint: wantsList ? listHint(issue.path.at(-1), text) : undefined,
         },
       ];
     });

@@ -94,7 +94,20 @@ const CASES: BadInput[] = [
   { name: 'a name two people entries share, without an id', edit: replace('  - name: Peter Simonson\n', '  - name: Daniel Ortiz\n  - name: Peter Simonson\n'), field: 'officials.1.name', says: /daniel-ortiz-phoenix/ },
   // YAML syntax and file shape
   { name: 'a YAML syntax error (unclosed quote)', edit: replace(/^title: "(.*)"$/m, 'title: "$1'), field: 'yaml', says: /quote/i },
-  { name: 'a tab in the YAML indentation', edit: replace(/\n {2}- name: Jeff Sessions/, '\n\t- name: Jeff Sessions'), field: 'yaml', says: /indentation|mapping/i },
+  {
+    name: 'a tab in the YAML indentation',
+    edit: replace(/\n {2}- name: Jeff Sessions/, '\n\t- name: Jeff Sessions'),
+    field: 'yaml',
+    says: /indented with a tab \(YAML does not allow tabs for indentation; use spaces\)$/,
+    at: '\t- name: Jeff Sessions',
+  },
+  {
+    name: 'a colon in a title not in quotes',
+    edit: replace(/^title: .*$/m, 'title: Grants: Justice Department ties them to immigration'),
+    field: 'yaml',
+    says: /colon .*\(put the value in double quotes: title: "Grants: Justice Department ties them to immigration"\)/,
+    at: 'title: Grants:',
+  },
   { name: 'a field given twice', edit: replace(/^(section: .*)$/m, '$1\nsection: politics'), field: 'yaml', says: /unique/i },
   { name: 'no frontmatter at all', edit: (t) => t.replace(/^---\n[\s\S]*?\n---\n/, ''), field: 'frontmatter', says: /---/ },
   { name: 'a frontmatter block never closed', edit: (t) => t.replace(/\n---\n/, '\n'), field: 'frontmatter', says: /---/ },

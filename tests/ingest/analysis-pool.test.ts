@@ -6,6 +6,7 @@ import { readEmbeds, readPeople, registryIds } from '../../src/ingest/registries
 import { analysisThreads, inThreadAnalyzer, workerAnalyzer } from '../../src/ingest/analysis-pool.ts';
 import { BodyStore, readBodySync } from '../../src/ingest/body-store.ts';
 import type { AnalysisJob, StoredStory, StoryRegistries } from '../../src/ingest/story-analysis.ts';
+import { formatProblems } from '../../src/ingest/problems.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const roots: string[] = [];
@@ -60,7 +61,8 @@ describe('story analysis in worker threads', () => {
     expect(actual.map((s) => readable(poolDir, s))).toEqual(expected.map((s) => readable(mainDir, s)));
     const broken = actual.at(-1)!;
     expect(broken.ok).toBe(false);
-    expect(!broken.ok && broken.problems.join('\n')).toMatch(/broken\.mdx:\d+.*no section "no-such-section"/);
+    const said = !broken.ok && formatProblems(broken.problems).join('\n');
+    expect(said).toMatch(/broken\.mdx:\d+.*no section "no-such-section"/);
     // Each worker wrote one pack of its own.
     expect(readdirSync(path.join(poolDir, 'packs')).length).toBeLessThanOrEqual(2);
   });
