@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/nginx-config.ts [dist]` prints the nginx location blocks
  * for a built site (its _headers and _redirects) on stdout, for a server
- * block to include; see README, Deploying.
+ * block to include; see docs/deploying.md.
  */
 import { nginxLocationsForDist } from './lib/nginx-locations.ts';
 

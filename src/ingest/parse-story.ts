@@ -52,7 +52,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   }
   const parts = splitFrontmatter(text);
   if (!parts) {
-    return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'copy the template from the README' }] };
+    return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'start from the template in docs/writing.md#a-story-file, or npm run new' }] };
   }
   // The fast reader first; the positional parser only for a file with something to report.
   let positional: YamlSource | undefined;

@@ -6,7 +6,7 @@ import { fieldsAt } from './schema-keys.ts';
 import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
 
 const UNKNOWN_FIELD_HINT =
-  'check the spelling against CONTENT-MODEL.md; ' +
+  'check the spelling against docs/content-model.md#fields; ' +
   'unknown fields are refused so that a misspelt embargo cannot publish a story early';
 
 /**

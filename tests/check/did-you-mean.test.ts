@@ -37,7 +37,7 @@ describe('did you mean', () => {
       await story(5, 'authors: [maria-lopez]', 'embargo_until: 2030-01-01T00:00:00Z');
       expect(await content.check()).toEqual([
         `${STORY}:6: embargo_until: is not a field of the content model ` +
-          '(check the spelling against CONTENT-MODEL.md; ' +
+          '(check the spelling against docs/content-model.md#fields; ' +
           'unknown fields are refused so that a misspelt embargo cannot publish a story early)',
       ]);
     });

@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** The server around the generated locations: what a deployment's nginx site needs (see README, Deploying). */
+/** The server around the generated locations: what a deployment's nginx site needs (see docs/deploying.md). */
 export function nginxConfig(options: { distDir: string; port: number; workDir: string; locationsFile: string }): string {
   const { distDir, port, workDir, locationsFile } = options;
   const known = existsSync(MIME_TYPES) ? readFileSync(MIME_TYPES, 'utf8') : '';
