@@ -53,6 +53,8 @@ export function isLive(story: PublicationFields, at: Date): boolean {
 /**
  * The build instant: `BUILD_TIME` (ISO 8601 with an offset) when set, else now.
  * A malformed BUILD_TIME is an error, never a silent fallback to the clock.
+ * A build sets BUILD_TIME once as it starts (astro.config.mjs, build-env.ts),
+ * so each of its phases gets the same answer here.
  */
 export function buildInstant(env: Record<string, string | undefined>, now: () => Date = () => new Date()): Date {
   const raw = env['BUILD_TIME']?.trim();
