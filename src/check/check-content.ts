@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
 import type { Problem } from '../ingest/problems.ts';
-import { peopleIndex, readEmbeds } from '../ingest/registries.ts';
+import { peopleIndex } from '../ingest/registries.ts';
+import { readEmbeds, readSiteFile, SITE_FILE } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
@@ -49,29 +49,30 @@ async function checkRegistry<S extends z.ZodType>(root: string, folder: string, 
   return { ids, entries, problems };
 }
 
-async function checkSingleFile(root: string, name: string, schema: z.ZodType, required: boolean): Promise<Problem[]> {
+async function checkOptionalFile(root: string, name: string, schema: z.ZodType): Promise<Problem[]> {
   const full = path.join(root, 'content', name);
-  const file = `content/${name}`;
-  if (!existsSync(full)) {
-    return required ? [{ severity: 'error', file, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }] : [];
-  }
-  const source = new YamlSource(file, await readFile(full, 'utf8'));
+  if (!existsSync(full)) return [];
+  const source = new YamlSource(`content/${name}`, await readFile(full, 'utf8'));
   if (source.data === undefined) return source.syntaxProblems();
   const result = schema.safeParse(source.data ?? {});
-  if (!result.success) return source.issueProblems(result.error.issues);
-  return name === 'site.yaml' ? siteFileProblems(root, source, result.data as SiteConfig) : [];
+  return result.success ? [] : source.issueProblems(result.error.issues);
 }
 
-/** What site.yaml names beside itself: the logo, which every page and every share card shows. */
-function siteFileProblems(root: string, source: YamlSource, site: SiteConfig): Problem[] {
-  if (existsSync(path.join(root, 'public', site.logo))) return [];
+/** site.yaml, and what it names beside itself: the logo, which every page and every share card shows. */
+function checkSiteFile(root: string): Problem[] {
+  const site = readSiteFile(root);
+  if (!site) {
+    return [{ severity: 'error', file: SITE_FILE, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }];
+  }
+  if (!site.config) return site.problems;
+  if (existsSync(path.join(root, 'public', site.config.logo))) return [];
   return [
     {
       severity: 'error',
-      file: source.file,
-      line: source.lineOf(['logo']),
+      file: SITE_FILE,
+      line: site.source.lineOf(['logo']),
       field: 'logo',
-      message: `there is no public${site.logo}`,
+      message: `there is no public${site.config.logo}`,
       hint: 'put the logo file in public/ or name the one that is there (the header and every share card show it)',
     },
   ];
@@ -96,8 +97,8 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     ...sections.problems,
     ...people.problems,
     ...publications.problems,
-    ...(await checkSingleFile(root, 'site.yaml', siteSchema, true)),
-    ...(await checkSingleFile(root, 'front.yaml', frontSchema, false)),
+    ...checkSiteFile(root),
+    ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');

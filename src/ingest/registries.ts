@@ -1,19 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { load } from 'js-yaml';
-import type { EmbedProviders } from '../model/embeds.ts';
 import { aliasResolver, type AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
 import type { StoryContext } from '../model/story.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { listFiles } from './content-files.ts';
 import { readFrontmatterYaml } from './frontmatter.ts';
 
 /**
- * The registries and site file read straight from content/, for code that
+ * The registries read straight from content/, for code that
  * runs outside Astro's content layer (the search indexer). The content check
  * has validated them before; a file that fails here still fails loudly.
  */
@@ -26,10 +24,6 @@ async function readRegistry<S extends z.ZodType>(root: string, folder: string, s
     entries.set(name.replace(/\.ya?ml$/, ''), schema.parse(load(await readFile(path.join(dir, name), 'utf8')) ?? {}));
   }
   return entries;
-}
-
-export function readSiteConfig(root: string): SiteConfig {
-  return siteSchema.parse(load(readFileSync(path.join(root, 'content/site.yaml'), 'utf8')));
 }
 
 /** What `toStory` needs to turn a story's frontmatter into its view model. */
@@ -94,25 +88,6 @@ export async function readPeople(root: string): Promise<PeopleIndex> {
     }),
   );
   return peopleIndex(entries);
-}
-
-/**
- * The embed allowlist (`embeds` in content/site.yaml) for story checks: what
- * `<Embed url>` may load from. A site file that does not parse, or whose
- * `embeds` is invalid, allows none; the content check reports what is wrong
- * with it.
- */
-export async function readEmbeds(root: string): Promise<EmbedProviders> {
-  try {
-    return embedsFromSite(readFrontmatterYaml(await readFile(path.join(root, 'content', 'site.yaml'), 'utf8')));
-  } catch {
-    return [];
-  }
-}
-
-function embedsFromSite(site: unknown): EmbedProviders {
-  const embeds = (site as { embeds?: unknown } | null)?.embeds;
-  return embedsSchema.safeParse(embeds ?? []).data ?? [];
 }
 
 /** The ids a registry folder defines (its file names), for reference checks. */
