@@ -16,6 +16,7 @@ import { shareCardContent, type ShareCardContent } from '../src/outputs/share-ca
 import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../src/outputs/share-card-render.ts';
 import { TYPE_LABELS } from '../src/model/story.ts';
 import { readSiteConfig } from '../src/ingest/site-config.ts';
+import { readRegistry } from '../src/ingest/registries.ts';
 import type { StoryType } from '../src/schemas/article.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest } from './lib/corpus.ts';
 
@@ -35,11 +36,8 @@ if (!manifest || manifest.version !== GENERATOR_VERSION || manifest.count !== co
   rmSync(corpusDir, { recursive: true, force: true });
   await generateCorpus({ count, out: corpusDir, seed: values.seed });
 }
-const content = path.join(corpusDir, 'content');
-const yamlIn = (folder: string) =>
-  new Map(readdirSync(path.join(content, folder)).map((f) => [f.replace(/\.ya?ml$/, ''), parseYaml(readFileSync(path.join(content, folder, f), 'utf8')) as { name: string }]));
-const sections = yamlIn('sections');
-const authors = yamlIn('authors');
+const sections = (await readRegistry(corpusDir, 'sections')).entries;
+const authors = (await readRegistry(corpusDir, 'authors')).entries;
 const site = readSiteConfig(corpusDir);
 
 const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => {

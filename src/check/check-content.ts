@@ -2,52 +2,19 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
+import { frontSchema } from '../schemas/registries.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
 import type { Problem } from '../ingest/problems.ts';
-import { peopleIndex } from '../ingest/registries.ts';
+import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { readEmbeds, readSiteFile, SITE_FILE } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
-
-interface Registry<T> {
-  ids: Set<string>;
-  /** The entries that passed their schema, by id. */
-  entries: Map<string, T>;
-  problems: Problem[];
-}
-
-async function checkRegistry<S extends z.ZodType>(root: string, folder: string, schema: S): Promise<Registry<z.output<S>>> {
-  const dir = path.join(root, 'content', folder);
-  const ids = new Set<string>();
-  const entries = new Map<string, z.output<S>>();
-  const problems: Problem[] = [];
-  for (const name of await listFiles(dir)) {
-    const file = `content/${folder}/${name}`;
-    const id = name.replace(/\.ya?ml$/, '');
-    if (id === name || name.includes('/')) {
-      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `content/${folder}/ holds only <id>.yaml files`, hint: 'move or rename it' });
-      continue;
-    }
-    if (slug(id) !== id) {
-      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint: `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml` });
-    }
-    ids.add(id);
-    const source = new YamlSource(file, await readFile(path.join(dir, name), 'utf8'));
-    problems.push(...source.syntaxProblems());
-    if (source.data === undefined) continue;
-    const result = schema.safeParse(source.data ?? {});
-    if (!result.success) problems.push(...source.issueProblems(result.error.issues));
-    else entries.set(id, result.data);
-  }
-  return { ids, entries, problems };
-}
 
 async function checkOptionalFile(root: string, name: string, schema: z.ZodType): Promise<Problem[]> {
   const full = path.join(root, 'content', name);
@@ -86,10 +53,10 @@ function checkSiteFile(root: string): Problem[] {
  */
 export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
   const [authors, sections, people, publications, embeds] = await Promise.all([
-    checkRegistry(root, 'authors', authorSchema),
-    checkRegistry(root, 'sections', sectionSchema),
-    checkRegistry(root, 'people', personSchema),
-    checkRegistry(root, 'publications', publicationSchema),
+    readRegistry(root, 'authors'),
+    readRegistry(root, 'sections'),
+    readRegistry(root, 'people'),
+    readRegistry(root, 'publications'),
     readEmbeds(root),
   ]);
   const problems = [
@@ -142,7 +109,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     seen.set(parsed.slug, file);
   }
   if (options.stories === false) return problems;
-  const peopleRegistry = peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
+  const peopleRegistry = peopleIndexOf(people);
   const stories = files.filter((name) => parseStoryPath(name));
   const claims: RedirectClaim[] = [];
   const at = buildInstant(process.env);
