@@ -36,8 +36,8 @@ if (!manifest || manifest.version !== GENERATOR_VERSION || manifest.count !== co
   rmSync(corpusDir, { recursive: true, force: true });
   await generateCorpus({ count, out: corpusDir, seed: values.seed });
 }
-const sections = (await readRegistry(corpusDir, 'sections')).entries;
-const authors = (await readRegistry(corpusDir, 'authors')).entries;
+const sections = readRegistry(corpusDir, 'sections').entries;
+const authors = readRegistry(corpusDir, 'authors').entries;
 const site = readSiteConfig(corpusDir);
 
 const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => {

@@ -52,18 +52,15 @@ function checkSiteFile(root: string): Problem[] {
  * which analyses each changed story once during the build.
  */
 export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
-  const [authors, sections, people, publications, embeds] = await Promise.all([
-    readRegistry(root, 'authors'),
-    readRegistry(root, 'sections'),
-    readRegistry(root, 'people'),
-    readRegistry(root, 'publications'),
-    readEmbeds(root),
-  ]);
+  const authors = readRegistry(root, 'authors');
+  const sections = readRegistry(root, 'sections');
+  const people = readRegistry(root, 'people');
+  const embeds = await readEmbeds(root);
   const problems = [
     ...authors.problems,
     ...sections.problems,
     ...people.problems,
-    ...publications.problems,
+    ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
   ];

@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { aliasResolver, type AliasedEntry } from '../model/registry.ts';
+import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
-import type { StoryContext } from '../model/story.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { listFiles } from './content-files.ts';
 import { formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 
@@ -38,6 +36,15 @@ export interface Registry<T> {
   problems: Problem[];
 }
 
+/** Every file under `dir`, as sorted POSIX paths relative to it; none when the folder is missing. */
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
 const YAML_FILE = /\.ya?ml$/;
 
 /** Why a file of a registry folder is not an entry at all, or has a bad id; undefined when fine. */
@@ -53,37 +60,34 @@ function fileProblem(folder: string, name: string): Problem | undefined {
   return { severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint };
 }
 
-export async function readRegistry<N extends RegistryName>(
-  root: string,
-  folder: N,
-): Promise<Registry<RegistryEntry<N>>> {
+/**
+ * Reads a registry folder. Synchronously: the files are few and small, and the
+ * integrations read them as a content sync streams its first story, so that
+ * every story of the sync is turned into its view model as it arrives.
+ */
+export function readRegistry<N extends RegistryName>(root: string, folder: N): Registry<RegistryEntry<N>> {
   const dir = path.join(root, 'content', folder);
   // TypeScript cannot narrow an indexed union of schemas to the one `folder` names.
   const schema = REGISTRY_SCHEMAS[folder] as unknown as z.ZodType<RegistryEntry<N>>;
   const registry: Registry<RegistryEntry<N>> = { ids: new Set(), entries: new Map(), files: new Map(), problems: [] };
-  const names = await listFiles(dir);
-  const isEntry = (name: string) => YAML_FILE.test(name) && !name.includes('/');
-  const read = (name: string) => (isEntry(name) ? readFile(path.join(dir, name), 'utf8') : undefined);
-  const texts = await Promise.all(names.map(read));
-  names.forEach((name, i) => {
+  for (const name of filesIn(dir)) {
     const problem = fileProblem(folder, name);
     if (problem) registry.problems.push(problem);
-    const text = texts[i];
-    if (text === undefined) return;
+    if (!YAML_FILE.test(name) || name.includes('/')) continue;
     const id = name.replace(YAML_FILE, '');
     const file = `content/${folder}/${name}`;
     registry.ids.add(id);
-    const source = new YamlSource(file, text);
+    const source = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8'));
     registry.problems.push(...source.syntaxProblems());
-    if (source.data === undefined) return;
+    if (source.data === undefined) continue;
     const result = schema.safeParse(source.data ?? {});
     if (!result.success) {
       registry.problems.push(...source.issueProblems(result.error.issues));
-      return;
+      continue;
     }
     registry.entries.set(id, result.data);
     registry.files.set(id, file);
-  });
+  }
   return registry;
 }
 
@@ -92,33 +96,13 @@ export async function readRegistry<N extends RegistryName>(
  * (the pages, the integrations). The content check has reported a broken
  * file before; should one be met here, it still stops whoever asked.
  */
-export async function readValidRegistry<N extends RegistryName>(
-  root: string,
-  folder: N,
-): Promise<Registry<RegistryEntry<N>>> {
-  const registry = await readRegistry(root, folder);
+export function readValidRegistry<N extends RegistryName>(root: string, folder: N): Registry<RegistryEntry<N>> {
+  const registry = readRegistry(root, folder);
   if (registry.problems.length) {
     const lines = formatProblems(registry.problems).join('\n');
     throw new Error(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
   }
   return registry;
-}
-
-/** What `toStory` needs to turn a story's frontmatter into its view model. */
-export async function readStoryContext(root: string, at: Date): Promise<StoryContext> {
-  const [authors, sections, people, publications] = await Promise.all([
-    readValidRegistry(root, 'authors'),
-    readValidRegistry(root, 'sections'),
-    readValidRegistry(root, 'people'),
-    readValidRegistry(root, 'publications'),
-  ]);
-  return {
-    at,
-    authors: authors.entries,
-    sections: sections.entries,
-    people: aliasResolver(people.entries),
-    publications: aliasResolver(publications.entries),
-  };
 }
 
 /** What story checks need of content/people/. */
@@ -162,10 +146,10 @@ export function peopleIndexOf(people: Registry<AliasedEntry>): PeopleIndex {
  * content check reports what is wrong with it.
  */
 export async function readPeople(root: string): Promise<PeopleIndex> {
-  return peopleIndexOf(await readRegistry(root, 'people'));
+  return peopleIndexOf(readRegistry(root, 'people'));
 }
 
 /** The ids a registry folder defines (its file names), for reference checks. */
 export async function registryIds(root: string, folder: RegistryName): Promise<Set<string>> {
-  return (await readRegistry(root, folder)).ids;
+  return readRegistry(root, folder).ids;
 }

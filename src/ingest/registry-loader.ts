@@ -18,7 +18,7 @@ export function registryLoader(folder: RegistryName): Loader {
       const root = fileURLToPath(config.root);
 
       async function sync(): Promise<void> {
-        const registry = await readRegistry(root, folder);
+        const registry = readRegistry(root, folder);
         // The content check stopped the build before for any of these; under `astro dev` an
         // edit can bring one, and the pages keep the last good entries meanwhile.
         if (registry.problems.length) throw new Error(formatProblems(registry.problems).join('\n'));

@@ -8,6 +8,8 @@ import { bodyFolder } from '../ingest/body-files.ts';
  *   which the config resolves when the build starts. Set in the environment,
  *   so the content sync, the pages, the integrations, worker threads and child
  *   processes all read the same value; registered first, before any of them.
+ * - NEWSROOM_DEV_SERVER: whether this is `astro dev`, whose content changes
+ *   between requests, unlike a build's.
  * - NEWSROOM_PREVIEW: whether unpublished stories get preview pages — under
  *   `astro dev`, or a build with PREVIEW=1. Never inferred from NODE_ENV or
  *   Vite's mode, which a CI environment may set to anything.
@@ -28,6 +30,7 @@ export default function buildEnv(options: { buildTime: Date }): AstroIntegration
         updateConfig({
           vite: {
             define: {
+              'import.meta.env.NEWSROOM_DEV_SERVER': JSON.stringify(command === 'dev'),
               'import.meta.env.NEWSROOM_PREVIEW': JSON.stringify(preview),
               'import.meta.env.NEWSROOM_BODY_DIR': JSON.stringify(bodyDir),
             },

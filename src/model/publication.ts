@@ -1,9 +1,10 @@
 import { instantProblem } from '../schemas/primitives.ts';
 
 /**
- * The publication rule, in one place. Every page, listing, feed and the search
- * index take their stories through `isLive`, so a story that is not live can
- * reach no output file.
+ * The publication rule, in one place. Every page, listing, feed, search entry
+ * and share card takes its stories through `publicationState` (a view model's
+ * `state`, src/model/story.ts), so a story that is not live can reach no
+ * output file.
  */
 
 export interface PublicationFields {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readRegistry, readStoryContext, registryIds } from '../../src/ingest/registries.ts';
+import { readRegistry, registryIds } from '../../src/ingest/registries.ts';
+import { readStoryContext } from '../../src/ingest/story-views.ts';
 import { registryLoader } from '../../src/ingest/registry-loader.ts';
 
 describe('the registry reader', () => {
@@ -37,7 +38,7 @@ describe('the registry reader', () => {
   }
 
   it('gives the pages, the integrations and the reference checks the same entries, .yml files included', async () => {
-    const context = await readStoryContext(root, new Date());
+    const context = readStoryContext(root, new Date());
     expect([...context.authors.keys()]).toEqual(['grace-kim', 'wire']);
     expect(context.authors.get('wire')).toEqual({ name: 'The Wire', kind: 'organization', links: [] });
     expect(context.authors.get('grace-kim')).toMatchObject({ name: 'Grace Kim', kind: 'person', role: 'Reporter' });
@@ -50,7 +51,7 @@ describe('the registry reader', () => {
     write('content/authors/sam-ortiz.yaml', 'name: Sam Ortiz\nrole: Editor\nemial: sam@example.org\n');
     write('content/authors/Bad Name.yaml', 'name: Bad\n');
     write('content/authors/notes.txt', 'x');
-    const authors = await readRegistry(root, 'authors');
+    const authors = readRegistry(root, 'authors');
     expect(authors.problems.map((p) => [p.file, p.line, p.field])).toEqual([
       ['content/authors/Bad Name.yaml', 1, 'file'],
       ['content/authors/notes.txt', 1, 'file'],
@@ -63,7 +64,7 @@ describe('the registry reader', () => {
   it('stops the integrations and the pages on a broken file, naming its line', async () => {
     write('content/sections/environment.yaml', 'name: "Environment\n');
     const where = /content\/sections\/environment\.yaml:\d+: yaml: /;
-    await expect(readStoryContext(root, new Date())).rejects.toThrow(where);
+    expect(() => readStoryContext(root, new Date())).toThrow(where);
     await expect(loaded('sections')).rejects.toThrow(where);
   });
 });
