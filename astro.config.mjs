@@ -1,17 +1,22 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import buildEnv from './src/integrations/build-env.ts';
+import { buildInstant } from './src/model/publication.ts';
+import { readSiteUrl } from './src/ingest/site-config.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
 import shareCards from './src/integrations/share-cards.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
-const siteYaml = parse(readFileSync(new URL('./content/site.yaml', import.meta.url), 'utf8'));
-const site = (process.env.SITE_URL || siteYaml.url).replace(/\/+$/, '');
+const site = readSiteUrl(fileURLToPath(new URL('.', import.meta.url)));
+// Whether a story is out is decided at one instant for the whole build: BUILD_TIME, else the
+// moment this file is read, which is when the build starts. A build takes long enough for a
+// story's date to fall inside it; read again by each phase, the clock would give it a page
+// but no search entry or card. build-env hands it to every phase (see there for `astro dev`).
+const buildTime = buildInstant(process.env);
 
 export default defineConfig({
   site,
@@ -20,9 +25,10 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   // Stories are parsed by our own loader (src/ingest/story-loader.ts), never compiled
   // as MDX modules, so the @astrojs/mdx integration is not registered here.
+  // build-env comes first: every other integration reads the build instant it sets.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
   // _headers comes last: its caching rules list the folders the others leave behind.
-  integrations: [contentCheck(), buildEnv(), pruneAssets(), pagefindIndex(), shareCards(), cdnHeaders()],
+  integrations: [buildEnv({ buildTime }), contentCheck(), pruneAssets(), pagefindIndex(), shareCards(), cdnHeaders()],
   // Pages whose code and data (their cacheKey, src/site/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },

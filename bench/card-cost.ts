@@ -15,6 +15,8 @@ import { parse as parseYaml } from 'yaml';
 import { shareCardContent, type ShareCardContent } from '../src/outputs/share-card.ts';
 import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../src/outputs/share-card-render.ts';
 import { TYPE_LABELS } from '../src/model/story.ts';
+import { readSiteConfig } from '../src/ingest/site-config.ts';
+import { readRegistry } from '../src/ingest/registries.ts';
 import type { StoryType } from '../src/schemas/article.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest } from './lib/corpus.ts';
 
@@ -34,12 +36,9 @@ if (!manifest || manifest.version !== GENERATOR_VERSION || manifest.count !== co
   rmSync(corpusDir, { recursive: true, force: true });
   await generateCorpus({ count, out: corpusDir, seed: values.seed });
 }
-const content = path.join(corpusDir, 'content');
-const yamlIn = (folder: string) =>
-  new Map(readdirSync(path.join(content, folder)).map((f) => [f.replace(/\.ya?ml$/, ''), parseYaml(readFileSync(path.join(content, folder, f), 'utf8')) as { name: string }]));
-const sections = yamlIn('sections');
-const authors = yamlIn('authors');
-const site = parseYaml(readFileSync(path.join(content, 'site.yaml'), 'utf8')) as { name: string; logo: string };
+const sections = readRegistry(corpusDir, 'sections').entries;
+const authors = readRegistry(corpusDir, 'authors').entries;
+const site = readSiteConfig(corpusDir);
 
 const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => {
   const text = readFileSync(path.join(corpusDir, rel), 'utf8');

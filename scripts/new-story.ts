@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { registryIds } from '../src/ingest/registries.ts';
-import { readSiteConfig } from '../src/ingest/registries.ts';
+import { readSiteConfig } from '../src/ingest/site-config.ts';
 import { yearIn } from '../src/model/dates.ts';
 import { slug as slugOf } from '../src/model/slug.ts';
 import { newStoryText } from './lib/story-writer.ts';

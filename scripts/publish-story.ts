@@ -8,7 +8,7 @@ import path from 'node:path';
 import { checkStory } from '../src/ingest/parse-story.ts';
 import { formatProblems } from '../src/ingest/problems.ts';
 import { readPeople, registryIds } from '../src/ingest/registries.ts';
-import { readSiteConfig } from '../src/ingest/registries.ts';
+import { readSiteConfig } from '../src/ingest/site-config.ts';
 import { publishedText, PublishError } from './lib/story-writer.ts';
 import { storyFilesBySlug } from './lib/stories-on-disk.ts';
 

@@ -4,8 +4,7 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries.ts';
 import { storyLoader } from './ingest/story-loader.ts';
-
-const yamlRegistry = (folder: string) => glob({ pattern: '*.yaml', base: `./content/${folder}` });
+import { registryLoader } from './ingest/registry-loader.ts';
 
 // Story bodies are rendered by our own loader, in the content layer, and never
 // compiled as code; the pre-build check has already refused files outside the
@@ -22,11 +21,13 @@ const articles = defineCollection({
 // every page's footer through `policies` in content/site.yaml. Plain Markdown, no MDX.
 const policyPageSchema = z.strictObject({ title: z.string().trim().min(1), description: z.string().trim().min(1) });
 
+// The registries are parsed by the reader the integrations and the content check use; the
+// schemas here give `getCollection` its types (the loader stores entries already parsed).
 export const collections = {
   articles,
-  authors: defineCollection({ loader: yamlRegistry('authors'), schema: authorSchema }),
-  sections: defineCollection({ loader: yamlRegistry('sections'), schema: sectionSchema }),
-  people: defineCollection({ loader: yamlRegistry('people'), schema: personSchema }),
-  publications: defineCollection({ loader: yamlRegistry('publications'), schema: publicationSchema }),
+  authors: defineCollection({ loader: registryLoader('authors'), schema: authorSchema }),
+  sections: defineCollection({ loader: registryLoader('sections'), schema: sectionSchema }),
+  people: defineCollection({ loader: registryLoader('people'), schema: personSchema }),
+  publications: defineCollection({ loader: registryLoader('publications'), schema: publicationSchema }),
   pages: defineCollection({ loader: glob({ pattern: '*.md', base: './content/pages' }), schema: policyPageSchema }),
 };

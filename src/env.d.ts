@@ -2,6 +2,8 @@
 
 
 interface ImportMetaEnv {
+  /** Set by the build-env integration: true under `astro dev` only, whatever NODE_ENV says. */
+  readonly NEWSROOM_DEV_SERVER: boolean;
   /** Set by the build-env integration: true under `astro dev` or a PREVIEW=1 build. */
   readonly NEWSROOM_PREVIEW: boolean;
   /** Set by the build-env integration: the folder of rendered story bodies, named by digest. */

@@ -2,76 +2,44 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { siteSchema, type SiteConfig } from '../schemas/site.ts';
+import { frontSchema } from '../schemas/registries.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
 import type { Problem } from '../ingest/problems.ts';
-import { peopleIndex, readEmbeds } from '../ingest/registries.ts';
+import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
+import { readEmbeds, readSiteFile, SITE_FILE } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
 
-interface Registry<T> {
-  ids: Set<string>;
-  /** The entries that passed their schema, by id. */
-  entries: Map<string, T>;
-  problems: Problem[];
-}
-
-async function checkRegistry<S extends z.ZodType>(root: string, folder: string, schema: S): Promise<Registry<z.output<S>>> {
-  const dir = path.join(root, 'content', folder);
-  const ids = new Set<string>();
-  const entries = new Map<string, z.output<S>>();
-  const problems: Problem[] = [];
-  for (const name of await listFiles(dir)) {
-    const file = `content/${folder}/${name}`;
-    const id = name.replace(/\.ya?ml$/, '');
-    if (id === name || name.includes('/')) {
-      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `content/${folder}/ holds only <id>.yaml files`, hint: 'move or rename it' });
-      continue;
-    }
-    if (slug(id) !== id) {
-      problems.push({ severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint: `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml` });
-    }
-    ids.add(id);
-    const source = new YamlSource(file, await readFile(path.join(dir, name), 'utf8'));
-    problems.push(...source.syntaxProblems());
-    if (source.data === undefined) continue;
-    const result = schema.safeParse(source.data ?? {});
-    if (!result.success) problems.push(...source.issueProblems(result.error.issues, schema));
-    else entries.set(id, result.data);
-  }
-  return { ids, entries, problems };
-}
-
-async function checkSingleFile(root: string, name: string, schema: z.ZodType, required: boolean): Promise<Problem[]> {
+async function checkOptionalFile(root: string, name: string, schema: z.ZodType): Promise<Problem[]> {
   const full = path.join(root, 'content', name);
-  const file = `content/${name}`;
-  if (!existsSync(full)) {
-    return required ? [{ severity: 'error', file, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }] : [];
-  }
-  const source = new YamlSource(file, await readFile(full, 'utf8'));
+  if (!existsSync(full)) return [];
+  const source = new YamlSource(`content/${name}`, await readFile(full, 'utf8'));
   if (source.data === undefined) return source.syntaxProblems();
   const result = schema.safeParse(source.data ?? {});
-  if (!result.success) return source.issueProblems(result.error.issues, schema);
-  return name === 'site.yaml' ? siteFileProblems(root, source, result.data as SiteConfig) : [];
+  return result.success ? [] : source.issueProblems(result.error.issues, schema);
 }
 
-/** What site.yaml names beside itself: the logo, which every page and every share card shows. */
-function siteFileProblems(root: string, source: YamlSource, site: SiteConfig): Problem[] {
-  if (existsSync(path.join(root, 'public', site.logo))) return [];
+/** site.yaml, and what it names beside itself: the logo, which every page and every share card shows. */
+function checkSiteFile(root: string): Problem[] {
+  const site = readSiteFile(root);
+  if (!site) {
+    return [{ severity: 'error', file: SITE_FILE, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }];
+  }
+  if (!site.config) return site.problems;
+  if (existsSync(path.join(root, 'public', site.config.logo))) return [];
   return [
     {
       severity: 'error',
-      file: source.file,
-      line: source.lineOf(['logo']),
+      file: SITE_FILE,
+      line: site.source.lineOf(['logo']),
       field: 'logo',
-      message: `there is no public${site.logo}`,
+      message: `there is no public${site.config.logo}`,
       hint: 'put the logo file in public/ or name the one that is there (the header and every share card show it)',
     },
   ];
@@ -84,20 +52,17 @@ function siteFileProblems(root: string, source: YamlSource, site: SiteConfig): P
  * which analyses each changed story once during the build.
  */
 export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
-  const [authors, sections, people, publications, embeds] = await Promise.all([
-    checkRegistry(root, 'authors', authorSchema),
-    checkRegistry(root, 'sections', sectionSchema),
-    checkRegistry(root, 'people', personSchema),
-    checkRegistry(root, 'publications', publicationSchema),
-    readEmbeds(root),
-  ]);
+  const authors = readRegistry(root, 'authors');
+  const sections = readRegistry(root, 'sections');
+  const people = readRegistry(root, 'people');
+  const embeds = await readEmbeds(root);
   const problems = [
     ...authors.problems,
     ...sections.problems,
     ...people.problems,
-    ...publications.problems,
-    ...(await checkSingleFile(root, 'site.yaml', siteSchema, true)),
-    ...(await checkSingleFile(root, 'front.yaml', frontSchema, false)),
+    ...readRegistry(root, 'publications').problems,
+    ...checkSiteFile(root),
+    ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');
@@ -141,7 +106,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     seen.set(parsed.slug, file);
   }
   if (options.stories === false) return problems;
-  const peopleRegistry = peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
+  const peopleRegistry = peopleIndexOf(people);
   const stories = files.filter((name) => parseStoryPath(name));
   const claims: RedirectClaim[] = [];
   const at = buildInstant(process.env);

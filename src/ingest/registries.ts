@@ -1,46 +1,108 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { load } from 'js-yaml';
-import type { EmbedProviders } from '../model/embeds.ts';
-import { aliasResolver, type AliasedEntry } from '../model/registry.ts';
+import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
-import type { StoryContext } from '../model/story.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
-import { listFiles } from './content-files.ts';
-import { readFrontmatterYaml } from './frontmatter.ts';
+import { formatProblems, type Problem } from './problems.ts';
+import { YamlSource } from './yaml-document.ts';
 
 /**
- * The registries and site file read straight from content/, for code that
- * runs outside Astro's content layer (the search indexer). The content check
- * has validated them before; a file that fails here still fails loudly.
+ * The registries (content/authors, sections, people, publications), listed
+ * and parsed one way for everyone: the pages (through the registry loader of
+ * src/content.config.ts), the integrations, the story loader's reference
+ * checks, the content check and the command lines. Each file is read with
+ * positions, so that what is wrong with one is a problem at its line.
  */
 
-async function readRegistry<S extends z.ZodType>(root: string, folder: string, schema: S): Promise<Map<string, z.output<S>>> {
-  const dir = path.join(root, 'content', folder);
-  const entries = new Map<string, z.output<S>>();
-  if (!existsSync(dir)) return entries;
-  for (const name of (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    entries.set(name.replace(/\.ya?ml$/, ''), schema.parse(load(await readFile(path.join(dir, name), 'utf8')) ?? {}));
+export const REGISTRY_SCHEMAS = {
+  authors: authorSchema,
+  sections: sectionSchema,
+  people: personSchema,
+  publications: publicationSchema,
+};
+
+export type RegistryName = keyof typeof REGISTRY_SCHEMAS;
+export type RegistryEntry<N extends RegistryName> = z.output<(typeof REGISTRY_SCHEMAS)[N]>;
+
+export interface Registry<T> {
+  /** Every entry's id (its file name), whether or not the file is valid. */
+  ids: Set<string>;
+  /** The entries that passed their schema, by id, in file-name order. */
+  entries: Map<string, T>;
+  /** Each valid entry's file, relative to the project root. */
+  files: Map<string, string>;
+  /** What is wrong with the folder's files, each at its line. */
+  problems: Problem[];
+}
+
+/** Every file under `dir`, as sorted POSIX paths relative to it; none when the folder is missing. */
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const YAML_FILE = /\.ya?ml$/;
+
+/** Why a file of a registry folder is not an entry at all, or has a bad id; undefined when fine. */
+function fileProblem(folder: string, name: string): Problem | undefined {
+  const file = `content/${folder}/${name}`;
+  const id = name.replace(YAML_FILE, '');
+  if (id === name || name.includes('/')) {
+    const message = `content/${folder}/ holds only <id>.yaml files`;
+    return { severity: 'error', file, line: 1, field: 'file', message, hint: 'move or rename it' };
   }
-  return entries;
+  if (slug(id) === id) return undefined;
+  const hint = `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml`;
+  return { severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint };
 }
 
-export function readSiteConfig(root: string): SiteConfig {
-  return siteSchema.parse(load(readFileSync(path.join(root, 'content/site.yaml'), 'utf8')));
+/**
+ * Reads a registry folder. Synchronously: the files are few and small, and the
+ * integrations read them as a content sync streams its first story, so that
+ * every story of the sync is turned into its view model as it arrives.
+ */
+export function readRegistry<N extends RegistryName>(root: string, folder: N): Registry<RegistryEntry<N>> {
+  const dir = path.join(root, 'content', folder);
+  // TypeScript cannot narrow an indexed union of schemas to the one `folder` names.
+  const schema = REGISTRY_SCHEMAS[folder] as unknown as z.ZodType<RegistryEntry<N>>;
+  const registry: Registry<RegistryEntry<N>> = { ids: new Set(), entries: new Map(), files: new Map(), problems: [] };
+  for (const name of filesIn(dir)) {
+    const problem = fileProblem(folder, name);
+    if (problem) registry.problems.push(problem);
+    if (!YAML_FILE.test(name) || name.includes('/')) continue;
+    const id = name.replace(YAML_FILE, '');
+    const file = `content/${folder}/${name}`;
+    registry.ids.add(id);
+    const source = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8'));
+    registry.problems.push(...source.syntaxProblems());
+    if (source.data === undefined) continue;
+    const result = schema.safeParse(source.data ?? {});
+    if (!result.success) {
+      registry.problems.push(...source.issueProblems(result.error.issues, schema));
+      continue;
+    }
+    registry.entries.set(id, result.data);
+    registry.files.set(id, file);
+  }
+  return registry;
 }
 
-/** What `toStory` needs to turn a story's frontmatter into its view model. */
-export async function readStoryContext(root: string, at: Date): Promise<StoryContext> {
-  const [authors, sections, people, publications] = await Promise.all([
-    readRegistry(root, 'authors', authorSchema),
-    readRegistry(root, 'sections', sectionSchema),
-    readRegistry(root, 'people', personSchema),
-    readRegistry(root, 'publications', publicationSchema),
-  ]);
-  return { at, authors, sections, people: aliasResolver(people), publications: aliasResolver(publications) };
+/**
+ * The entries of a registry for code that cannot go on without all of them
+ * (the pages, the integrations). The content check has reported a broken
+ * file before; should one be met here, it still stops whoever asked.
+ */
+export function readValidRegistry<N extends RegistryName>(root: string, folder: N): Registry<RegistryEntry<N>> {
+  const registry = readRegistry(root, folder);
+  if (registry.problems.length) {
+    const lines = formatProblems(registry.problems).join('\n');
+    throw new Error(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
+  }
+  return registry;
 }
 
 /** What story checks need of content/people/. */
@@ -73,49 +135,21 @@ export function peopleIndex(entries: Iterable<readonly [id: string, entry: Alias
   return { ids, sharedNames };
 }
 
+/** The people index of a registry as read, broken files counting by their ids. */
+export function peopleIndexOf(people: Registry<AliasedEntry>): PeopleIndex {
+  return peopleIndex([...people.ids].map((id) => [id, people.entries.get(id)] as const));
+}
+
 /**
  * content/people/ for story checks outside checkContent (the story loader,
  * `npm run publish`). A file that does not parse counts by its id alone; the
  * content check reports what is wrong with it.
  */
 export async function readPeople(root: string): Promise<PeopleIndex> {
-  const dir = path.join(root, 'content', 'people');
-  const files = (await listFiles(dir)).filter((n) => /^[^/]+\.ya?ml$/.test(n));
-  const entries = await Promise.all(
-    files.map(async (name) => {
-      let entry: AliasedEntry | undefined;
-      try {
-        const result = personSchema.safeParse(readFrontmatterYaml(await readFile(path.join(dir, name), 'utf8')));
-        if (result.success) entry = result.data;
-      } catch {
-        // Broken YAML: the content check reports it with its line.
-      }
-      return [name.replace(/\.ya?ml$/, ''), entry] as const;
-    }),
-  );
-  return peopleIndex(entries);
-}
-
-/**
- * The embed allowlist (`embeds` in content/site.yaml) for story checks: what
- * `<Embed url>` may load from. A site file that does not parse, or whose
- * `embeds` is invalid, allows none; the content check reports what is wrong
- * with it.
- */
-export async function readEmbeds(root: string): Promise<EmbedProviders> {
-  try {
-    return embedsFromSite(readFrontmatterYaml(await readFile(path.join(root, 'content', 'site.yaml'), 'utf8')));
-  } catch {
-    return [];
-  }
-}
-
-function embedsFromSite(site: unknown): EmbedProviders {
-  const embeds = (site as { embeds?: unknown } | null)?.embeds;
-  return embedsSchema.safeParse(embeds ?? []).data ?? [];
+  return peopleIndexOf(readRegistry(root, 'people'));
 }
 
 /** The ids a registry folder defines (its file names), for reference checks. */
-export async function registryIds(root: string, folder: string): Promise<Set<string>> {
-  return new Set((await listFiles(path.join(root, 'content', folder))).filter((n) => /^[^/]+\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')));
+export async function registryIds(root: string, folder: RegistryName): Promise<Set<string>> {
+  return readRegistry(root, folder).ids;
 }

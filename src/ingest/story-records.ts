@@ -2,8 +2,9 @@ import type { StoredBody } from './body-files.ts';
 
 /**
  * The stories the loader reads, streamed as it reads them to build
- * integrations in the same process (the search indexer), so they can start
- * work during content sync instead of after it. Under `astro dev` the
+ * integrations in the same process (the search indexer, the share cards,
+ * which hear them as view models through story-view-stream.ts), so they can
+ * start work during content sync instead of after it. Under `astro dev` the
  * loader streams every story again after each edit, so a listener always sees
  * whole syncs.
  */

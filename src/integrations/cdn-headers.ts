@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cdnHeaderRules, formatHeadersFile } from '../outputs/cdn-headers.ts';
-import { readSiteConfig } from '../ingest/registries.ts';
+import { readSiteConfig } from '../ingest/site-config.ts';
 import { embedFrameSources } from '../model/embeds.ts';
 
 /**

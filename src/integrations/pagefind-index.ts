@@ -5,13 +5,11 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readSiteConfig, readStoryContext } from '../ingest/registries.ts';
-import { buildInstant, isLive, type PublicationFields } from '../model/publication.ts';
+import { readSiteConfig } from '../ingest/site-config.ts';
 import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../outputs/search-document.ts';
-import { toStory } from '../model/story.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { BodyReader } from '../ingest/body-store.ts';
-import { listenToStoryRecords, type StoryRecord } from '../ingest/story-records.ts';
+import { listenToStoryViews, type StoryView } from '../ingest/story-view-stream.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 /**
@@ -37,15 +35,13 @@ interface Outcome {
 }
 
 /**
- * Indexes the live stories of one content sync: listens to the story loader,
- * turns each live story into its search document (view model, facets, body)
- * and streams it to a Pagefind worker thread, which answers with the shards'
- * bundles once the sync has ended.
+ * Indexes the live stories of one content sync: listens to the story loader's
+ * stories as view models, turns each live one into its search document (facets,
+ * body) and streams it to a Pagefind worker thread, which answers with the
+ * shards' bundles once the sync has ended.
  */
 function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
-  const at = buildInstant(process.env);
   const site = readSiteConfig(root);
-  const context = readStoryContext(root, at);
   const bodies = new BodyReader(bodyFolder(cacheDir));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
@@ -63,16 +59,14 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
     };
     // Stories are turned into documents and posted in the order they arrive.
     let queue: Promise<void> = Promise.resolve();
-    const post = async (record: StoryRecord, body: Promise<string>) => {
-      const ctx = await context;
+    const post = async ({ record, story, context }: StoryView, body: Promise<string>) => {
       const data = record.data as unknown as ArticleFrontmatter;
-      const story = toStory(record.slug, data, ctx, record.file);
       const shard = searchShard(story.date, site.timezone);
       const folder = /articles\/(\d{4})\//.exec(record.file)?.[1] ?? shard;
       const image = data.image && !data.image.src.startsWith('http') ? data.image.src : undefined;
       const content = searchDocumentHtml({
         story,
-        people: quotedPeopleNames(data.officials, ctx.people),
+        people: quotedPeopleNames(data.officials, context.people),
         bodyHtml: await body,
         language: site.language,
         timeZone: site.timezone,
@@ -82,20 +76,21 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       worker.postMessage({ document: { shard, folder, url: story.url, content, thumbnail } });
     };
     let failed: unknown;
-    const stop = listenToStoryRecords({
-      onRecord(record) {
-        if (!isLive(record.data as unknown as PublicationFields, at)) return;
+    const stop = listenToStoryViews(root, {
+      onView(view) {
+        if (view.story.state !== 'live') return;
         // Read now, in parallel with the others; turned into a document in arrival order.
-        const body = bodies.read(record.body);
+        const body = bodies.read(view.record.body);
         body.catch(() => {}); // a failed read is reported through the queue
         queue = queue
-          .then(() => (failed === undefined ? post(record, body) : undefined))
+          .then(() => (failed === undefined ? post(view, body) : undefined))
           .catch((error: unknown) => {
             failed ??= error;
           });
       },
-      onEnd() {
+      onEnd(error) {
         stop();
+        failed ??= error;
         void queue
           .then(() => bodies.close())
           .then(() => (failed === undefined ? worker.postMessage({ end: true }) : fail(failed)));
@@ -165,7 +160,7 @@ export default function pagefindIndex(): AstroIntegration {
             );
             // Then wait for the next sync, whatever this one gives. (Not from inside
             // this sync's end: a listener added then would hear the same end.)
-            const stop = listenToStoryRecords({ onRecord() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
+            const stop = listenToStoryViews(root, { onView() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
           };
           follow();
         }

@@ -3,13 +3,11 @@ import { copyFile, link, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSiteConfig, readStoryContext } from '../ingest/registries.ts';
-import { buildInstant, hasPage, publicationState, type PublicationFields } from '../model/publication.ts';
+import { readSiteConfig } from '../ingest/site-config.ts';
+import { hasPage } from '../model/publication.ts';
 import { shareCardContent, shareCardFolder, shareCardKey, shareCardPath, type ShareCardContent } from '../outputs/share-card.ts';
 import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../outputs/share-card-render.ts';
-import { toStory } from '../model/story.ts';
-import { listenToStoryRecords } from '../ingest/story-records.ts';
-import type { ArticleFrontmatter } from '../schemas/article.ts';
+import { listenToStoryViews } from '../ingest/story-view-stream.ts';
 
 interface Card {
   slug: string;
@@ -18,31 +16,24 @@ interface Card {
 }
 
 /**
- * The cards of one content sync: listens to the story loader (as the search
- * indexer does) and names the card of every story that gets a page.
+ * The cards of one content sync: listens to the story loader's stories as
+ * view models (as the search indexer does) and names the card of every story
+ * that gets a page.
  */
 function cardsOfNextSync(root: string, design: string, preview: boolean): Promise<Card[]> {
-  const at = buildInstant(process.env);
   const site = readSiteConfig(root);
-  const context = readStoryContext(root, at);
-  const records: { slug: string; file: string; data: ArticleFrontmatter }[] = [];
+  const cards: Card[] = [];
   return new Promise((resolve, reject) => {
-    const stop = listenToStoryRecords({
-      onRecord(record) {
-        if (hasPage(publicationState(record.data as unknown as PublicationFields, at), preview)) {
-          records.push({ slug: record.slug, file: record.file, data: record.data as unknown as ArticleFrontmatter });
-        }
+    const stop = listenToStoryViews(root, {
+      onView({ story }) {
+        if (!hasPage(story.state, preview)) return;
+        const content = shareCardContent(story, site.name);
+        cards.push({ slug: story.slug, key: shareCardKey(content, design), content });
       },
-      onEnd() {
+      onEnd(error) {
         stop();
-        context.then((ctx) => {
-          resolve(
-            records.map(({ slug, file, data }) => {
-              const content = shareCardContent(toStory(slug, data, ctx, file), site.name);
-              return { slug, key: shareCardKey(content, design), content };
-            }),
-          );
-        }, reject);
+        if (error === undefined) resolve(cards);
+        else reject(error);
       },
     });
   });
@@ -89,7 +80,7 @@ export default function shareCards(): AstroIntegration {
             cardsOfNextSync(root, design, true).then((list) => {
               latest = new Map(list.map((card) => [path.basename(shareCardPath(card.slug, card.key)), card]));
             }, () => {});
-            const stop = listenToStoryRecords({ onRecord() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
+            const stop = listenToStoryViews(root, { onView() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
           };
           follow();
         }

@@ -1,9 +1,10 @@
 import { instantProblem } from '../schemas/primitives.ts';
 
 /**
- * The publication rule, in one place. Every page, listing, feed and the search
- * index take their stories through `isLive`, so a story that is not live can
- * reach no output file.
+ * The publication rule, in one place. Every page, listing, feed, search entry
+ * and share card takes its stories through `publicationState` (a view model's
+ * `state`, src/model/story.ts), so a story that is not live can reach no
+ * output file.
  */
 
 export interface PublicationFields {
@@ -53,6 +54,8 @@ export function isLive(story: PublicationFields, at: Date): boolean {
 /**
  * The build instant: `BUILD_TIME` (ISO 8601 with an offset) when set, else now.
  * A malformed BUILD_TIME is an error, never a silent fallback to the clock.
+ * A build sets BUILD_TIME once as it starts (astro.config.mjs, build-env.ts),
+ * so each of its phases gets the same answer here.
  */
 export function buildInstant(env: Record<string, string | undefined>, now: () => Date = () => new Date()): Date {
   const raw = env['BUILD_TIME']?.trim();

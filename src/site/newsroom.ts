@@ -2,8 +2,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries.ts';
 import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
-import { aliasResolver } from '../model/registry.ts';
-import { newestFirst, toStory, type Story } from '../model/story.ts';
+import { newestFirst, type Story } from '../model/story.ts';
+import { storyContext, storyView } from '../ingest/story-views.ts';
 import { pageKey, rememberDigest } from './page-key.ts';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
 import { relatedStories } from '../model/related.ts';
@@ -76,16 +76,14 @@ async function loadNewsroom(): Promise<Newsroom> {
   const peopleRegistry = new Map(peopleEntries.map((e) => [e.id, e.data]));
   const publicationRegistry = new Map(publicationEntries.map((e) => [e.id, e.data]));
   const sectionMap = new Map(sectionEntries.map((e) => [e.id, e.data]));
-  const ctx = {
-    at,
-    authors,
-    sections: sectionMap,
-    people: aliasResolver(peopleRegistry),
-    publications: aliasResolver(publicationRegistry),
-  };
+  const registryEntries = { authors, sections: sectionMap, people: peopleRegistry, publications: publicationRegistry };
+  const ctx = storyContext(registryEntries, at);
   const all = newestFirst(
-    // Remembered: a story is hashed once for every page key it is part of.
-    articleEntries.map((e) => rememberDigest({ ...toStory(e.id, e.data, ctx, e.filePath ?? e.id), bodyDigest: String(e.digest) })),
+    articleEntries.map((e) => {
+      const story = storyView({ slug: e.id, file: e.filePath ?? e.id, data: e.data }, ctx);
+      // Remembered: a story is hashed once for every page key it is part of.
+      return rememberDigest({ ...story, bodyDigest: String(e.digest) });
+    }),
   );
   const live = all.filter((s) => s.state === 'live');
   const pages = all.filter((s) => hasPage(s.state, preview));
@@ -124,7 +122,9 @@ async function loadNewsroom(): Promise<Newsroom> {
 let newsroom: Promise<Newsroom> | undefined;
 
 export function getNewsroom(): Promise<Newsroom> {
-  // In dev the content store changes under us; rebuild the model on each request there.
-  if (import.meta.env.DEV) return loadNewsroom();
+  // Under `astro dev` the content store changes under us; rebuild the model on each request
+  // there. Not on import.meta.env.DEV, which follows NODE_ENV: a build run with NODE_ENV=test
+  // (vitest) or development (some CI) would build every story's view model again for each page.
+  if (import.meta.env.NEWSROOM_DEV_SERVER) return loadNewsroom();
   return (newsroom ??= loadNewsroom());
 }

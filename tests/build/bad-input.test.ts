@@ -139,6 +139,8 @@ const CASES: BadInput[] = [
   { name: 'a lead image that is missing', file: FOLDER_STORY, edit: replace(/src: \.\/lead\.jpg/, 'src: ./missing.jpg'), field: 'image.src', says: /missing\.jpg/ },
   { name: 'a lead image without alt text', file: FOLDER_STORY, edit: replace(/\n\s+alt: .*/, ''), field: 'image.alt', says: /alt|required/ },
   { name: 'a logo that is not in public/ (the header and every share card show it)', file: 'content/site.yaml', edit: replace(/^logo: .*$/m, 'logo: /no-such-logo.svg'), field: 'logo', says: /no-such-logo\.svg/, at: 'logo:' },
+  // The Astro config reads the site's URL from it before the content check runs: still reported with its line.
+  { name: 'a site file that does not parse', file: 'content/site.yaml', edit: replace(/^url: (.*)$/m, 'url: "$1'), field: 'yaml', says: /quote/ },
   // Files
   {
     name: 'a slug used again in another year',

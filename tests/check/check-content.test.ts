@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
-import { peopleIndex, readEmbeds, readPeople } from '../../src/ingest/registries.ts';
+import { peopleIndex, readPeople } from '../../src/ingest/registries.ts';
+import { readEmbeds } from '../../src/ingest/site-config.ts';
 
 describe('peopleIndex', () => {
   it('lists every id, and only the names two or more entries answer to, with their ids sorted', () => {
