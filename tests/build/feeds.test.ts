@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
-import { isUnpublishedSample, listFiles, readXml, sampleStories } from '../helpers/dist.ts';
+import { isUnpublishedSample, listFiles, readXml, renderedDescription as rendered, sampleStories } from '../helpers/dist.ts';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
@@ -15,8 +15,6 @@ const items = (file: string): any[] => readXml(dist, file).rss.channel.item ?? [
 /** Letters and digits only, so that Markdown syntax and typographic quotes do not matter. */
 const words = (text: string) => text.replace(/\]\([^)]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const slugOf = (item: any) => new URL(item.link).pathname.split('/')[2]!;
-/** What a feed reader shows for an RSS description, which is HTML. */
-const rendered = (description: unknown) => parseHtml(String(description)).text;
 const contentYaml = (file: string) => parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content', file), 'utf8'));
 
 /** A feed's channel description as the content says it, or for an author's feed the name it must carry. */

@@ -36,6 +36,9 @@ export function readXml(distDir: string, file: string): any {
 }
 
 /** A sample story as its file says, read with a YAML parser independent of the site's code. */
+/** What a feed reader shows for an RSS description, which is HTML. */
+export const renderedDescription = (description: unknown): string => parseHtml(String(description)).text;
+
 export interface SampleStory {
   slug: string;
   /** Its path from the project root: content/articles/… or, for a test fixture, tests/fixtures/build-content/articles/…. */
