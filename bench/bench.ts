@@ -14,7 +14,18 @@
  * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,7 +85,9 @@ async function settle(): Promise<void> {
   const since = existsSync(TRASH_EMPTIED) ? (Date.now() - statSync(TRASH_EMPTIED).mtimeMs) / 1000 : Infinity;
   if (since < SETTLE_SECONDS) {
     const wait = Math.ceil(SETTLE_SECONDS - since);
-    console.log(`Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, and creating files is slow for a minute after that (see bench/README.md).`);
+    console.log(
+      `Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, and creating files is slow for a minute after that (see bench/README.md).`,
+    );
     await sleep(wait * 1000);
   }
 }
@@ -102,7 +115,10 @@ if (values.help) {
   process.exit(0);
 }
 const count = Number(values.count);
-const builds = values.builds.split(',').map((b) => b.trim()).filter(Boolean);
+const builds = values.builds
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 const badBuild = builds.find((b) => !(KINDS as readonly string[]).includes(b));
 const maxOldSpace = values['max-old-space-size'] ? Number(values['max-old-space-size']) : undefined;
 const repeat = Number(values.repeat);
@@ -135,7 +151,10 @@ function provenance(): { project: string; commit: string | null; uncommitted: st
   const status = git('status', '--porcelain', '--', ...FULL_SITE_ENTRIES);
   return {
     project: path.relative(ROOT, PROJECT) || '.',
-    commit: head.status === 0 && path.resolve(git('rev-parse', '--show-toplevel').stdout.trim()) === PROJECT ? head.stdout.trim() : null,
+    commit:
+      head.status === 0 && path.resolve(git('rev-parse', '--show-toplevel').stdout.trim()) === PROJECT
+        ? head.stdout.trim()
+        : null,
     uncommitted: status.status === 0 ? status.stdout.split('\n').filter(Boolean) : [],
   };
 }
@@ -145,7 +164,13 @@ function provenance(): { project: string; commit: string | null; uncommitted: st
 async function corpus(): Promise<{ dir: string; manifest: CorpusManifest; generatedSeconds: number | null }> {
   const dir = path.join(OUT, `corpus-n${count}-${values.seed}${values.images ? '-images' : ''}`);
   const cached = readManifest(dir);
-  if (cached && cached.version === GENERATOR_VERSION && cached.count === count && cached.seed === values.seed && cached.images === values.images) {
+  if (
+    cached &&
+    cached.version === GENERATOR_VERSION &&
+    cached.count === count &&
+    cached.seed === values.seed &&
+    cached.images === values.images
+  ) {
     console.log(`Corpus: reusing ${path.relative(ROOT, dir)} (${count} stories).`);
     return { dir, manifest: cached, generatedSeconds: null };
   }
@@ -180,7 +205,8 @@ function prepareSite(site: Site, corpusDir: string): string {
   mkdirSync(siteDir, { recursive: true });
   if (site === 'full') {
     for (const entry of FULL_SITE_ENTRIES) {
-      if (existsSync(path.join(PROJECT, entry))) cpSync(path.join(PROJECT, entry), path.join(siteDir, entry), { recursive: true });
+      if (existsSync(path.join(PROJECT, entry)))
+        cpSync(path.join(PROJECT, entry), path.join(siteDir, entry), { recursive: true });
     }
   } else {
     cpSync(BARE, siteDir, { recursive: true });
@@ -202,7 +228,11 @@ function templateOf(site: Site, siteDir: string): string {
   const layout = path.join(siteDir, 'src', 'layouts', 'BaseLayout.astro');
   if (existsSync(layout)) return layout;
   const layouts = path.join(siteDir, 'src', 'layouts');
-  const first = existsSync(layouts) ? readdirSync(layouts).filter((f) => f.endsWith('.astro')).sort()[0] : undefined;
+  const first = existsSync(layouts)
+    ? readdirSync(layouts)
+        .filter((f) => f.endsWith('.astro'))
+        .sort()[0]
+    : undefined;
   if (!first) throw new Error('no layout in src/layouts/ to touch for rebuild-all');
   return path.join(layouts, first);
 }
@@ -231,7 +261,10 @@ function storyToEdit(manifest: CorpusManifest, corpusDir: string): string {
 
 function editStory(siteDir: string, rel: string, n: number): void {
   const file = path.join(siteDir, rel);
-  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, as the benchmark's one-story edit number ${n}.\n`);
+  writeFileSync(
+    file,
+    `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, as the benchmark's one-story edit number ${n}.\n`,
+  );
 }
 
 // ---------------------------------------------------------------- running
@@ -260,7 +293,8 @@ interface RunRecord extends BuildMeasurement {
   trialsWallSeconds: number[];
 }
 
-const PROGRESS = /Syncing content|Building static entrypoints|generating static routes|generating optimized images|indexed \d+ pages|page\(s\) built in|\[ERROR\]|error/i;
+const PROGRESS =
+  /Syncing content|Building static entrypoints|generating static routes|generating optimized images|indexed \d+ pages|page\(s\) built in|\[ERROR\]|error/i;
 
 async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: number): Promise<BuildMeasurement> {
   const logs = path.join(OUT, 'logs');
@@ -271,10 +305,15 @@ async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: n
     cwd: siteDir,
     astroBin: ASTRO_BIN,
     env: buildEnv(),
-    logFile: path.join(logs, `${site}-${kind}-n${count}${values.images ? '-images' : ''}${trial ? `-${trial}` : ''}.log`),
+    logFile: path.join(
+      logs,
+      `${site}-${kind}-n${count}${values.images ? '-images' : ''}${trial ? `-${trial}` : ''}.log`,
+    ),
     onLine: (line) => {
       if (PROGRESS.test(line) && !/\[WARN\]/.test(line)) {
-        console.log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim().slice(0, 110)}`);
+        console.log(
+          `  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line.trim().slice(0, 110)}`,
+        );
       }
     },
   });
@@ -353,7 +392,13 @@ for (const [site, siteDir] of siteDirs) {
     // The trial with the median wall time stands for the kind (a failed one, if any, instead).
     const sorted = [...trials].sort((x, y) => x.m.wallSeconds - y.m.wallSeconds);
     const chosen = trials.find((x) => !x.m.ok) ?? sorted[Math.floor((sorted.length - 1) / 2)]!;
-    runs.push({ site, kind, ...(chosen.edited ? { edited: chosen.edited } : {}), ...chosen.m, trialsWallSeconds: trials.map((x) => x.m.wallSeconds) });
+    runs.push({
+      site,
+      kind,
+      ...(chosen.edited ? { edited: chosen.edited } : {}),
+      ...chosen.m,
+      trialsWallSeconds: trials.map((x) => x.m.wallSeconds),
+    });
   }
 }
 const sharedTouched = sharedCacheStamp() !== sharedBefore;
@@ -384,7 +429,9 @@ const oneStoryShare = Object.fromEntries(
   }),
 );
 
-const astroVersion = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+const astroVersion = (
+  JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }
+).version;
 const results = {
   date: new Date().toISOString(),
   count,
@@ -413,7 +460,14 @@ const results = {
 const json = `${JSON.stringify(results, null, 2)}\n`;
 writeFileSync(path.join(ROOT, 'bench', 'results.json'), json);
 mkdirSync(path.join(OUT, 'results'), { recursive: true });
-writeFileSync(path.join(OUT, 'results', `results-n${count}${values.images ? '-images' : ''}-${results.date.replace(/[:.]/g, '-')}.json`), json);
+writeFileSync(
+  path.join(
+    OUT,
+    'results',
+    `results-n${count}${values.images ? '-images' : ''}-${results.date.replace(/[:.]/g, '-')}.json`,
+  ),
+  json,
+);
 
 // ---------------------------------------------------------------- table
 
@@ -427,7 +481,18 @@ const short: Record<string, string> = {
   'post-build hooks': 'post',
   finish: 'finish',
 };
-const header = ['site', 'build', 'wall s', 'cpu s', 'other', 'peak MB', 'html', 'pages/s', ...PHASES.map((p) => short[p] ?? p), 'search'];
+const header = [
+  'site',
+  'build',
+  'wall s',
+  'cpu s',
+  'other',
+  'peak MB',
+  'html',
+  'pages/s',
+  ...PHASES.map((p) => short[p] ?? p),
+  'search',
+];
 const rows: string[][] = runs.map((r) => [
   r.site,
   r.kind,
@@ -441,8 +506,11 @@ const rows: string[][] = runs.map((r) => [
   r.searchIndexingSeconds === null ? '-' : r.searchIndexingSeconds.toFixed(1),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-console.log(`\nN = ${count}${values.images ? ' (with images)' : ''}, node ${process.version}, astro ${astroVersion}, BUILD_TIME ${BUILD_TIME}${maxOldSpace ? `, --max-old-space-size=${maxOldSpace}` : ''}`);
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log(
+  `\nN = ${count}${values.images ? ' (with images)' : ''}, node ${process.version}, astro ${astroVersion}, BUILD_TIME ${BUILD_TIME}${maxOldSpace ? `, --max-old-space-size=${maxOldSpace}` : ''}`,
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 for (const kind of kinds) {
@@ -450,7 +518,8 @@ for (const kind of kinds) {
   if (r) console.log(`full/bare ${kind}: wall ${r.wall.toFixed(2)}, peak memory ${r.peakRss.toFixed(2)}`);
 }
 for (const site of sites) {
-  if (oneStoryShare[site] !== null) console.log(`${site}: one-story = ${(oneStoryShare[site]! * 100).toFixed(0)}% of rebuild-all`);
+  if (oneStoryShare[site] !== null)
+    console.log(`${site}: one-story = ${(oneStoryShare[site]! * 100).toFixed(0)}% of rebuild-all`);
 }
 if (sharedTouched) {
   console.log(
@@ -459,6 +528,11 @@ if (sharedTouched) {
   );
 }
 const noisy = runs.filter((r) => r.otherCpuSeconds > NOISY_CPU_SECONDS);
-if (noisy.length) console.log(`NOISY: ${noisy.map((r) => `${r.site} ${r.kind}`).join(', ')} ran while other processes used the CPU; repeat them on a quiet machine.`);
-console.log(`Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`);
+if (noisy.length)
+  console.log(
+    `NOISY: ${noisy.map((r) => `${r.site} ${r.kind}`).join(', ')} ran while other processes used the CPU; repeat them on a quiet machine.`,
+  );
+console.log(
+  `Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`,
+);
 process.exitCode = runs.every((r) => r.ok) ? 0 : 1;

@@ -13,7 +13,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { shareCardContent, type ShareCardContent } from '../src/outputs/share-card.ts';
-import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../src/outputs/share-card-render.ts';
+import {
+  loadShareCardAssets,
+  ShareCardCache,
+  shareCardDesignDigest,
+  type ShareCardAssets,
+} from '../src/outputs/share-card-render.ts';
 import { TYPE_LABELS } from '../src/model/story.ts';
 import { readSiteConfig } from '../src/ingest/site-config.ts';
 import { readRegistry } from '../src/ingest/registries.ts';
@@ -22,7 +27,9 @@ import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest } from '.
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: DEFAULT_SEED } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000' }, seed: { type: 'string', default: DEFAULT_SEED } },
+});
 const count = Number(values.count);
 if (!Number.isInteger(count) || count < 1) {
   console.error('usage: tsx bench/card-cost.ts [--count N] [--seed S]');
@@ -49,7 +56,12 @@ const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => 
       title: data['title'],
       typeLabel: TYPE_LABELS[(data['type'] ?? 'news') as StoryType],
       section: { id: section, name: sections.get(section)!.name, url: '' },
-      authors: (data['authors'] as string[]).map((id) => ({ id, name: authors.get(id)!.name, kind: 'person' as const, url: '' })),
+      authors: (data['authors'] as string[]).map((id) => ({
+        id,
+        name: authors.get(id)!.name,
+        kind: 'person' as const,
+        url: '',
+      })),
       retracted: data['retracted'],
     },
     site.name,
@@ -58,7 +70,11 @@ const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => 
 
 const fontDir = path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files');
 const logoFile = path.join(ROOT, 'public', site.logo);
-const assets: ShareCardAssets = await loadShareCardAssets({ fontDir, logoFile, design: shareCardDesignDigest({ root: ROOT, fontDir, logoFile }) });
+const assets: ShareCardAssets = await loadShareCardAssets({
+  fontDir,
+  logoFile,
+  design: shareCardDesignDigest({ root: ROOT, fontDir, logoFile }),
+});
 
 async function run(cache: ShareCardCache): Promise<{ seconds: number; cpu: number; drawn: number }> {
   const cpuBefore = process.cpuUsage();
@@ -72,7 +88,9 @@ async function run(cache: ShareCardCache): Promise<{ seconds: number; cpu: numbe
 const dir = mkdtempSync(path.join(os.tmpdir(), 'card-cost-'));
 try {
   const cache = new ShareCardCache(dir);
-  console.log(`${cards.length} cards of ${path.relative(ROOT, corpusDir)}, 4 at a time, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `${cards.length} cards of ${path.relative(ROOT, corpusDir)}, 4 at a time, node ${process.version}, ${os.cpus().length} cores`,
+  );
   for (const label of ['cold cache', 'warm cache'] as const) {
     const r = await run(cache);
     console.log(
@@ -82,7 +100,9 @@ try {
   }
   const files = readdirSync(dir);
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
-  console.log(`cache: ${files.length} cards, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / files.length / 1024).toFixed(1)} kB a card`);
+  console.log(
+    `cache: ${files.length} cards, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / files.length / 1024).toFixed(1)} kB a card`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -14,7 +14,11 @@ import { launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../scripts/lib/static-server.ts';
 
 const { values } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, query: { type: 'string', default: 'the' }, runs: { type: 'string', default: '3' } },
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    query: { type: 'string', default: 'the' },
+    runs: { type: 'string', default: '3' },
+  },
 });
 const dist = path.resolve(values.dist!);
 const runs = Number(values.runs);
@@ -50,9 +54,13 @@ try {
   console.log(`dist: ${dist}`);
   console.log(`query: "${values.query}" — ${median.results}`);
   console.log(`search page and index start-up: ${kb(median.load)}`);
-  console.log(`first search (index chunks, filters, result fragments, thumbnails; ${median.files} files): ${kb(median.query)}`);
+  console.log(
+    `first search (index chunks, filters, result fragments, thumbnails; ${median.files} files): ${kb(median.query)}`,
+  );
   console.log(`total for a first search: ${kb(median.load + median.query)}`);
-  console.log(`Enter to first result: ${median.ms.toFixed(0)} ms (median of ${trials.length}; all: ${trials.map((t) => t.ms.toFixed(0)).join(', ')} ms)`);
+  console.log(
+    `Enter to first result: ${median.ms.toFixed(0)} ms (median of ${trials.length}; all: ${trials.map((t) => t.ms.toFixed(0)).join(', ')} ms)`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -36,7 +36,12 @@ const DESKTOP_WIDTH = 1280;
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
-const LABELS: Record<Category, string> = { performance: 'Performance', accessibility: 'Accessibility', 'best-practices': 'Best practices', seo: 'SEO' };
+const LABELS: Record<Category, string> = {
+  performance: 'Performance',
+  accessibility: 'Accessibility',
+  'best-practices': 'Best practices',
+  seo: 'SEO',
+};
 const FORM_FACTORS = ['mobile', 'desktop'] as const;
 type FormFactor = (typeof FORM_FACTORS)[number];
 
@@ -82,7 +87,11 @@ interface Transfer {
 function parseOptions() {
   const argv = process.argv.slice(2);
   // `--json` alone means the default folder (parseArgs has no optional values).
-  const args = argv.flatMap((arg, i) => (arg === '--json' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? ['--json', '.tmp/lighthouse'] : [arg]));
+  const args = argv.flatMap((arg, i) =>
+    arg === '--json' && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--'))
+      ? ['--json', '.tmp/lighthouse']
+      : [arg],
+  );
   const { values } = parseArgs({
     args,
     options: {
@@ -97,7 +106,8 @@ function parseOptions() {
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) fail(`--runs wants a whole number of 1 or more, not "${values.runs}"`);
-  if (values.article && !values.article.startsWith('/')) fail(`--article wants a path such as /articles/<slug>/, not "${values.article}"`);
+  if (values.article && !values.article.startsWith('/'))
+    fail(`--article wants a path such as /articles/<slug>/, not "${values.article}"`);
   return { ...values, runs };
 }
 
@@ -117,19 +127,25 @@ total transfer at ${DESKTOP_WIDTH} px ≤ ${kB(MAX_ARTICLE_BYTES)} (kB = 1000 by
 /** The newest story in the feed whose page has a lead image (the feed lists live stories, newest first). */
 async function findArticle(base: string): Promise<string> {
   const response = await fetch(`${base}/rss.xml`);
-  if (!response.ok) fail(`${base}/rss.xml answered ${response.status}: cannot choose an article (name one with --article /articles/<slug>/)`);
+  if (!response.ok)
+    fail(
+      `${base}/rss.xml answered ${response.status}: cannot choose an article (name one with --article /articles/<slug>/)`,
+    );
   const feed = await response.text();
   const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]!).pathname);
   for (const link of links) {
     const page = await fetch(`${base}${link}`);
     if (page.ok && /<figure class="lead-image"/.test(await page.text())) return link;
   }
-  return fail(`none of the ${links.length} stories in ${base}/rss.xml has a lead image (name an article with --article /articles/<slug>/)`);
+  return fail(
+    `none of the ${links.length} stories in ${base}/rss.xml has a lead image (name an article with --article /articles/<slug>/)`,
+  );
 }
 
 function chromePath(): string {
   const chrome = process.env['CHROME_PATH'] ?? process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(chrome)) fail(`no Chromium at ${chrome}: install Debian's chromium package (apt-get install chromium) or set CHROME_PATH`);
+  if (!existsSync(chrome))
+    fail(`no Chromium at ${chrome}: install Debian's chromium package (apt-get install chromium) or set CHROME_PATH`);
   return chrome;
 }
 
@@ -163,7 +179,10 @@ function shortfalls(lhr: Result, category: Category): string[] {
     .filter((ref) => ref.weight > 0)
     .map((ref) => lhr.audits[ref.id])
     .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
-    .map((audit) => `${audit!.id} (${Math.round((audit!.score ?? 0) * 100)}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`);
+    .map(
+      (audit) =>
+        `${audit!.id} (${Math.round((audit!.score ?? 0) * 100)}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`,
+    );
 }
 
 /** Attempts at one run: Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP) and asks to be run again. */
@@ -176,12 +195,19 @@ async function runLighthouse(url: string, port: number, formFactor: FormFactor):
     if (!result) fail(`Lighthouse returned nothing for ${url} (${formFactor})`);
     const error = result.lhr.runtimeError;
     if (!error) return result.lhr;
-    if (attempt === ATTEMPTS) fail(`Lighthouse could not audit ${url} (${formFactor}) in ${ATTEMPTS} attempts: ${error.code}: ${error.message}`);
+    if (attempt === ATTEMPTS)
+      fail(
+        `Lighthouse could not audit ${url} (${formFactor}) in ${ATTEMPTS} attempts: ${error.code}: ${error.message}`,
+      );
     console.warn(`Lighthouse failed on ${url} (${formFactor}): ${error.code}; running it again`);
   }
 }
 
-async function audit(base: string, servedLocally: boolean, options: ReturnType<typeof parseOptions>): Promise<Audited[]> {
+async function audit(
+  base: string,
+  servedLocally: boolean,
+  options: ReturnType<typeof parseOptions>,
+): Promise<Audited[]> {
   const articlePath = options.article ?? (await findArticle(base));
   const chrome = await chromeLauncher.launch({
     chromePath: chromePath(),
@@ -191,11 +217,21 @@ async function audit(base: string, servedLocally: boolean, options: ReturnType<t
   try {
     const browser = await fetch(`http://127.0.0.1:${chrome.port}/json/version`)
       .then((r) => r.json() as Promise<{ Browser?: string }>)
-      .then((v) => v.Browser ?? 'Chromium', () => 'Chromium');
-    console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, ${browser}, on ${base}${servedLocally ? ' (dist/ served as the CDN would: compressed, with _headers)' : ''}`);
-    console.log(`article: ${articlePath}; ${options.runs} run${options.runs > 1 ? 's' : ''} per page and form factor${options.runs > 1 ? ', the median by performance counts' : ''}\n`);
+      .then(
+        (v) => v.Browser ?? 'Chromium',
+        () => 'Chromium',
+      );
+    console.log(
+      `Lighthouse ${LIGHTHOUSE_VERSION}, ${browser}, on ${base}${servedLocally ? ' (dist/ served as the CDN would: compressed, with _headers)' : ''}`,
+    );
+    console.log(
+      `article: ${articlePath}; ${options.runs} run${options.runs > 1 ? 's' : ''} per page and form factor${options.runs > 1 ? ', the median by performance counts' : ''}\n`,
+    );
     const audited: Audited[] = [];
-    for (const [page, pagePath] of [['front', '/'], ['article', articlePath]] as const) {
+    for (const [page, pagePath] of [
+      ['front', '/'],
+      ['article', articlePath],
+    ] as const) {
       for (const formFactor of FORM_FACTORS) {
         const trials: Result[] = [];
         for (let i = 0; i < options.runs; i++) {
@@ -205,7 +241,13 @@ async function audit(base: string, servedLocally: boolean, options: ReturnType<t
         }
         // Performance varies with the machine's load from run to run; the other categories do not.
         trials.sort((a, b) => score(a, 'performance') - score(b, 'performance'));
-        audited.push({ page, path: pagePath, formFactor, lhr: trials[Math.floor(trials.length / 2)]!, performances: trials.map((t) => score(t, 'performance')) });
+        audited.push({
+          page,
+          path: pagePath,
+          formFactor,
+          lhr: trials[Math.floor(trials.length / 2)]!,
+          performances: trials.map((t) => score(t, 'performance')),
+        });
       }
     }
     return audited;
@@ -217,10 +259,19 @@ async function audit(base: string, servedLocally: boolean, options: ReturnType<t
 function report(audited: Audited[], runs: number): string[] {
   const extra = runs > 1 ? ['performance of each run'] : [];
   const header = ['page', 'form factor', ...CATEGORIES.map((c) => LABELS[c]), ...extra];
-  const rows = audited.map((a) => [a.page, a.formFactor, ...CATEGORIES.map((c) => String(score(a.lhr, c))), ...(runs > 1 ? [a.performances.join(' ')] : [])]);
+  const rows = audited.map((a) => [
+    a.page,
+    a.formFactor,
+    ...CATEGORIES.map((c) => String(score(a.lhr, c))),
+    ...(runs > 1 ? [a.performances.join(' ')] : []),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const numeric = (i: number) => i >= 2 && i < 2 + CATEGORIES.length;
-  const line = (cells: string[]) => cells.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (numeric(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 
@@ -228,16 +279,25 @@ function report(audited: Audited[], runs: number): string[] {
   for (const a of audited) {
     for (const category of CATEGORIES) {
       const value = score(a.lhr, category);
-      if (value < MIN_SCORE) failures.push(`${a.page} (${a.path}), ${a.formFactor}: ${LABELS[category]} ${value} < ${MIN_SCORE}: ${shortfalls(a.lhr, category).join(', ') || 'see the report (--json)'}`);
+      if (value < MIN_SCORE)
+        failures.push(
+          `${a.page} (${a.path}), ${a.formFactor}: ${LABELS[category]} ${value} < ${MIN_SCORE}: ${shortfalls(a.lhr, category).join(', ') || 'see the report (--json)'}`,
+        );
     }
   }
   const article = audited.find((a) => a.page === 'article' && a.formFactor === 'desktop');
   if (article) {
     const t = transfer(article.lhr);
-    console.log(`\nArticle at ${DESKTOP_WIDTH} px (desktop), first load: ${kB(t.total)} transferred (budget ${kB(MAX_ARTICLE_BYTES)}); HTML+CSS ${kB(t.htmlCss)} compressed (${kB(t.htmlCssRaw)} uncompressed)`);
-    for (const [type, { bytes, count }] of [...t.byType].sort((a, b) => b[1].bytes - a[1].bytes)) console.log(`  ${type.padEnd(11)} ${String(count).padStart(2)} × ${kB(bytes).padStart(9)}`);
+    console.log(
+      `\nArticle at ${DESKTOP_WIDTH} px (desktop), first load: ${kB(t.total)} transferred (budget ${kB(MAX_ARTICLE_BYTES)}); HTML+CSS ${kB(t.htmlCss)} compressed (${kB(t.htmlCssRaw)} uncompressed)`,
+    );
+    for (const [type, { bytes, count }] of [...t.byType].sort((a, b) => b[1].bytes - a[1].bytes))
+      console.log(`  ${type.padEnd(11)} ${String(count).padStart(2)} × ${kB(bytes).padStart(9)}`);
     console.log('  (bytes on the wire as Lighthouse counts them, response headers included)');
-    if (t.total > MAX_ARTICLE_BYTES) failures.push(`article (${article.path}) at ${DESKTOP_WIDTH} px transfers ${kB(t.total)} > ${kB(MAX_ARTICLE_BYTES)}`);
+    if (t.total > MAX_ARTICLE_BYTES)
+      failures.push(
+        `article (${article.path}) at ${DESKTOP_WIDTH} px transfers ${kB(t.total)} > ${kB(MAX_ARTICLE_BYTES)}`,
+      );
   }
   return failures;
 }
@@ -254,10 +314,17 @@ async function main(): Promise<number> {
   if (!base) {
     const dist = path.resolve(ROOT, options.dist);
     if (options.build) {
-      const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--outDir', path.relative(ROOT, dist)], { cwd: ROOT, stdio: 'inherit' });
+      const build = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts/build.mjs'), '--outDir', path.relative(ROOT, dist)],
+        { cwd: ROOT, stdio: 'inherit' },
+      );
       if (build.status !== 0) fail('the build failed');
     }
-    if (!existsSync(path.join(dist, 'index.html'))) fail(`${path.relative(ROOT, dist) || dist}/ holds no built site: run npm run build first (or npm run audit -- --build)`);
+    if (!existsSync(path.join(dist, 'index.html')))
+      fail(
+        `${path.relative(ROOT, dist) || dist}/ holds no built site: run npm run build first (or npm run audit -- --build)`,
+      );
     server = await serveStatic(dist, { cdn: true }).catch((error: Error) => fail(error.message));
     base = server.url;
   }
@@ -271,7 +338,8 @@ async function main(): Promise<number> {
   if (options.json) {
     const dir = path.resolve(ROOT, options.json);
     await mkdir(dir, { recursive: true });
-    for (const a of audited) await writeFile(path.join(dir, `${a.page}-${a.formFactor}.json`), JSON.stringify(a.lhr, null, 1));
+    for (const a of audited)
+      await writeFile(path.join(dir, `${a.page}-${a.formFactor}.json`), JSON.stringify(a.lhr, null, 1));
     console.log(`\nReports: ${path.relative(process.cwd(), dir) || dir}/{front,article}-{mobile,desktop}.json`);
   }
   console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -287,7 +355,8 @@ try {
   process.exitCode = await main();
 } catch (error) {
   // A mistyped option (parseArgs) is the user's error too, not a crash.
-  const usage = error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+  const usage =
+    error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
   if (!(error instanceof AuditError) && !usage) throw error;
   console.error(`audit: ${error.message}`);
   process.exitCode = 2;

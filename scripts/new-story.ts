@@ -34,13 +34,16 @@ const { values } = parseArgs({
 const title = values.title?.trim();
 if (!title) fail('--title "The headline" is required');
 if (!values.section) fail('--section <id> is required (a file in content/sections/)');
-if (!values.author?.length) fail('--author <id> is required (a file in content/authors/); repeat it for a shared byline');
+if (!values.author?.length)
+  fail('--author <id> is required (a file in content/authors/); repeat it for a shared byline');
 if (!STORY_TYPES.includes(values.type!)) fail(`--type must be one of ${STORY_TYPES.join(', ')}`);
 
 const sections = await registryIds(root, 'sections');
-if (!sections.has(values.section)) fail(`no section "${values.section}" in content/sections/ (use one of: ${[...sections].join(', ')})`);
+if (!sections.has(values.section))
+  fail(`no section "${values.section}" in content/sections/ (use one of: ${[...sections].join(', ')})`);
 const authors = await registryIds(root, 'authors');
-for (const id of values.author) if (!authors.has(id)) fail(`no author "${id}" in content/authors/ (use one of: ${[...authors].join(', ')})`);
+for (const id of values.author)
+  if (!authors.has(id)) fail(`no author "${id}" in content/authors/ (use one of: ${[...authors].join(', ')})`);
 
 const slug = slugOf(values.slug ?? title);
 if (!slug) fail('the title gives an empty slug; pass --slug with letters or digits');
@@ -54,7 +57,14 @@ if (existsSync(path.join(root, file))) fail(`${file} already exists`);
 mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
 writeFileSync(
   path.join(root, file),
-  newStoryText({ title, section: values.section, authors: values.author, type: values.type!, date: now, timeZone: site.timezone }),
+  newStoryText({
+    title,
+    section: values.section,
+    authors: values.author,
+    type: values.type!,
+    date: now,
+    timeZone: site.timezone,
+  }),
 );
 console.log(`Wrote ${file} (a draft).`);
 console.log(`Preview: run \`npm run dev\` and open http://localhost:4321/articles/${slug}/`);

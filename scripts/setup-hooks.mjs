@@ -26,7 +26,9 @@ try {
 }
 const file = path.resolve(hooksDir, 'pre-commit');
 if (existsSync(file) && !readFileSync(file, 'utf8').includes(MARK)) {
-  console.error(`npm run setup-hooks: ${file} exists and was not written by this script; add "npm run --silent check" to it yourself.`);
+  console.error(
+    `npm run setup-hooks: ${file} exists and was not written by this script; add "npm run --silent check" to it yourself.`,
+  );
   process.exit(1);
 }
 mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,5 @@
 /// <reference types="astro/client" />
 
-
 interface ImportMetaEnv {
   /** Set by the build-env integration: true under `astro dev` only, whatever NODE_ENV says. */
   readonly NEWSROOM_DEV_SERVER: boolean;

@@ -70,7 +70,9 @@ export interface BuildMeasurement {
 
 function countHtml(dir: string): number {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && e.name.endsWith('.html'),
+    ).length;
   } catch {
     return 0;
   }
@@ -97,7 +99,11 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   const log = createWriteStream(options.logFile);
   const started = performance.now();
   const ownCpuStart = process.cpuUsage();
-  const child = spawn(process.execPath, [options.astroBin, 'build'], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.astroBin, 'build'], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const sampler = new TreeMemorySampler(child.pid!, 100);
   sampler.start();
 
@@ -180,7 +186,8 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
     astroPages,
     pagesPerSecond: Number((htmlPages / wallSeconds).toFixed(1)),
     phases,
-    searchIndexingSeconds: indexedAt !== null && indexStart !== null ? Number((indexedAt - indexStart).toFixed(3)) : null,
+    searchIndexingSeconds:
+      indexedAt !== null && indexStart !== null ? Number((indexedAt - indexStart).toFixed(3)) : null,
     indexedPages,
     viteBuiltSeconds: viteSeen ? Number(viteBuilt.toFixed(3)) : null,
     warnings,

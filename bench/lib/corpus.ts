@@ -205,13 +205,74 @@ function pickType(rng: Rng): StoryType {
 
 // ---------------------------------------------------------------- headlines
 
-const HEADLINE_SUBJECTS = ['council', 'officials', 'regulators', 'lawmakers', 'judge', 'sheriff', 'school board', 'water district', 'voters', 'tenants', 'hospital', 'county', 'mayor', 'prosecutors'];
+const HEADLINE_SUBJECTS = [
+  'council',
+  'officials',
+  'regulators',
+  'lawmakers',
+  'judge',
+  'sheriff',
+  'school board',
+  'water district',
+  'voters',
+  'tenants',
+  'hospital',
+  'county',
+  'mayor',
+  'prosecutors',
+];
 /** "council approves", "officials approve": headline verbs agree with their subject. */
 const agree = (subject: string, verb: string) => (subject.endsWith('s') ? verb.replace(/^(\S+)s\b/, '$1') : verb);
-const HEADLINE_VERBS = ['delays vote on', 'approves', 'rejects', 'weighs', 'sues over', 'cuts funding for', 'expands', 'faces questions over', 'ends', 'doubles spending on', 'audits', 'pauses', 'backs', 'limits', 'ties grants to'];
-const HEADLINE_TAILS = ['', '', '', ' after audit', ' as costs rise', ' amid heat wave', ' in 4-3 vote', ' ahead of election', ' despite protests', ' under state pressure', ' after lawsuit'];
-const OPINION_VERBS = ['should fund', 'must protect', 'needs to rethink', 'should stop cutting', 'should open the books on', 'cannot afford to ignore'];
-const BOOK_TITLES = ['The Receding Shore', 'Dry Season', 'A City of Rooms', 'The Long Count', 'Borderlands Ledger', 'Heat Index', 'The Last Canal', 'Paper Trail', 'Night Court', 'Open Books'];
+const HEADLINE_VERBS = [
+  'delays vote on',
+  'approves',
+  'rejects',
+  'weighs',
+  'sues over',
+  'cuts funding for',
+  'expands',
+  'faces questions over',
+  'ends',
+  'doubles spending on',
+  'audits',
+  'pauses',
+  'backs',
+  'limits',
+  'ties grants to',
+];
+const HEADLINE_TAILS = [
+  '',
+  '',
+  '',
+  ' after audit',
+  ' as costs rise',
+  ' amid heat wave',
+  ' in 4-3 vote',
+  ' ahead of election',
+  ' despite protests',
+  ' under state pressure',
+  ' after lawsuit',
+];
+const OPINION_VERBS = [
+  'should fund',
+  'must protect',
+  'needs to rethink',
+  'should stop cutting',
+  'should open the books on',
+  'cannot afford to ignore',
+];
+const BOOK_TITLES = [
+  'The Receding Shore',
+  'Dry Season',
+  'A City of Rooms',
+  'The Long Count',
+  'Borderlands Ledger',
+  'Heat Index',
+  'The Last Canal',
+  'Paper Trail',
+  'Night Court',
+  'Open Books',
+];
 
 function headline(rng: Rng, type: StoryType, place: PlaceSeed, year: number): string {
   const noun = rng.pick(NOUNS);
@@ -225,7 +286,9 @@ function headline(rng: Rng, type: StoryType, place: PlaceSeed, year: number): st
     case 'investigation':
       return `Records show ${place.name} ${rng.pick(HEADLINE_SUBJECTS)} ${rng.pick(VERBS)} ${noun} for years`;
     case 'explainer':
-      return rng.chance(0.5) ? `How the rules on ${noun} work in ${place.name}, and what changes in ${year + 1}` : `What to know about ${noun} in ${place.name}`;
+      return rng.chance(0.5)
+        ? `How the rules on ${noun} work in ${place.name}, and what changes in ${year + 1}`
+        : `What to know about ${noun} in ${place.name}`;
     case 'review':
       return `Review: '${rng.pick(BOOK_TITLES)}' follows ${noun} through ${place.name}`;
     default: {
@@ -285,14 +348,21 @@ function sentence(ctx: StoryContext): string {
 function paragraph(ctx: StoryContext, sentences: number): string {
   const out: string[] = [];
   for (let i = 0; i < sentences; i++) out.push(sentence(ctx));
-  if (ctx.rng.chance(0.05)) out[0] = `**${ctx.rng.pick(['The bottom line:', 'Why it matters:', 'What changed:', 'By the numbers:'])}** ${out[0]}`;
+  if (ctx.rng.chance(0.05))
+    out[0] = `**${ctx.rng.pick(['The bottom line:', 'Why it matters:', 'What changed:', 'By the numbers:'])}** ${out[0]}`;
   return out.join(' ');
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Blocks of the body: paragraphs, subheadings and component blocks, each separated by a blank line. */
-function body(ctx: StoryContext, targetWords: number, sourceQuotes: number, pullQuotes: number, subheads: number): { text: string; words: number } {
+function body(
+  ctx: StoryContext,
+  targetWords: number,
+  sourceQuotes: number,
+  pullQuotes: number,
+  subheads: number,
+): { text: string; words: number } {
   const { rng } = ctx;
   const paragraphs: string[] = [];
   let count = 0;
@@ -336,7 +406,9 @@ function leadSvg(rng: Rng): string {
     const pts = ['0,750'];
     for (let x = 0; x <= 1200; x += 150) pts.push(`${x},${base - rng.int(0, 160)}`);
     pts.push('1200,750');
-    hills.push(`<polygon points="${pts.join(' ')}" fill="hsl(${(hue + 120 + layer * 25) % 360},${30 + layer * 10}%,${45 - layer * 10}%)"/>`);
+    hills.push(
+      `<polygon points="${pts.join(' ')}" fill="hsl(${(hue + 120 + layer * 25) % 360},${30 + layer * 10}%,${45 - layer * 10}%)"/>`,
+    );
   }
   const sun = `<circle cx="${rng.int(150, 1050)}" cy="${rng.int(90, 260)}" r="${rng.int(40, 90)}" fill="hsl(${(hue + 200) % 360},90%,85%)"/>`;
   return (
@@ -367,11 +439,15 @@ function registryFiles(): Map<string, string> {
     const lines = [`name: ${q(a.name)}`, `kind: ${a.kind}`];
     if (a.role) lines.push(`role: ${q(a.role)}`);
     if (a.kind === 'person') {
-      lines.push(`bio: ${q(`${a.name} is the newsroom's ${a.role?.toLowerCase() ?? 'reporter'}. This byline was generated for the benchmark corpus.`)}`);
+      lines.push(
+        `bio: ${q(`${a.name} is the newsroom's ${a.role?.toLowerCase() ?? 'reporter'}. This byline was generated for the benchmark corpus.`)}`,
+      );
       lines.push(`email: ${id}@example-newsroom.org`);
       lines.push('links:', `  - https://example-newsroom.org/staff/${id}`);
     } else {
-      lines.push(`bio: ${q("The Editorial Board writes the newsroom's unsigned opinion pieces, separately from the news staff.")}`);
+      lines.push(
+        `bio: ${q("The Editorial Board writes the newsroom's unsigned opinion pieces, separately from the news staff.")}`,
+      );
     }
     files.set(`authors/${id}.yaml`, `${lines.join('\n')}\n`);
   }
@@ -379,7 +455,8 @@ function registryFiles(): Map<string, string> {
     files.set(`sections/${s.id}.yaml`, `name: ${q(s.name)}\ndescription: ${q(s.description)}\norder: ${i + 1}\n`);
   });
   for (const p of PEOPLE.slice(0, REGISTERED_PEOPLE)) {
-    const role = p.title && p.organization ? `${p.title} at the ${p.organization}` : 'a resident quoted in several stories';
+    const role =
+      p.title && p.organization ? `${p.title} at the ${p.organization}` : 'a resident quoted in several stories';
     files.set(
       `people/${p.id}.yaml`,
       `name: ${q(p.name)}\naliases: [${q(p.alias)}]\nbio: ${q(`${p.name} is ${role}.`)}\nurl: https://example.org/people/${p.id}\n`,
@@ -453,7 +530,8 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
       name,
       url: `https://${pub.domain}/${date.date.replaceAll('-', '/')}/${slugWords}-${rng.int(100, 99999)}/`,
     };
-    if (rng.chance(0.6)) src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
+    if (rng.chance(0.6))
+      src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
     if (rng.chance(0.5)) src.published = date.date;
     return src;
   });
@@ -490,15 +568,22 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   const corrections: { date: string; kind: string; text: string }[] = [];
   if (rng.chance(0.04)) {
     const when = formatInstant(zone, utc + rng.int(1, 10) * DAY + rng.int(0, 8) * HOUR);
-    corrections.push({ date: when.text, kind: rng.pick(['correction', 'correction', 'clarification', 'editors-note']), text: rng.pick(CORRECTION_TEXTS) });
+    corrections.push({
+      date: when.text,
+      kind: rng.pick(['correction', 'correction', 'clarification', 'editors-note']),
+      text: rng.pick(CORRECTION_TEXTS),
+    });
   }
-  const embargo = flags.embargo ? formatInstant('eastern', Date.UTC(2027, rng.int(0, 5), rng.int(1, 28), 14)).text : undefined;
+  const embargo = flags.embargo
+    ? formatInstant('eastern', Date.UTC(2027, rng.int(0, 5), rng.int(1, 28), 14)).text
+    : undefined;
 
   // Frontmatter, in the contract's field order.
   const fm: string[] = ['---', `title: ${q(title)}`, `dek: ${q(dek)}`, `date: ${date.text}`];
   if (updated) fm.push(`updated: ${updated.text}`);
   fm.push(`authors: [${authors.join(', ')}]`);
-  if (contributors.length) fm.push('contributors:', ...contributors.map((c) => `  - { id: ${c.id}, role: ${q(c.role)} }`));
+  if (contributors.length)
+    fm.push('contributors:', ...contributors.map((c) => `  - { id: ${c.id}, role: ${q(c.role)} }`));
   fm.push(`section: ${section}`, `type: ${type}`);
   if (tags.length) fm.push(`tags: [${tags.map(q).join(', ')}]`);
   if (rng.chance(0.5)) fm.push(`dateline: ${q(place.name.toUpperCase())}`);
@@ -528,11 +613,13 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
     if (o.id) fm.push(`    id: ${o.id}`);
   }
   fm.push('locations:');
-  for (const p of places) fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
+  for (const p of places)
+    fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
   if (flags.draft) fm.push('draft: true');
   if (embargo) fm.push(`embargo: ${embargo}`);
   if (updates.length) fm.push('updates:', ...updates.map((u) => `  - { date: ${u.date}, text: ${q(u.text)} }`));
-  if (corrections.length) fm.push('corrections:', ...corrections.map((c) => `  - { date: ${c.date}, kind: ${c.kind}, text: ${q(c.text)} }`));
+  if (corrections.length)
+    fm.push('corrections:', ...corrections.map((c) => `  - { date: ${c.date}, kind: ${c.kind}, text: ${q(c.text)} }`));
   fm.push('---');
 
   const file = flags.image ? `${date.year}/${slug}/index.mdx` : `${date.year}/${slug}.mdx`;
@@ -557,7 +644,11 @@ function assignFlags(seed: string, count: number, images: boolean, imageEvery: n
   const embargoes = Math.min(Math.ceil(count * 0.02), Math.max(0, count - drafts));
   order.slice(0, drafts).forEach((i) => (flags[i]!.draft = true));
   order.slice(drafts, drafts + embargoes).forEach((i) => (flags[i]!.embargo = true));
-  if (images) rng.shuffle(Array.from({ length: count }, (_, i) => i)).slice(0, Math.ceil(count / imageEvery)).forEach((i) => (flags[i]!.image = true));
+  if (images)
+    rng
+      .shuffle(Array.from({ length: count }, (_, i) => i))
+      .slice(0, Math.ceil(count / imageEvery))
+      .forEach((i) => (flags[i]!.image = true));
   return flags;
 }
 
@@ -573,7 +664,8 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
   const contentDir = path.join(out, 'content');
   if (existsSync(contentDir)) {
     // Only ever replace a corpus this generator wrote (never a real site's content/).
-    if (!existsSync(path.join(out, MANIFEST))) throw new Error(`${contentDir} exists and was not written by gen-corpus; refusing to replace it`);
+    if (!existsSync(path.join(out, MANIFEST)))
+      throw new Error(`${contentDir} exists and was not written by gen-corpus; refusing to replace it`);
     rmSync(contentDir, { recursive: true, force: true });
   }
   mkdirSync(contentDir, { recursive: true });
@@ -627,7 +719,15 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
   }
   await writeImages(imageJobs);
 
-  const manifest: CorpusManifest = { generator: 'bench/gen-corpus.ts', version: GENERATOR_VERSION, count, seed, images, stats, stories };
+  const manifest: CorpusManifest = {
+    generator: 'bench/gen-corpus.ts',
+    version: GENERATOR_VERSION,
+    count,
+    seed,
+    images,
+    stats,
+    stories,
+  };
   writeFileSync(path.join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

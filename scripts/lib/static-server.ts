@@ -80,7 +80,9 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding | und
  */
 function compress(body: Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    ? brotliCompressSync(body, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+      })
     : gzipSync(body, { level: 6 });
 }
 
@@ -94,7 +96,9 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
     try {
       text = readFileSync(headersFile, 'utf8');
     } catch {
-      throw new Error(`${headersFile} is missing: the build writes it (src/integrations/cdn-headers.ts); build the site again`);
+      throw new Error(
+        `${headersFile} is missing: the build writes it (src/integrations/cdn-headers.ts); build the site again`,
+      );
     }
     rules = parseHeadersFile(text);
   }
@@ -102,12 +106,16 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   /** Compressed bodies by file, encoding and modification time: the same file is compressed once. */
   const compressed = new Map<string, Buffer>();
 
-  async function respond(req: IncomingMessage, pathname: string): Promise<{ status: number; headers: Record<string, string | number>; body?: Buffer; file?: string }> {
+  async function respond(
+    req: IncomingMessage,
+    pathname: string,
+  ): Promise<{ status: number; headers: Record<string, string | number>; body?: Buffer; file?: string }> {
     let file = path.join(root, pathname);
     const inside = !path.relative(root, file).startsWith('..') && !(cdn && CDN_FILES.has(pathname));
     let info = inside ? await stat(file).catch(() => undefined) : undefined;
     if (info?.isDirectory()) {
-      if (!pathname.endsWith('/')) return { status: 301, headers: { ...(cdn ? headersForPath(rules, pathname) : {}), Location: `${pathname}/` } };
+      if (!pathname.endsWith('/'))
+        return { status: 301, headers: { ...(cdn ? headersForPath(rules, pathname) : {}), Location: `${pathname}/` } };
       file = path.join(file, 'index.html');
       info = await stat(file).catch(() => undefined);
     }
@@ -124,7 +132,8 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
       ...(cdn ? headersForPath(rules, status === 404 ? '/404.html' : pathname) : {}),
       'Content-Type': TYPES[extension] ?? 'application/octet-stream',
     };
-    if (!cdn || !COMPRESSIBLE.has(extension)) return { status, headers: { ...headers, 'Content-Length': info.size }, file };
+    if (!cdn || !COMPRESSIBLE.has(extension))
+      return { status, headers: { ...headers, 'Content-Length': info.size }, file };
     headers['Vary'] = 'Accept-Encoding';
     const encoding = pickEncoding(req.headers['accept-encoding']);
     const raw = await readFile(file);

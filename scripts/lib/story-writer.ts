@@ -21,7 +21,14 @@ export function instantInZone(date: Date, timeZone: string): string {
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  const wall = Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  const wall = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
   const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
@@ -92,7 +99,8 @@ export function publishedText(text: string, now: Date, timeZone: string): string
   if (!match) throw new PublishError('the file does not start with a --- frontmatter block');
   const frontmatter = match[1]!;
   if (!/^date:/m.test(frontmatter)) throw new PublishError('the frontmatter has no date: line to set');
-  if (text.includes(TEMPLATE_DEK)) throw new PublishError('dek: still the template text; write the story\'s one-sentence summary');
+  if (text.includes(TEMPLATE_DEK))
+    throw new PublishError("dek: still the template text; write the story's one-sentence summary");
   if (text.includes(TEMPLATE_BODY)) throw new PublishError('body: still the template text; write the story');
   const next = frontmatter
     .replace(/^date:.*$/m, `date: ${instantInZone(now, timeZone)}`)

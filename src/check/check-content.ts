@@ -29,7 +29,16 @@ async function checkOptionalFile(root: string, name: string, schema: z.ZodType):
 function checkSiteFile(root: string): Problem[] {
   const site = readSiteFile(root);
   if (!site) {
-    return [{ severity: 'error', file: SITE_FILE, line: 1, field: 'file', message: 'is missing', hint: 'the site cannot be built without it' }];
+    return [
+      {
+        severity: 'error',
+        file: SITE_FILE,
+        line: 1,
+        field: 'file',
+        message: 'is missing',
+        hint: 'the site cannot be built without it',
+      },
+    ];
   }
   if (!site.config) return site.problems;
   if (existsSync(path.join(root, 'public', site.config.logo))) return [];
@@ -44,7 +53,6 @@ function checkSiteFile(root: string): Problem[] {
     },
   ];
 }
-
 
 /**
  * Checks every content file; returns all problems at once, nothing compiled or
@@ -101,7 +109,14 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     }
     const earlier = seen.get(parsed.slug);
     if (earlier) {
-      problems.push({ severity: 'error', file, line: 1, field: 'slug', message: `"${parsed.slug}" is already used by ${earlier}`, hint: 'slugs are permanent URLs and must be unique across all years' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        field: 'slug',
+        message: `"${parsed.slug}" is already used by ${earlier}`,
+        hint: 'slugs are permanent URLs and must be unique across all years',
+      });
     }
     seen.set(parsed.slug, file);
   }
@@ -116,7 +131,13 @@ export async function checkContent(root: string, options: { stories?: boolean } 
     const batch = stories.slice(i, i + 64);
     const texts = await Promise.all(batch.map((name) => readFile(path.join(articlesDir, name), 'utf8')));
     batch.forEach((name, j) => {
-      const ctx = { authors: authors.ids, sections: sections.ids, people: peopleRegistry, embeds, dir: path.dirname(path.join(articlesDir, name)) };
+      const ctx = {
+        authors: authors.ids,
+        sections: sections.ids,
+        people: peopleRegistry,
+        embeds,
+        dir: path.dirname(path.join(articlesDir, name)),
+      };
       const file = `content/articles/${name}`;
       const analysis = analyzeStory(file, texts[j]!, ctx);
       problems.push(...analysis.problems);

@@ -14,14 +14,35 @@ export interface RedirectClaim {
 const WITHOUT_PAGE: ReadonlySet<PublicationState> = new Set(['draft', 'scheduled', 'embargoed']);
 
 /** Site paths a legacy URL can never be: they are the site's own pages. */
-const FURNITURE = new Set(['/', '/articles/', '/rss.xml', '/sitemap-index.xml', '/news-sitemap.xml', '/robots.txt', '/404.html', '/search/']);
+const FURNITURE = new Set([
+  '/',
+  '/articles/',
+  '/rss.xml',
+  '/sitemap-index.xml',
+  '/news-sitemap.xml',
+  '/robots.txt',
+  '/404.html',
+  '/search/',
+]);
 
 /**
  * Folders of the site's own pages and files: an old URL there would write its
  * redirect page over a page of the site, now or when one appears. (Under
  * /articles/ only a story's own URL is taken; a renamed story's old one is free.)
  */
-const SITE_FOLDERS = new Set(['sections', 'authors', 'tags', 'people', 'places', 'sources', 'corrections', 'search', 'maps', 'pagefind', 'cards']);
+const SITE_FOLDERS = new Set([
+  'sections',
+  'authors',
+  'tags',
+  'people',
+  'places',
+  'sources',
+  'corrections',
+  'search',
+  'maps',
+  'pagefind',
+  'cards',
+]);
 
 function isSitePath(path: string): boolean {
   const first = path.split('/')[1] ?? '';
@@ -51,12 +72,22 @@ export function redirectProblems(
   for (const claim of ordered) {
     claim.paths.forEach((raw, i) => {
       const path = withSlash(raw);
-      const at = (message: string, hint: string) => problems.push({ severity: 'error', file: claim.file, line: lineOf(claim.file, raw), field: `redirect_from.${i}`, message, hint });
+      const at = (message: string, hint: string) =>
+        problems.push({
+          severity: 'error',
+          file: claim.file,
+          line: lineOf(claim.file, raw),
+          field: `redirect_from.${i}`,
+          message,
+          hint,
+        });
       const story = storyAt.get(path);
       if (story) {
         at(
           story === claim ? `${raw} is this story's own URL` : `${raw} is where ${story.file} is published`,
-          story === claim ? 'remove it from redirect_from' : 'a URL that serves a story cannot also redirect; remove it',
+          story === claim
+            ? 'remove it from redirect_from'
+            : 'a URL that serves a story cannot also redirect; remove it',
         );
         return;
       }
@@ -66,7 +97,10 @@ export function redirectProblems(
       }
       const earlier = claimedBy.get(path);
       if (earlier && earlier !== claim) {
-        at(`${raw} already redirects to ${earlier.file}`, 'an old URL can lead to one story only; remove it from one of them');
+        at(
+          `${raw} already redirects to ${earlier.file}`,
+          'an old URL can lead to one story only; remove it from one of them',
+        );
         return;
       }
       claimedBy.set(path, claim);

@@ -46,7 +46,8 @@ const asInstant = (value: unknown): Date | undefined => {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The publication fields and `redirect_from` of a story file's text. Undefined
@@ -135,7 +136,11 @@ export function permanenceProblems(left: readonly LeftStory[], current: readonly
   const newest = new Map<string, LeftStory>();
   for (const story of left) {
     const seen = newest.get(story.slug);
-    if (!seen || story.leftAt.getTime() > seen.leftAt.getTime() || (story.leftAt.getTime() === seen.leftAt.getTime() && !story.commit)) {
+    if (
+      !seen ||
+      story.leftAt.getTime() > seen.leftAt.getTime() ||
+      (story.leftAt.getTime() === seen.leftAt.getTime() && !story.commit)
+    ) {
       newest.set(story.slug, story);
     }
   }
@@ -197,7 +202,12 @@ export async function readCurrentStories(root: string, at: Date): Promise<Curren
     batch.forEach((name, j) => {
       const fields = storyFields(texts[j]!);
       if (!fields) return;
-      stories.push({ file: `${ARTICLES}/${name}`, slug: parseStoryPath(name)!.slug, state: publicationState(fields, at), redirectFrom: fields.redirectFrom });
+      stories.push({
+        file: `${ARTICLES}/${name}`,
+        slug: parseStoryPath(name)!.slug,
+        state: publicationState(fields, at),
+        redirectFrom: fields.redirectFrom,
+      });
     });
   }
   return stories;
@@ -212,9 +222,14 @@ interface Git {
 function gitAt(dir: string): Git {
   return {
     run(args, input) {
-      const result = spawnSync('git', ['-C', dir, ...args], { input, maxBuffer: 1024 ** 3, stdio: ['pipe', 'pipe', 'pipe'] });
+      const result = spawnSync('git', ['-C', dir, ...args], {
+        input,
+        maxBuffer: 1024 ** 3,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       if (result.error) throw result.error;
-      if (result.status !== 0) throw new GitError(result.stderr.toString('utf8').trim() || `git ${args[0]} exited with ${result.status}`);
+      if (result.status !== 0)
+        throw new GitError(result.stderr.toString('utf8').trim() || `git ${args[0]} exited with ${result.status}`);
       return result.stdout;
     },
   };
@@ -263,12 +278,24 @@ interface Departure {
 function departures(git: Git, root: string, prefix: string, at: Date): Departure[] {
   const scope = `${prefix}${ARTICLES}/`;
   const result: Departure[] = [];
-  const storyAt = (repoPath: string) => (repoPath.startsWith(scope) ? parseStoryPath(repoPath.slice(scope.length)) : undefined);
+  const storyAt = (repoPath: string) =>
+    repoPath.startsWith(scope) ? parseStoryPath(repoPath.slice(scope.length)) : undefined;
 
   // --diff-merges=first-parent: a merge's deletions (e.g. a deletion only made
   // while resolving a conflict) are listed too, relative to the branch merged into.
   const log = git
-    .run(['log', '--no-renames', '--diff-filter=D', '--diff-merges=first-parent', '--name-only', '-z', '--format=%H %ct', 'HEAD', '--', scope])
+    .run([
+      'log',
+      '--no-renames',
+      '--diff-filter=D',
+      '--diff-merges=first-parent',
+      '--name-only',
+      '-z',
+      '--format=%H %ct',
+      'HEAD',
+      '--',
+      scope,
+    ])
     .toString('utf8');
   let commit: string | undefined;
   let time: Date | undefined;
@@ -278,7 +305,13 @@ function departures(git: Git, root: string, prefix: string, at: Date): Departure
     if (token.startsWith(scope)) {
       const parsed = storyAt(token);
       if (parsed && commit && time) {
-        result.push({ file: token.slice(prefix.length), slug: parsed.slug, commit, leftAt: time, spec: `${commit}^:${token}` });
+        result.push({
+          file: token.slice(prefix.length),
+          slug: parsed.slug,
+          commit,
+          leftAt: time,
+          spec: `${commit}^:${token}`,
+        });
       }
       continue;
     }
@@ -290,7 +323,10 @@ function departures(git: Git, root: string, prefix: string, at: Date): Departure
   }
 
   const inWorkingTree = new Set(listStoryFiles(root).map((name) => `${scope}${name}`));
-  const inHead = git.run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', scope]).toString('utf8').split('\0');
+  const inHead = git
+    .run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', scope])
+    .toString('utf8')
+    .split('\0');
   for (const repoPath of inHead) {
     const parsed = storyAt(repoPath);
     if (!parsed || inWorkingTree.has(repoPath)) continue;
@@ -303,11 +339,17 @@ function departures(git: Git, root: string, prefix: string, at: Date): Departure
 /** The git half: story files that left while live, and whether the history is shallow. */
 export function leftStories(root: string, at: Date): { left: LeftStory[]; shallow: boolean } {
   // Git names paths from the top of the repository; the project may be a folder inside it.
-  const [top, prefix = ''] = gitAt(root).run(['rev-parse', '--show-toplevel', '--show-prefix']).toString('utf8').split('\n');
+  const [top, prefix = ''] = gitAt(root)
+    .run(['rev-parse', '--show-toplevel', '--show-prefix'])
+    .toString('utf8')
+    .split('\n');
   const git = gitAt(top!);
   const shallow = git.run(['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
   const all = departures(git, root, prefix, at);
-  const texts = readObjects(git, all.map((d) => d.spec));
+  const texts = readObjects(
+    git,
+    all.map((d) => d.spec),
+  );
   const left = all
     .filter((_, i) => texts[i] !== undefined && wasLive(texts[i]!, all[i]!.leftAt))
     .map(({ file, slug, commit, leftAt }) => ({ file, slug, commit, leftAt }));
@@ -322,19 +364,33 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * checks nothing and says so in the summary; in a shallow clone it checks the
  * history there is and warns that older deletions are not checked.
  */
-export function checkUrlPermanence(root: string, at: Date, current: readonly CurrentStory[]): { problems: Problem[]; summary: string } {
+export function checkUrlPermanence(
+  root: string,
+  at: Date,
+  current: readonly CurrentStory[],
+): { problems: Problem[]; summary: string } {
   const git = gitAt(root);
   try {
     git.run(['rev-parse', '--git-dir']);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problems: [], summary: 'URL permanence not checked: git is not installed' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { problems: [], summary: 'URL permanence not checked: git is not installed' };
     if (error instanceof GitError && /not a git repository/i.test(error.message)) {
       return { problems: [], summary: `URL permanence not checked: ${root} is not a git repository` };
     }
     // Anything else (e.g. git refusing a repository owned by another user) must not pass silently.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
-      problems: [{ severity: 'warning', file: '.git', line: 1, field: 'history', message: `URL permanence not checked: git failed: ${reason}`, hint: 'fix the git error so deleted stories can be checked' }],
+      problems: [
+        {
+          severity: 'warning',
+          file: '.git',
+          line: 1,
+          field: 'history',
+          message: `URL permanence not checked: git failed: ${reason}`,
+          hint: 'fix the git error so deleted stories can be checked',
+        },
+      ],
       summary: 'URL permanence not checked: git failed',
     };
   }
@@ -362,6 +418,8 @@ export function checkUrlPermanence(root: string, at: Date, current: readonly Cur
     slugs === 0
       ? 'URL permanence: no published story has been deleted or renamed'
       : `URL permanence: ${plural(slugs, 'story', 'stories')} deleted or renamed since ${slugs === 1 ? 'it was' : 'they were'} published, ` +
-        (errors === 0 ? `${slugs === 1 ? 'it' : 'all'} moved, redirected or removed` : `${errors} without a redirect or removed notice`);
+        (errors === 0
+          ? `${slugs === 1 ? 'it' : 'all'} moved, redirected or removed`
+          : `${errors} without a redirect or removed notice`);
   return { problems, summary: shallow ? `${summary} (shallow history: older deletions not checked)` : summary };
 }

@@ -12,7 +12,10 @@ import { pagefindFilters, type SearchState } from '../model/search-state.ts';
  * follow one another, newest year first. Years the reader has not chosen,
  * when they chose some, are skipped.
  */
-export function newestFirstSearches(state: SearchState, shardYears: readonly string[]): { year: string; filters: Record<string, { any: string[] }> }[] {
+export function newestFirstSearches(
+  state: SearchState,
+  shardYears: readonly string[],
+): { year: string; filters: Record<string, { any: string[] }> }[] {
   const chosen = state.filters.year;
   return [...shardYears]
     .sort((a, b) => b.localeCompare(a))
@@ -21,7 +24,11 @@ export function newestFirstSearches(state: SearchState, shardYears: readonly str
 }
 
 /** A facet's values for display: those with results (or chosen), most results first, then by name. */
-export function facetValues(counts: Record<string, number>, chosen: readonly string[], order: 'count' | 'name-desc' = 'count') {
+export function facetValues(
+  counts: Record<string, number>,
+  chosen: readonly string[],
+  order: 'count' | 'name-desc' = 'count',
+) {
   const names = new Set([...Object.keys(counts).filter((v) => (counts[v] ?? 0) > 0), ...chosen]);
   const values = [...names].map((value) => ({ value, count: counts[value] ?? 0, chosen: chosen.includes(value) }));
   return values.sort((a, b) =>
@@ -29,7 +36,16 @@ export function facetValues(counts: Record<string, number>, chosen: readonly str
   );
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  '#x27': "'",
+  nbsp: '\u00a0',
+};
 
 function decode(text: string): string {
   return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {

@@ -47,7 +47,11 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | number | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | number | boolean> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   Object.assign(node, props);
   node.append(...children);
@@ -94,7 +98,8 @@ export async function startSearch(): Promise<void> {
 
   function syncForm() {
     input.value = state.q;
-    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]')) radio.checked = radio.value === state.sort;
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]'))
+      radio.checked = radio.value === state.sort;
   }
 
   function renderFacets(counts: FilterCounts) {
@@ -104,31 +109,51 @@ export async function startSearch(): Promise<void> {
       if (!values.length) return [];
       const items = values.map(({ value, count, chosen: on }) => {
         const box = make('input', { type: 'checkbox', name: key, value, checked: on });
-        return make('li', {}, make('label', {}, box, ` ${value} `, make('span', { className: 'facet-count' }, `(${count})`)));
+        return make(
+          'li',
+          {},
+          make('label', {}, box, ` ${value} `, make('span', { className: 'facet-count' }, `(${count})`)),
+        );
       });
-      return [make('fieldset', { className: 'facet' }, make('legend', {}, labels[key] ?? key), make('ul', { className: 'facet-values' }, ...items))];
+      return [
+        make(
+          'fieldset',
+          { className: 'facet' },
+          make('legend', {}, labels[key] ?? key),
+          make('ul', { className: 'facet-values' }, ...items),
+        ),
+      ];
     });
     // The lists are drawn again with new counts: a keyboard user stays on the box they were on,
     // moved in the same task, so focus is never seen on the page's body in between.
     const focused = document.activeElement;
-    const keep = focused instanceof HTMLInputElement && facetsBox.contains(focused) ? { name: focused.name, value: focused.value } : undefined;
+    const keep =
+      focused instanceof HTMLInputElement && facetsBox.contains(focused)
+        ? { name: focused.name, value: focused.value }
+        : undefined;
     facetsBox.replaceChildren(...fieldsets);
     if (keep) {
-      [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.name === keep.name && box.value === keep.value)?.focus();
+      [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
+        .find((box) => box.name === keep.name && box.value === keep.value)
+        ?.focus();
     }
   }
 
   async function renderResult(result: PagefindResult): Promise<HTMLLIElement> {
     const data = await result.data();
     const excerpt = make('p', { className: 'search-excerpt' });
-    for (const part of excerptParts(data.excerpt)) excerpt.append(part.marked ? make('mark', {}, part.text) : part.text);
+    for (const part of excerptParts(data.excerpt))
+      excerpt.append(part.marked ? make('mark', {}, part.text) : part.text);
     const when = make('time', { dateTime: data.meta['published'] ?? '' }, data.meta['date'] ?? '');
     const facts = make('p', { className: 'search-result-meta' }, data.meta['section'] ?? '', ' · ', when);
-    if (data.meta['retracted']) facts.append(' · ', make('strong', { className: 'retracted-label' }, data.meta['retracted']));
+    if (data.meta['retracted'])
+      facts.append(' · ', make('strong', { className: 'retracted-label' }, data.meta['retracted']));
     const article = make('article', { className: 'search-result' });
     if (data.meta['image']) {
       article.classList.add('with-thumbnail');
-      article.append(make('img', { src: data.meta['image'], alt: '', width: 96, height: 64, loading: 'lazy', decoding: 'async' }));
+      article.append(
+        make('img', { src: data.meta['image'], alt: '', width: 96, height: 64, loading: 'lazy', decoding: 'async' }),
+      );
     }
     article.append(make('h3', {}, make('a', { href: data.url }, data.meta['title'] ?? data.url)), facts);
     // Without words to highlight, the excerpt would repeat the headline: the dek says more.
@@ -177,7 +202,11 @@ export async function startSearch(): Promise<void> {
     const all = await pagefind.search(term, { filters: pagefindFilters(state) });
     const byYear =
       state.sort === 'newest'
-        ? await Promise.all(newestFirstSearches(state, years).map(({ filters }) => pagefind.search(term, { filters, sort: { date: 'desc' } })))
+        ? await Promise.all(
+            newestFirstSearches(state, years).map(({ filters }) =>
+              pagefind.search(term, { filters, sort: { date: 'desc' } }),
+            ),
+          )
         : [all];
     if (current !== generation) return;
     results = byYear.flatMap((answer) => answer?.results ?? []);
@@ -186,7 +215,8 @@ export async function startSearch(): Promise<void> {
     renderFacets(all?.filters ?? {});
     const count = results.length;
     const what = state.q ? ` for “${state.q}”` : '';
-    status.textContent = count === 0 ? `No stories found${what}.` : `${count} ${count === 1 ? 'story' : 'stories'} found${what}.`;
+    status.textContent =
+      count === 0 ? `No stories found${what}.` : `${count} ${count === 1 ? 'story' : 'stories'} found${what}.`;
     await showMore(current);
     if (current === generation) list.setAttribute('aria-busy', 'false');
   }

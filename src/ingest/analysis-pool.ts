@@ -14,7 +14,8 @@ export function analysisThreads(env: NodeJS.ProcessEnv = process.env): number {
   const asked = env['NEWSROOM_ANALYSIS_THREADS'];
   if (asked !== undefined && asked !== '') {
     const n = Number(asked);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`NEWSROOM_ANALYSIS_THREADS must be a whole number of threads (0 for none), not "${asked}"`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new Error(`NEWSROOM_ANALYSIS_THREADS must be a whole number of threads (0 for none), not "${asked}"`);
     return n;
   }
   return availableParallelism();
@@ -84,7 +85,9 @@ export function workerAnalyzer(registries: StoryRegistries, bodyDir: string, thr
 
   const closed = new Map<Worker, () => void>();
   const workers = Array.from({ length: Math.max(1, threads) }, () => {
-    const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { workerData: { registries, bodyDir } });
+    const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), {
+      workerData: { registries, bodyDir },
+    });
     worker.on('message', (answer: Answer) => {
       if ('closed' in answer) return closed.get(worker)?.();
       const current = busy.get(worker);
@@ -94,7 +97,8 @@ export function workerAnalyzer(registries: StoryRegistries, bodyDir: string, thr
       busy.delete(worker);
       current.batch.forEach((pending, i) => {
         const result = answer.results[i]!;
-        if ('error' in result) pending.reject(new Error(`${pending.job.file}: the story could not be analysed: ${result.error}`));
+        if ('error' in result)
+          pending.reject(new Error(`${pending.job.file}: the story could not be analysed: ${result.error}`));
         else pending.resolve(result.stored);
       });
       idle.push(worker);
@@ -122,10 +126,15 @@ export function workerAnalyzer(registries: StoryRegistries, bodyDir: string, thr
       broken ??= new Error('story analysis: the pool is closed');
       // A worker that failed may never answer; the build stops with its error anyway.
       if (!wasBroken) {
-        await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
-          closed.set(w, resolve);
-          w.postMessage({ close: true });
-        })));
+        await Promise.all(
+          workers.map(
+            (w) =>
+              new Promise<void>((resolve) => {
+                closed.set(w, resolve);
+                w.postMessage({ close: true });
+              }),
+          ),
+        );
       }
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -59,8 +59,18 @@ export function parseBodyIndex(text: string | undefined): BodyIndex {
   if (!text) return new Map();
   try {
     const parsed = JSON.parse(text) as { version?: unknown; bodies?: Record<string, StoredBody> };
-    if (parsed.version !== INDEX_VERSION || typeof parsed.bodies !== 'object' || parsed.bodies === null) return new Map();
-    return new Map(Object.entries(parsed.bodies).filter(([digest, b]) => NAME.test(digest) && NAME.test(b.pack) && Number.isInteger(b.offset) && Number.isInteger(b.length) && Array.isArray(b.warnings)));
+    if (parsed.version !== INDEX_VERSION || typeof parsed.bodies !== 'object' || parsed.bodies === null)
+      return new Map();
+    return new Map(
+      Object.entries(parsed.bodies).filter(
+        ([digest, b]) =>
+          NAME.test(digest) &&
+          NAME.test(b.pack) &&
+          Number.isInteger(b.offset) &&
+          Number.isInteger(b.length) &&
+          Array.isArray(b.warnings),
+      ),
+    );
   } catch {
     return new Map();
   }
@@ -72,7 +82,10 @@ export function parseBodyIndex(text: string | undefined): BodyIndex {
  * when they hold more than twice the live bytes (each one-story build leaves
  * its old body behind in an older pack) and more than a mebibyte is at stake.
  */
-export function planPacks(index: BodyIndex, packSizes: ReadonlyMap<string, number>): { remove: string[]; compact: boolean } {
+export function planPacks(
+  index: BodyIndex,
+  packSizes: ReadonlyMap<string, number>,
+): { remove: string[]; compact: boolean } {
   const used = new Set<string>();
   let live = 0;
   for (const body of index.values()) {

@@ -1,7 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
-import { BODY_INDEX, packFile, packFolder, packOfFile, parseBodyIndex, planPacks, serializeBodyIndex, type BodyIndex, type StoredBody } from './body-files.ts';
+import {
+  BODY_INDEX,
+  packFile,
+  packFolder,
+  packOfFile,
+  parseBodyIndex,
+  planPacks,
+  serializeBodyIndex,
+  type BodyIndex,
+  type StoredBody,
+} from './body-files.ts';
 
 /** Where one appended body went. */
 export type BodyLocation = Omit<StoredBody, 'warnings'>;
@@ -85,7 +107,10 @@ export class BodyReader {
   /** The body stored for a story file's digest. */
   async byDigest(digest: string): Promise<string> {
     const body = this.#currentIndex().get(digest);
-    if (!body) throw new Error(`no rendered body for the story digest ${digest} in ${this.#bodyDir}; run the build again (its content cache is out of step)`);
+    if (!body)
+      throw new Error(
+        `no rendered body for the story digest ${digest} in ${this.#bodyDir}; run the build again (its content cache is out of step)`,
+      );
     return this.read(body);
   }
 
@@ -133,13 +158,15 @@ export class BodyStore {
     mkdirSync(packFolder(bodyDir), { recursive: true });
     // Earlier versions kept one file per body (<digest>.html, <digest>.html.warnings) here;
     // a cache restored from then would carry them for ever.
-    for (const name of readdirSync(bodyDir)) if (/\.html(\.warnings)?$/.test(name)) rmSync(path.join(bodyDir, name), { force: true });
+    for (const name of readdirSync(bodyDir))
+      if (/\.html(\.warnings)?$/.test(name)) rmSync(path.join(bodyDir, name), { force: true });
     const file = path.join(bodyDir, BODY_INDEX);
     const index = parseBodyIndex(statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : undefined);
     const store = new BodyStore(bodyDir, index);
     // An index entry whose pack is gone (a cache restored in part) is no entry.
     const packs = store.#packSizes();
-    for (const [digest, body] of index) if ((packs.get(body.pack) ?? 0) < body.offset + body.length) index.delete(digest);
+    for (const [digest, body] of index)
+      if ((packs.get(body.pack) ?? 0) < body.offset + body.length) index.delete(digest);
     return store;
   }
 
@@ -167,7 +194,8 @@ export class BodyStore {
       writer.close();
     }
     this.save();
-    for (const pack of planPacks(this.#index, this.#packSizes()).remove) rmSync(packFile(this.bodyDir, pack), { force: true });
+    for (const pack of planPacks(this.#index, this.#packSizes()).remove)
+      rmSync(packFile(this.bodyDir, pack), { force: true });
   }
 
   /** Writes the index whole, then puts it in place: a reader never sees half of it. */

@@ -98,8 +98,10 @@ function runtimeSpecifiers(file: string, text: string): string[] {
   for (const entry of found) {
     if (entry.d === -2) continue; // import.meta
     if (entry.n === undefined) {
-      throw new Error(`${file}: an import() the story cache key cannot follow (its module must be a string literal): `
-        + text.slice(entry.ss, entry.se));
+      throw new Error(
+        `${file}: an import() the story cache key cannot follow (its module must be a string literal): ` +
+          text.slice(entry.ss, entry.se),
+      );
     }
     if (entry.d === -1 && TYPE_ONLY_IMPORT.test(text.slice(entry.ss, entry.se))) continue;
     specifiers.push(entry.n);

@@ -1,5 +1,12 @@
 import { createRequire } from 'node:module';
-import { findPlace, gazetteerIndex, type Coordinates, type GazetteerCity, type GazetteerIndex, type GazetteerPlace } from '../model/gazetteer.ts';
+import {
+  findPlace,
+  gazetteerIndex,
+  type Coordinates,
+  type GazetteerCity,
+  type GazetteerIndex,
+  type GazetteerPlace,
+} from '../model/gazetteer.ts';
 
 /**
  * The gazetteer behind places written without lat/lon: the GeoNames cities of

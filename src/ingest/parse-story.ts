@@ -48,11 +48,33 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   const unreadable = text.indexOf('\uFFFD');
   if (unreadable >= 0) {
     const line = text.slice(0, unreadable).split('\n').length;
-    return { problems: [{ severity: 'error', file, line, field: 'file', message: 'is not UTF-8 text: a character on this line could not be read', hint: 'save the file as UTF-8 in your editor' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line,
+          field: 'file',
+          message: 'is not UTF-8 text: a character on this line could not be read',
+          hint: 'save the file as UTF-8 in your editor',
+        },
+      ],
+    };
   }
   const parts = splitFrontmatter(text);
   if (!parts) {
-    return { problems: [{ severity: 'error', file, line: 1, field: 'frontmatter', message: 'the file does not start with a --- frontmatter block', hint: 'start from the template in docs/writing.md#a-story-file, or npm run new' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          field: 'frontmatter',
+          message: 'the file does not start with a --- frontmatter block',
+          hint: 'start from the template in docs/writing.md#a-story-file, or npm run new',
+        },
+      ],
+    };
   }
   // The fast reader first; the positional parser only for a file with something to report.
   let positional: YamlSource | undefined;
@@ -104,8 +126,10 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
   if (typeof imageSrc === 'string') {
     const resolved = path.resolve(ctx.dir, imageSrc);
-    if (!existsSync(resolved)) at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
-    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase())) at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
+    if (!existsSync(resolved))
+      at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
+    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase()))
+      at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
   }
 
   // People: an id must name a registry entry, and a name two entries answer to needs an id.
@@ -121,7 +145,11 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       } else if (id === undefined && typeof name === 'string') {
         const candidates = ctx.people.sharedNames.get(slug(name));
         if (candidates) {
-          at(['officials', i, 'name'], `"${name}" could be any of ${candidates.length} people in content/people/: ${candidates.join(', ')}`, `add id: ${candidates.join(' or id: ')}`);
+          at(
+            ['officials', i, 'name'],
+            `"${name}" could be any of ${candidates.length} people in content/people/: ${candidates.join(', ')}`,
+            `add id: ${candidates.join(' or id: ')}`,
+          );
         }
       }
     });
@@ -141,19 +169,38 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     raw['officials'].forEach((o, i) => {
       const name = (o as { name?: unknown } | null)?.name;
       if (typeof name !== 'string' || !name.trim()) return;
-      const words = name.trim().split(/\s+/).filter((w) => !/^(jr|sr|ii|iii|iv|v)\.?$/i.test(w));
+      const words = name
+        .trim()
+        .split(/\s+/)
+        .filter((w) => !/^(jr|sr|ii|iii|iv|v)\.?$/i.test(w));
       const surname = (words.at(-1) ?? name).toLowerCase();
       if (!body.includes(name.toLowerCase()) && !body.includes(surname)) {
-        problems.push({ severity: 'warning', file, line: uniqueLine(name) ?? lines().lineOf(['officials', i, 'name']), field: `officials.${i}.name`, message: `${name} is listed as quoted but never named in the story`, hint: 'name them in the body or remove them from officials' });
+        problems.push({
+          severity: 'warning',
+          file,
+          line: uniqueLine(name) ?? lines().lineOf(['officials', i, 'name']),
+          field: `officials.${i}.name`,
+          message: `${name} is listed as quoted but never named in the story`,
+          hint: 'name them in the body or remove them from officials',
+        });
       }
     });
   }
 
   const names = (list: unknown) =>
-    Array.isArray(list) ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : [])) : [];
+    Array.isArray(list)
+      ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : []))
+      : [];
   for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
     if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
-      problems.push({ severity: 'error', file, line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1, field: 'body', message: `<Figure src="${m[1]}">: no such image`, hint: 'the path is relative to the story file' });
+      problems.push({
+        severity: 'error',
+        file,
+        line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1,
+        field: 'body',
+        message: `<Figure src="${m[1]}">: no such image`,
+        hint: 'the path is relative to the story file',
+      });
     }
   }
   // A place without coordinates gets them from the gazetteer (loaded on the first such place);
@@ -171,8 +218,18 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       found.set(i, coordinates);
       return;
     }
-    const label = place.country === 'US' ? `${place.name}, ${place.region}` : [place.name, place.region, place.country].filter(Boolean).join(', ');
-    problems.push({ severity: 'warning', file, line: lines().lineOf(['locations', i, 'name']), field: `locations.${i}.name`, message: `"${label}" is not in the gazetteer, so its map has no pin`, hint: 'add lat and lon to the place' });
+    const label =
+      place.country === 'US'
+        ? `${place.name}, ${place.region}`
+        : [place.name, place.region, place.country].filter(Boolean).join(', ');
+    problems.push({
+      severity: 'warning',
+      file,
+      line: lines().lineOf(['locations', i, 'name']),
+      field: `locations.${i}.name`,
+      message: `"${label}" is not in the gazetteer, so its map has no pin`,
+      hint: 'add lat and lon to the place',
+    });
   });
 
   // Warnings do not hold a story back; only errors do.
@@ -182,7 +239,14 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
       : checked;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
-  const body = renderCheckedBody(file, parts.body, parts.bodyLine, { sources: names(raw['sources']), officials: names(raw['officials']) }, file.endsWith('.mdx'), ctx.embeds);
+  const body = renderCheckedBody(
+    file,
+    parts.body,
+    parts.bodyLine,
+    { sources: names(raw['sources']), officials: names(raw['officials']) },
+    file.endsWith('.mdx'),
+    ctx.embeds,
+  );
   problems.push(...body.problems);
   return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
 }

@@ -27,7 +27,8 @@ export function parseSiteFile(text: string): SiteFile {
   const source = new YamlSource(SITE_FILE, text);
   if (source.data === undefined) return { source, config: undefined, problems: source.syntaxProblems() };
   const result = siteSchema.safeParse(source.data ?? {});
-  if (!result.success) return { source, config: undefined, problems: source.issueProblems(result.error.issues, siteSchema) };
+  if (!result.success)
+    return { source, config: undefined, problems: source.issueProblems(result.error.issues, siteSchema) };
   return { source, config: result.data, problems: [] };
 }
 

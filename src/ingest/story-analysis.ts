@@ -28,8 +28,7 @@ export interface AnalysisJob {
  * whole rather than formatted, so that the dev server can show them at the story's URL).
  */
 export type StoredStory =
-  | { ok: true; data: Record<string, unknown>; body: StoredBody }
-  | { ok: false; problems: Problem[] };
+  { ok: true; data: Record<string, unknown>; body: StoredBody } | { ok: false; problems: Problem[] };
 
 /**
  * Analyses one story and appends its rendered body to the thread's pack
@@ -46,5 +45,9 @@ export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, p
     return { ok: false, problems: [{ severity: 'error', file: job.file, line: 1, field: 'file', message }] };
   }
   const warnings = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
-  return { ok: true, data: analysis.data as unknown as Record<string, unknown>, body: { ...packs.append(analysis.html), warnings } };
+  return {
+    ok: true,
+    data: analysis.data as unknown as Record<string, unknown>,
+    body: { ...packs.append(analysis.html), warnings },
+  };
 }

@@ -22,14 +22,33 @@ export function renderCheckedBody(
   embeds: EmbedProviders,
 ): { problems: Problem[]; html?: string } {
   try {
-    return { problems: [], html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references, embeds }) };
+    return {
+      problems: [],
+      html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references, embeds }),
+    };
   } catch (e) {
     if (!(e instanceof StoryBodyError)) throw e;
     const refused = e instanceof StoryBodyErrors ? e.problems : [e];
-    return { problems: refused.map((p): Problem => ({ severity: 'error', file, line: p.line ?? firstLine, field: 'body', message: p.message, hint: p.hint })) };
+    return {
+      problems: refused.map((p): Problem => ({
+        severity: 'error',
+        file,
+        line: p.line ?? firstLine,
+        field: 'body',
+        message: p.message,
+        hint: p.hint,
+      })),
+    };
   }
 }
 
-export function checkStoryBody(file: string, body: string, firstLine: number, references: BodyReferences, isMdx: boolean, embeds: EmbedProviders = []): Problem[] {
+export function checkStoryBody(
+  file: string,
+  body: string,
+  firstLine: number,
+  references: BodyReferences,
+  isMdx: boolean,
+  embeds: EmbedProviders = [],
+): Problem[] {
   return renderCheckedBody(file, body, firstLine, references, isMdx, embeds).problems;
 }

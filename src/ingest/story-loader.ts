@@ -14,7 +14,13 @@ import type { ArticleFrontmatter } from '../schemas/article.ts';
 import { bodyFolder } from './body-files.ts';
 import { emitStoryRecord, endStoryRecords } from './story-records.ts';
 import { storyCodeDigest } from './code-digest.ts';
-import { analysisThreads, inThreadAnalyzer, POOL_THRESHOLD, workerAnalyzer, type StoryAnalyzer } from './analysis-pool.ts';
+import {
+  analysisThreads,
+  inThreadAnalyzer,
+  POOL_THRESHOLD,
+  workerAnalyzer,
+  type StoryAnalyzer,
+} from './analysis-pool.ts';
 import { BodyStore } from './body-store.ts';
 import type { StoryRegistries } from './story-analysis.ts';
 import { failedStories, forgetFailedStory, recordFailedStory } from './failed-stories.ts';
@@ -69,10 +75,22 @@ export function storyLoader(options: { base: string }): Loader {
       // decides validity; the gazetteer (coordinates of places given without them) and the
       // loader's own code, of what is stored. Digested once per read, not once per story.
       async function readRegistries(): Promise<Registries> {
-        const [authors, sections, people, embeds] = await Promise.all([registryIds(root, 'authors'), registryIds(root, 'sections'), readPeople(root), readEmbeds(root)]);
+        const [authors, sections, people, embeds] = await Promise.all([
+          registryIds(root, 'authors'),
+          registryIds(root, 'sections'),
+          readPeople(root),
+          readEmbeds(root),
+        ]);
         const sharedNames = [...people.sharedNames].map(([name, ids]) => `${name}=${ids.join('|')}`);
         const key = generateDigest(
-          [[...authors].join(','), [...sections].join(','), [...people.ids].join(','), sharedNames.join(','), JSON.stringify(embeds), GAZETTEER_VERSION].join('\n'),
+          [
+            [...authors].join(','),
+            [...sections].join(','),
+            [...people.ids].join(','),
+            sharedNames.join(','),
+            JSON.stringify(embeds),
+            GAZETTEER_VERSION,
+          ].join('\n'),
         );
         return { authors, sections, people, embeds, key };
       }
@@ -138,7 +156,12 @@ export function storyLoader(options: { base: string }): Loader {
 
       function isCurrent(slug: string, file: string, digest: string): boolean {
         const existing = store.get(slug);
-        return existing !== undefined && existing.digest === digest && existing.filePath === file && bodies.get(digest) !== undefined;
+        return (
+          existing !== undefined &&
+          existing.digest === digest &&
+          existing.filePath === file &&
+          bodies.get(digest) !== undefined
+        );
       }
 
       /** Warnings of this sync, said once it ends; they never stop a build. */
@@ -146,7 +169,8 @@ export function storyLoader(options: { base: string }): Loader {
       const sayWarnings = () => {
         const shown = warnings.splice(0);
         for (const warning of shown.slice(0, MAX_WARNINGS_SHOWN)) logger.warn(warning);
-        if (shown.length > MAX_WARNINGS_SHOWN) logger.warn(`… and ${shown.length - MAX_WARNINGS_SHOWN} more warnings: run npm run check to see them all`);
+        if (shown.length > MAX_WARNINGS_SHOWN)
+          logger.warn(`… and ${shown.length - MAX_WARNINGS_SHOWN} more warnings: run npm run check to see them all`);
       };
 
       const registries = await readRegistries();
@@ -158,9 +182,15 @@ export function storyLoader(options: { base: string }): Loader {
       // than the thread hand-offs of an asynchronous one), once to count what changed and
       // again while analysing, so memory holds a window of them, not the archive.
       const digests = files.map((relative) => storyDigest(readStory(relative), registries));
-      const changed = files.filter((relative, i) => !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!)).length;
+      const changed = files.filter(
+        (relative, i) =>
+          !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!),
+      ).length;
       const threads = analysisThreads();
-      const analyzer = changed >= POOL_THRESHOLD && threads > 0 ? workerAnalyzer(registries, bodyDir, threads) : inThreadAnalyzer(registries, bodyDir);
+      const analyzer =
+        changed >= POOL_THRESHOLD && threads > 0
+          ? workerAnalyzer(registries, bodyDir, threads)
+          : inThreadAnalyzer(registries, bodyDir);
       const problems: Problem[] = [];
       try {
         // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
@@ -183,7 +213,12 @@ export function storyLoader(options: { base: string }): Loader {
       const at = buildInstant(process.env);
       const claims = [...store.entries()].map(([slug, entry]) => {
         const data = entry.data as unknown as Pick<ArticleFrontmatter, 'redirect_from'> & PublicationFields;
-        return { file: String(entry.filePath), slug, paths: data.redirect_from ?? [], state: publicationState(data, at) };
+        return {
+          file: String(entry.filePath),
+          slug,
+          paths: data.redirect_from ?? [],
+          state: publicationState(data, at),
+        };
       });
       // Under `astro dev` (a watcher) and PREVIEW=1, drafts have pages for old paths to lead to.
       const preview = watcher !== undefined || process.env['PREVIEW'] === '1';
@@ -206,7 +241,9 @@ export function storyLoader(options: { base: string }): Loader {
       // Under `astro dev`, each edit ends with the whole set of stories streamed again, in
       // file order, so listeners (the search index) always see a complete sync.
       const streamAll = () => {
-        const entries = [...store.entries()].sort(([, a], [, b]) => String(a.filePath).localeCompare(String(b.filePath)));
+        const entries = [...store.entries()].sort(([, a], [, b]) =>
+          String(a.filePath).localeCompare(String(b.filePath)),
+        );
         for (const [slug, entry] of entries) {
           const body = bodies.get(String(entry.digest));
           if (entry.filePath && body) emitStoryRecord({ slug, file: entry.filePath, data: entry.data, body });
@@ -220,7 +257,9 @@ export function storyLoader(options: { base: string }): Loader {
         try {
           const current = await readRegistries();
           const analyzer = inThreadAnalyzer(current, bodyDir);
-          const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() => analyzer.close());
+          const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() =>
+            analyzer.close(),
+          );
           const found = commit();
           bodies.save();
           noteFailures();

@@ -99,7 +99,12 @@ function unclosedBrackets(lines: readonly string[], line: number): YamlMistake |
     const open = openBrackets(value);
     if (open.length === 0) continue;
     // `{ id: x` is closed as `{ id: x }`, `[a` as `[a]`: the way the writer spaced the opening.
-    const closing = (/^[[{]\s/.test(value) ? ' ' : '') + open.map((c) => (c === '[' ? ']' : '}')).reverse().join('');
+    const closing =
+      (/^[[{]\s/.test(value) ? ' ' : '') +
+      open
+        .map((c) => (c === '[' ? ']' : '}'))
+        .reverse()
+        .join('');
     const what = open[0] === '[' ? 'list' : 'group of fields';
     return {
       line: n!,

@@ -25,7 +25,8 @@ export default function buildEnv(options: { buildTime: Date }): AstroIntegration
         // BUILD_TIME, each request and each content sync there reads the clock.
         if (command !== 'dev') process.env['BUILD_TIME'] = options.buildTime.toISOString();
         const preview = command === 'dev' || process.env['PREVIEW'] === '1';
-        if (preview && command === 'build') logger.warn('PREVIEW=1: drafts and scheduled stories get pages with a banner. Never deploy this build.');
+        if (preview && command === 'build')
+          logger.warn('PREVIEW=1: drafts and scheduled stories get pages with a banner. Never deploy this build.');
         const bodyDir = bodyFolder(fileURLToPath(config.cacheDir));
         updateConfig({
           vite: {

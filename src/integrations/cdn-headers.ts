@@ -21,7 +21,10 @@ export default function cdnHeaders(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const site = readSiteConfig(root);
-        const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+        const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({
+          name: e.name,
+          isDirectory: e.isDirectory(),
+        }));
         const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) });
         // The output folder is the build's staging folder (scripts/build.mjs): no reader sees it half-written.
         await writeFile(path.join(outDir, '_headers'), formatHeadersFile(rules));

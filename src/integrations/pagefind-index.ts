@@ -72,7 +72,10 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
         timeZone: site.timezone,
         thumbnail: image && thumbnailPath(shard, record.slug),
       });
-      const thumbnail = image && { source: path.resolve(root, path.dirname(record.file), image), name: `${record.slug}.webp` };
+      const thumbnail = image && {
+        source: path.resolve(root, path.dirname(record.file), image),
+        name: `${record.slug}.webp`,
+      };
       worker.postMessage({ document: { shard, folder, url: story.url, content, thumbnail } });
     };
     let failed: unknown;
@@ -99,7 +102,8 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
     worker.once('error', fail);
     worker.on('message', (message: Partial<Outcome> & { error?: string }) => {
       void worker.terminate();
-      if (message.pages === undefined || !message.shards || !message.reused) reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
+      if (message.pages === undefined || !message.shards || !message.reused)
+        reject(new Error(message.error ?? 'Pagefind stopped without an answer'));
       else resolve({ pages: message.pages, shards: message.shards, reused: message.reused });
     });
   });
@@ -156,7 +160,8 @@ export default function pagefindIndex(): AstroIntegration {
                 latest = outcome;
                 logger.info(`search index ready: ${outcome.pages} stories`);
               },
-              (error: unknown) => logger.warn(`search index not updated: ${error instanceof Error ? error.message : String(error)}`),
+              (error: unknown) =>
+                logger.warn(`search index not updated: ${error instanceof Error ? error.message : String(error)}`),
             );
             // Then wait for the next sync, whatever this one gives. (Not from inside
             // this sync's end: a listener added then would hear the same end.)
@@ -181,7 +186,9 @@ export default function pagefindIndex(): AstroIntegration {
         const target = path.join(fileURLToPath(dir), 'pagefind');
         await rm(target, { recursive: true, force: true });
         for (const { shard, dir: bundle } of index.shards) await linkTree(bundle, path.join(target, shard));
-        logger.info(`indexed ${index.pages} stories in ${index.shards.length} shards (${index.reused.length} unchanged, from cache)`);
+        logger.info(
+          `indexed ${index.pages} stories in ${index.shards.length} shards (${index.reused.length} unchanged, from cache)`,
+        );
       },
     },
   };

@@ -34,7 +34,11 @@ const written = new Map(); // shard -> { dir, pages }
 const reused = new Set();
 let chain = Promise.resolve();
 
-const exists = (p) => stat(p).then(() => true, () => false);
+const exists = (p) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 async function writeShard(shard, docs) {
   const hash = createHash('sha256');
@@ -58,7 +62,9 @@ async function writeShard(shard, docs) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     for (let i = 0; i < docs.length; i += 64) {
-      const results = await Promise.all(docs.slice(i, i + 64).map(({ url, content }) => index.addHTMLFile({ url, content })));
+      const results = await Promise.all(
+        docs.slice(i, i + 64).map(({ url, content }) => index.addHTMLFile({ url, content })),
+      );
       const failed = results.find((r) => r.errors.length);
       if (failed) throw new Error(`Pagefind could not index a story: ${failed.errors.join('; ')}`);
     }

@@ -5,8 +5,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSiteConfig } from '../ingest/site-config.ts';
 import { hasPage } from '../model/publication.ts';
-import { shareCardContent, shareCardFolder, shareCardKey, shareCardPath, type ShareCardContent } from '../outputs/share-card.ts';
-import { loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../outputs/share-card-render.ts';
+import {
+  shareCardContent,
+  shareCardFolder,
+  shareCardKey,
+  shareCardPath,
+  type ShareCardContent,
+} from '../outputs/share-card.ts';
+import {
+  loadShareCardAssets,
+  ShareCardCache,
+  shareCardDesignDigest,
+  type ShareCardAssets,
+} from '../outputs/share-card-render.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
 
 interface Card {
@@ -77,9 +88,12 @@ export default function shareCards(): AstroIntegration {
           cards.catch(() => {}); // reported at build:done
         } else if (command === 'dev') {
           const follow = () => {
-            cardsOfNextSync(root, design, true).then((list) => {
-              latest = new Map(list.map((card) => [path.basename(shareCardPath(card.slug, card.key)), card]));
-            }, () => {});
+            cardsOfNextSync(root, design, true).then(
+              (list) => {
+                latest = new Map(list.map((card) => [path.basename(shareCardPath(card.slug, card.key)), card]));
+              },
+              () => {},
+            );
             const stop = listenToStoryViews(root, { onView() {}, onEnd: () => (stop(), queueMicrotask(follow)) });
           };
           follow();
@@ -102,7 +116,10 @@ export default function shareCards(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!cards) throw new Error('The share cards were not named.');
         const list = await cards;
-        const drawn = await cache.fill(list.map((c) => c.content), await loadAssets());
+        const drawn = await cache.fill(
+          list.map((c) => c.content),
+          await loadAssets(),
+        );
         const target = path.join(fileURLToPath(dir), 'cards');
         if (list.length) await mkdir(target, { recursive: true });
         for (const card of list) {
@@ -110,7 +127,9 @@ export default function shareCards(): AstroIntegration {
           await link(cache.file(card.key), file).catch(() => copyFile(cache.file(card.key), file));
         }
         const removed = await cache.prune(new Set(list.map((c) => c.key)));
-        logger.info(`${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache${removed ? `; ${removed} stale ones deleted` : ''})`);
+        logger.info(
+          `${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache${removed ? `; ${removed} stale ones deleted` : ''})`,
+        );
       },
     },
   };

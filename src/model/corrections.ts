@@ -26,7 +26,13 @@ export const RETRACTION_ANCHOR = 'retraction';
 function notesOf(story: Story<unknown>): PublishedNote[] {
   const notes: PublishedNote[] = [...story.corrections];
   if (story.retracted) {
-    notes.push({ date: story.retracted.date, kind: 'retraction', label: 'Retraction', text: story.retracted.notice, anchor: RETRACTION_ANCHOR });
+    notes.push({
+      date: story.retracted.date,
+      kind: 'retraction',
+      label: 'Retraction',
+      text: story.retracted.notice,
+      anchor: RETRACTION_ANCHOR,
+    });
   }
   return notes;
 }
@@ -37,10 +43,14 @@ function notesOf(story: Story<unknown>): PublishedNote[] {
  * slug, so the page never depends on file order.
  */
 export function correctionLog<S extends Story<unknown>>(live: readonly S[]): LoggedCorrection<S>[] {
-  const log = live.flatMap((story) => notesOf(story).map((correction, index) => ({ story, correction, index, url: `${story.url}#${correction.anchor}` })));
+  const log = live.flatMap((story) =>
+    notesOf(story).map((correction, index) => ({ story, correction, index, url: `${story.url}#${correction.anchor}` })),
+  );
   log.sort(
     (a, b) =>
-      b.correction.date.getTime() - a.correction.date.getTime() || a.story.slug.localeCompare(b.story.slug) || b.index - a.index,
+      b.correction.date.getTime() - a.correction.date.getTime() ||
+      a.story.slug.localeCompare(b.story.slug) ||
+      b.index - a.index,
   );
   return log.map(({ story, correction, url }) => ({ story, correction, url }));
 }

@@ -11,7 +11,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatted = new Map<string, string>();
 const MAX_FORMATTED = 200_000;
 
-function format(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions, date: Date): string {
+function format(
+  locale: string,
+  timeZone: string,
+  style: string,
+  options: Intl.DateTimeFormatOptions,
+  date: Date,
+): string {
   const key = `${locale}|${timeZone}|${style}|${date.getTime()}`;
   let text = formatted.get(key);
   if (text === undefined) {
@@ -23,7 +29,12 @@ function format(locale: string, timeZone: string, style: string, options: Intl.D
 }
 
 /** One formatter per locale, zone and named style; the key is built without serialising options on every call. */
-function formatter(locale: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function formatter(
+  locale: string,
+  timeZone: string,
+  style: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}`;
   let f = formatters.get(key);
   if (!f) {

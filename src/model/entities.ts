@@ -130,7 +130,13 @@ export function entityIndex<S extends Story<unknown>>(
           role.first = story.date;
           role.stories += 1;
         } else {
-          const added = { title: official.title, organization: official.organization, first: story.date, last: story.date, stories: 1 };
+          const added = {
+            title: official.title,
+            organization: official.organization,
+            first: story.date,
+            last: story.date,
+            stories: 1,
+          };
           roles.set(key, added);
           person.roles.push(added);
         }
@@ -200,7 +206,12 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** The letter an index files a name under; accented initials go with their base letter. */
 export function filingLetter(name: string): string {
-  const first = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().charAt(0).toUpperCase();
+  const first = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .charAt(0)
+    .toUpperCase();
   return /[A-Z]/.test(first) ? first : '#';
 }
 
@@ -265,7 +276,8 @@ export function indexPages(
   const letters: { letter: string; href: string }[] = [];
   for (const page of pages) {
     for (const group of page.groups) {
-      if (!letters.some((l) => l.letter === group.letter)) letters.push({ letter: group.letter, href: `${pageUrl(page.number)}#letter-${letterAnchor(group.letter)}` });
+      if (!letters.some((l) => l.letter === group.letter))
+        letters.push({ letter: group.letter, href: `${pageUrl(page.number)}#letter-${letterAnchor(group.letter)}` });
     }
   }
   return { pages, letters };

@@ -60,7 +60,8 @@ export class GazetteerIndex {
           else bySlug.set(key, [city]);
         }
       }
-      for (const list of bySlug.values()) if (list.length > 1) list.sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+      for (const list of bySlug.values())
+        if (list.length > 1) list.sort((a, b) => b.population - a.population || a.cityId - b.cityId);
       this.#bySlug.set(country, bySlug);
     }
     return bySlug.get(nameSlug) ?? [];
@@ -87,7 +88,10 @@ const GEONAMES_NAMES: Record<string, string> = { 'new-york': 'new-york-city', wa
  */
 export function findPlace(index: GazetteerIndex, place: GazetteerPlace): Coordinates | undefined {
   const name = slug(place.name);
-  const candidates = [...index.matches(place.country, name), ...index.matches(place.country, GEONAMES_NAMES[name] ?? '')];
+  const candidates = [
+    ...index.matches(place.country, name),
+    ...index.matches(place.country, GEONAMES_NAMES[name] ?? ''),
+  ];
   if (!candidates.length) return undefined;
   const inRegion = place.region === undefined ? undefined : candidates.find((c) => c.adminCode === place.region);
   const city = inRegion ?? (place.region !== undefined && place.country === 'US' ? undefined : candidates[0]);

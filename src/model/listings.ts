@@ -16,13 +16,15 @@ export function groupBy<S, K>(stories: readonly S[], keysOf: (story: S) => reado
   return groups;
 }
 
-export const storiesBySection = <S extends Story<unknown>>(stories: readonly S[]) => groupBy(stories, (s) => [s.section.id]);
+export const storiesBySection = <S extends Story<unknown>>(stories: readonly S[]) =>
+  groupBy(stories, (s) => [s.section.id]);
 
 /** Authors and contributors alike: a byline's page lists every story they worked on. */
 export const storiesByAuthor = <S extends Story<unknown>>(stories: readonly S[]) =>
   groupBy(stories, (s) => [...s.authors.map((a) => a.id), ...s.contributors.map((c) => c.byline.id)]);
 
-export const storiesByTag = <S extends Story<unknown>>(stories: readonly S[]) => groupBy(stories, (s) => s.tags.map((t) => t.slug));
+export const storiesByTag = <S extends Story<unknown>>(stories: readonly S[]) =>
+  groupBy(stories, (s) => s.tags.map((t) => t.slug));
 
 /** The first-seen display name of each tag slug ("Justice Department" for justice-department). */
 export function tagNames(stories: readonly Story<unknown>[]): Map<string, string> {

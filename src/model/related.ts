@@ -56,7 +56,11 @@ function sharedTags(a: Int32Array, b: Int32Array): number {
  * `limit`-th best) are compared by tags; the long posting lists of common tags
  * are walked only for a story with fewer candidates than that.
  */
-export function relatedStories<S extends Story<unknown>>(stories: readonly S[], candidates: readonly S[], limit = 4): Map<string, S[]> {
+export function relatedStories<S extends Story<unknown>>(
+  stories: readonly S[],
+  candidates: readonly S[],
+  limit = 4,
+): Map<string, S[]> {
   const interner = new Interner();
   const postings: number[][] = [];
   const candidateKeys = candidates.map((candidate, index) => {
@@ -94,7 +98,8 @@ export function relatedStories<S extends Story<unknown>>(stories: readonly S[], 
       threshold = top[limit - 1]!;
       for (let t = 0; t < count; t++) {
         const index = touched[t]!;
-        if (scores[index]! >= threshold) scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
+        if (scores[index]! >= threshold)
+          scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
       }
     } else {
       for (const id of keys.tags) {
@@ -110,14 +115,21 @@ export function relatedStories<S extends Story<unknown>>(stories: readonly S[], 
       if (scores[index]! < threshold || candidates[index]!.slug === story.slug) continue;
       // Candidates are newest first: among equal scores the lower index wins.
       let at = best.length;
-      while (at > 0 && (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))) at--;
+      while (
+        at > 0 &&
+        (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))
+      )
+        at--;
       if (at < limit) {
         best.splice(at, 0, index);
         if (best.length > limit) best.pop();
       }
     }
     for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
-    related.set(story.slug, best.map((i) => candidates[i]!));
+    related.set(
+      story.slug,
+      best.map((i) => candidates[i]!),
+    );
   }
   return related;
 }

@@ -28,7 +28,14 @@ export interface SearchState {
 export function parseSearchState(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
   for (const key of SEARCH_FILTER_KEYS) {
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length) filters[key] = values;
   }
   return { q: (params.get('q') ?? '').trim(), filters, sort: params.get('sort') === 'newest' ? 'newest' : 'relevance' };

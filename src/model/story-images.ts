@@ -16,8 +16,9 @@ export async function resolveStoryImage(
   const key = '/' + path.posix.normalize(path.posix.join(path.posix.dirname(storyFile.replaceAll('\\', '/')), src));
   const importer = importers[key];
   if (!importer) {
-    throw new Error(`${storyFile}: <Figure src="${src}">: no image at ${key.slice(1)} (the path is relative to the story file)`);
+    throw new Error(
+      `${storyFile}: <Figure src="${src}">: no image at ${key.slice(1)} (the path is relative to the story file)`,
+    );
   }
   return (await importer()).default;
 }
-

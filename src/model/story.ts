@@ -55,7 +55,9 @@ export interface Story<Img = unknown> {
   contributors: { byline: Byline; role: string }[];
   tags: { name: string; slug: string; url: string }[];
   dateline: string | undefined;
-  image: { src: Img; alt: string; decorative: boolean; caption?: string | undefined; credit?: string | undefined } | undefined;
+  image:
+    | { src: Img; alt: string; decorative: boolean; caption?: string | undefined; credit?: string | undefined }
+    | undefined;
   sources: { name: string; id: string; url: string; title?: string | undefined; published?: string | undefined }[];
   officials: { name: string; id: string; title?: string | undefined; organization?: string | undefined }[];
   locations: {
@@ -91,7 +93,9 @@ export class ContentReferenceError extends Error {}
 function byline(id: string, ctx: StoryContext, where: string): Byline {
   const author = ctx.authors.get(id);
   if (!author) {
-    throw new ContentReferenceError(`${where}: no author "${id}" in content/authors/ (add content/authors/${id}.yaml or fix the id)`);
+    throw new ContentReferenceError(
+      `${where}: no author "${id}" in content/authors/ (add content/authors/${id}.yaml or fix the id)`,
+    );
   }
   return { id, name: author.name, kind: author.kind, url: `/authors/${id}/` };
 }
@@ -107,7 +111,9 @@ export const storyUrl = (storySlug: string) => `/articles/${storySlug}/`;
 
 export function toStory<Img>(
   storySlug: string,
-  data: Omit<ArticleFrontmatter, 'image'> & { image?: (Omit<NonNullable<ArticleFrontmatter['image']>, 'src'> & { src: Img }) | undefined },
+  data: Omit<ArticleFrontmatter, 'image'> & {
+    image?: (Omit<NonNullable<ArticleFrontmatter['image']>, 'src'> & { src: Img }) | undefined;
+  },
   ctx: StoryContext,
   file = storySlug,
 ): Story<Img> {
@@ -124,7 +130,12 @@ export function toStory<Img>(
     title: data.title,
     dek: data.dek,
     date: data.date,
-    modified: latest([data.updated, ...data.updates.map((u) => u.date), ...data.corrections.map((c) => c.date), data.retracted?.date]),
+    modified: latest([
+      data.updated,
+      ...data.updates.map((u) => u.date),
+      ...data.corrections.map((c) => c.date),
+      data.retracted?.date,
+    ]),
     type: data.type,
     typeLabel: TYPE_LABELS[data.type],
     section: { id: data.section, name: section.name, url: `/sections/${data.section}/` },
@@ -162,7 +173,11 @@ export function toStory<Img>(
       lon: l.lon,
     })),
     updates: data.updates.map((u, i) => ({ ...u, anchor: `update-${i + 1}` })),
-    corrections: data.corrections.map((c, i) => ({ ...c, label: CORRECTION_LABELS[c.kind], anchor: `correction-${i + 1}` })),
+    corrections: data.corrections.map((c, i) => ({
+      ...c,
+      label: CORRECTION_LABELS[c.kind],
+      anchor: `correction-${i + 1}`,
+    })),
     syndication: data.syndication,
     retracted: data.retracted,
     removed: data.removed,

@@ -20,7 +20,13 @@ export interface WithdrawalNotice {
 /** The notice left by a removed or expired story; undefined for any other state. */
 export function withdrawalNotice(story: Story<unknown>): WithdrawalNotice | undefined {
   if (story.state === 'removed' && story.removed) {
-    return { slug: story.slug, url: story.url, reason: 'removed', date: story.removed.date, notice: story.removed.notice };
+    return {
+      slug: story.slug,
+      url: story.url,
+      reason: 'removed',
+      date: story.removed.date,
+      notice: story.removed.notice,
+    };
   }
   const syndication = story.syndication;
   if (story.state === 'expired' && syndication?.expires) {

@@ -1,8 +1,12 @@
 import { ELEMENT_NODE, parse, render, TEXT_NODE, type Node } from 'ultrahtml';
 import { EMBED } from '../ingest/story-body/embed-markup.ts';
 
-const hasClass = (node: Node, name: string) => String(node.attributes?.['class'] ?? '').split(/\s+/).includes(name);
-const isElement = (node: Node | undefined, name: string): node is Node => node?.type === ELEMENT_NODE && node.name === name;
+const hasClass = (node: Node, name: string) =>
+  String(node.attributes?.['class'] ?? '')
+    .split(/\s+/)
+    .includes(name);
+const isElement = (node: Node | undefined, name: string): node is Node =>
+  node?.type === ELEMENT_NODE && node.name === name;
 
 /** The first element under `node` (itself included) with the class. */
 function findByClass(node: Node, name: string): Node | undefined {
@@ -26,7 +30,14 @@ function embedParagraph(figure: Node): Node[] {
   if (!title || !open) return [];
   const link: Node = { ...open, attributes: { href: open.attributes['href'] }, children: title.children };
   const text = (value: string) => ({ type: TEXT_NODE, value }) as Node;
-  return [{ ...figure, name: 'p', attributes: {}, children: source ? [link, text(' ('), ...source.children, text(')')] : [link] }];
+  return [
+    {
+      ...figure,
+      name: 'p',
+      attributes: {},
+      children: source ? [link, text(' ('), ...source.children, text(')')] : [link],
+    },
+  ];
 }
 
 function transform(children: Node[]): Node[] {

@@ -46,7 +46,12 @@ export function locatorMap(place: MapPlace, atlas: Atlas): LocatorMap {
     [MAP_WIDTH + 2, MAP_HEIGHT + 2],
   ]);
 
-  const countries = areaPaths(atlas.countries, view, projection, (f) => f === area || (usMap && US_COUNTRY_IDS.has(String(f.id))));
+  const countries = areaPaths(
+    atlas.countries,
+    view,
+    projection,
+    (f) => f === area || (usMap && US_COUNTRY_IDS.has(String(f.id))),
+  );
   const states = usMap ? areaPaths(atlas.states, view, projection, (f) => f === area) : '';
   // Unthinned: the thinning before projection is as coarse as SIMPLIFY.
   const areaD = area ? visiblePath(area, view, projection.preclip(geoClipAntimeridian), SIMPLIFY_AREA) : '';

@@ -38,7 +38,10 @@ export const CDN_INSTRUCTION_PATHS = ['/_headers', '/_redirects'] as const;
 
 function checkPath(path: string, what: string, splat: boolean): void {
   if (!path.startsWith('/')) throw new Error(`${what} ${JSON.stringify(path)}: expected a path starting with /`);
-  if (/[*:]/.test(splat ? path.replace(/\*$/, '') : path)) throw new Error(`${what} ${JSON.stringify(path)}: only a literal path or one ending in * can be turned into nginx configuration`);
+  if (/[*:]/.test(splat ? path.replace(/\*$/, '') : path))
+    throw new Error(
+      `${what} ${JSON.stringify(path)}: only a literal path or one ending in * can be turned into nginx configuration`,
+    );
 }
 
 export function nginxLocations(
@@ -49,7 +52,8 @@ export function nginxLocations(
   for (const rule of headerRules) checkPath(rule.path, '_headers path', true);
   for (const redirect of redirects) {
     checkPath(redirect.from, '_redirects path', false);
-    if (redirect.status === 410 || !/^https?:\/\//.test(redirect.to)) checkPath(redirect.to, '_redirects target', false);
+    if (redirect.status === 410 || !/^https?:\/\//.test(redirect.to))
+      checkPath(redirect.to, '_redirects target', false);
   }
   const splats = headerRules.filter((rule) => rule.path.endsWith('*'));
   const prefixes = new Set(['/', ...splats.map((rule) => rule.path.slice(0, -1))]);
@@ -65,7 +69,8 @@ export function nginxLocations(
   for (const prefix of prefixes) {
     // Every path of this location matches the splat rules whose prefix begins this one, and no other rule.
     const merged: Record<string, string> = {};
-    for (const rule of splats) if (prefix.startsWith(rule.path.slice(0, -1))) for (const [name, value] of rule.headers) merged[name] = value;
+    for (const rule of splats)
+      if (prefix.startsWith(rule.path.slice(0, -1))) for (const [name, value] of rule.headers) merged[name] = value;
     locations.push({ modifier: '^~', path: prefix, headers: Object.entries(merged) });
   }
   for (const path of exact) {
@@ -81,7 +86,8 @@ export function nginxLocations(
 
 /** A double-quoted nginx string. `$` would be read as a variable, and nginx has no escape for it. */
 function quoted(value: string): string {
-  if (/[$\u0000-\u001f\u007f]/.test(value)) throw new Error(`${JSON.stringify(value)}: nginx cannot take "$" or control characters here`);
+  if (/[$\u0000-\u001f\u007f]/.test(value))
+    throw new Error(`${JSON.stringify(value)}: nginx cannot take "$" or control characters here`);
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
@@ -103,7 +109,8 @@ export function formatNginxLocations(locations: readonly NginxLocation[]): strin
       return `  add_header ${name} ${quoted(value)} always;`;
     });
     if (location.hidden) lines.push('  return 404;');
-    else if (location.redirect?.status === 410) lines.push(`  error_page 410 ${quoted(location.redirect.to)};`, '  return 410;');
+    else if (location.redirect?.status === 410)
+      lines.push(`  error_page 410 ${quoted(location.redirect.to)};`, '  return 410;');
     else if (location.redirect) lines.push(`  return ${location.redirect.status} ${quoted(location.redirect.to)};`);
     else if (location.index) lines.push(`  try_files ${quoted(location.index)} =404;`);
     return `location ${location.modifier} ${locationPath(location.path)} {\n${lines.join('\n')}\n}`;

@@ -56,7 +56,10 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
     if (line === '' || line.startsWith('#')) return;
     const fields = line.split(/\s+/);
     const status = /^(301|410)!?$/.exec(fields[2] ?? '')?.[1];
-    if (fields.length !== 3 || !status) throw new Error(`_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), got ${JSON.stringify(line)}`);
+    if (fields.length !== 3 || !status)
+      throw new Error(
+        `_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), got ${JSON.stringify(line)}`,
+      );
     rules.push({ from: fields[0]!, to: fields[1]!, status: Number(status) as 301 | 410 });
   });
   return rules;

@@ -35,12 +35,17 @@ export interface SearchDocumentInput {
  * per identity, the registry's where it has an entry (so "Jeff Sessions" and
  * "Jefferson B. Sessions III" are one value), else the name as written.
  */
-export function quotedPeopleNames(officials: readonly { name: string; id?: string | undefined }[], people: AliasResolver): string[] {
+export function quotedPeopleNames(
+  officials: readonly { name: string; id?: string | undefined }[],
+  people: AliasResolver,
+): string[] {
   return officials.map((o) => people.registeredName(o.id ?? people.idOf(o.name)) ?? o.name);
 }
 
 /** The facets of one story, by filter key; each list without repeats, in the story's order. */
-export function searchFacets(input: Pick<SearchDocumentInput, 'story' | 'people' | 'timeZone'>): Record<SearchFilterKey, string[]> {
+export function searchFacets(
+  input: Pick<SearchDocumentInput, 'story' | 'people' | 'timeZone'>,
+): Record<SearchFilterKey, string[]> {
   const { story } = input;
   const unique = (values: string[]) => [...new Set(values)];
   return {
@@ -70,8 +75,11 @@ export function searchDocumentHtml(input: SearchDocumentInput): string {
     const caption = [figure.caption, figure.credit].filter(Boolean).join(' ');
     return `<figure><img alt="${escapeXml(figure.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
   });
-  const tag = (attribute: string, name: string, value: string) => `<span ${attribute}="${name}">${escapeXml(value)}</span>`;
-  const facets = Object.entries(searchFacets(input)).flatMap(([key, values]) => values.map((v) => tag('data-pagefind-filter', key, v)));
+  const tag = (attribute: string, name: string, value: string) =>
+    `<span ${attribute}="${name}">${escapeXml(value)}</span>`;
+  const facets = Object.entries(searchFacets(input)).flatMap(([key, values]) =>
+    values.map((v) => tag('data-pagefind-filter', key, v)),
+  );
   const meta = [
     tag('data-pagefind-meta', 'date', formatDay(story.date, input.timeZone)),
     tag('data-pagefind-meta', 'published', story.date.toISOString()),

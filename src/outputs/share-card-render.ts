@@ -4,7 +4,15 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
-import { CARD_FONT_FAMILIES, SHARE_CARD_HEIGHT, SHARE_CARD_SOURCES, SHARE_CARD_WIDTH, shareCardKey, shareCardTree, type ShareCardContent } from './share-card.ts';
+import {
+  CARD_FONT_FAMILIES,
+  SHARE_CARD_HEIGHT,
+  SHARE_CARD_SOURCES,
+  SHARE_CARD_WIDTH,
+  shareCardKey,
+  shareCardTree,
+  type ShareCardContent,
+} from './share-card.ts';
 
 /**
  * Draws share cards: satori lays the text out in the self-hosted serif and
@@ -52,12 +60,25 @@ export function shareCardDesignDigest(options: { root: string; fontDir: string; 
 }
 
 /** Reads the fonts and the logo a card is drawn with. */
-export async function loadShareCardAssets(options: { fontDir: string; logoFile: string; design: string }): Promise<ShareCardAssets> {
+export async function loadShareCardAssets(options: {
+  fontDir: string;
+  logoFile: string;
+  design: string;
+}): Promise<ShareCardAssets> {
   const fonts = await Promise.all(
-    CARD_FONT_FILES.map(async (f) => ({ name: f.family, data: await readFile(path.join(options.fontDir, f.file)), weight: f.weight, style: 'normal' as const })),
+    CARD_FONT_FILES.map(async (f) => ({
+      name: f.family,
+      data: await readFile(path.join(options.fontDir, f.file)),
+      weight: f.weight,
+      style: 'normal' as const,
+    })),
   );
   const logo = await readFile(options.logoFile);
-  const mime = options.logoFile.endsWith('.svg') ? 'image/svg+xml' : options.logoFile.endsWith('.png') ? 'image/png' : 'image/jpeg';
+  const mime = options.logoFile.endsWith('.svg')
+    ? 'image/svg+xml'
+    : options.logoFile.endsWith('.png')
+      ? 'image/png'
+      : 'image/jpeg';
   return { fonts, logoDataUri: `data:${mime};base64,${logo.toString('base64')}`, designDigest: options.design };
 }
 

@@ -101,7 +101,13 @@ const CARD_FONT_FAMILY = `${CARD_FONT_FAMILIES.latin}, ${CARD_FONT_FAMILIES.lati
 /** A node of the element tree satori lays out (React's shape, without React). */
 export interface CardNode {
   type: string;
-  props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | string; src?: string; width?: number; height?: number };
+  props: {
+    style?: Record<string, string | number>;
+    children?: (CardNode | string)[] | string;
+    src?: string;
+    width?: number;
+    height?: number;
+  };
 }
 
 const PADDING = 72;
@@ -116,7 +122,18 @@ export function shareCardTree(content: ShareCardContent, logoDataUri: string): C
   const size = headlineSize(content.headline);
   const kicker: CardNode[] = [];
   if (content.retracted) {
-    kicker.push(box({ display: 'flex', backgroundColor: CARD_COLOURS.accent, color: CARD_COLOURS.paper, padding: '2px 12px', marginRight: 18 }, 'Retracted'));
+    kicker.push(
+      box(
+        {
+          display: 'flex',
+          backgroundColor: CARD_COLOURS.accent,
+          color: CARD_COLOURS.paper,
+          padding: '2px 12px',
+          marginRight: 18,
+        },
+        'Retracted',
+      ),
+    );
   }
   kicker.push(box({ display: 'flex' }, content.kicker));
   return box(
@@ -137,7 +154,16 @@ export function shareCardTree(content: ShareCardContent, logoDataUri: string): C
         box({ display: 'flex', fontSize: 34, fontWeight: 700, color: CARD_COLOURS.navy }, content.outlet),
       ]),
       box(
-        { display: 'flex', alignItems: 'center', margin: `40px ${PADDING}px 0`, fontSize: 26, fontWeight: 700, letterSpacing: 2, textTransform: 'uppercase', color: CARD_COLOURS.accent },
+        {
+          display: 'flex',
+          alignItems: 'center',
+          margin: `40px ${PADDING}px 0`,
+          fontSize: 26,
+          fontWeight: 700,
+          letterSpacing: 2,
+          textTransform: 'uppercase',
+          color: CARD_COLOURS.accent,
+        },
         kicker,
       ),
       box(
@@ -154,10 +180,29 @@ export function shareCardTree(content: ShareCardContent, logoDataUri: string): C
         content.headline,
       ),
       box(
-        { display: 'flex', position: 'absolute', left: PADDING, right: PADDING, bottom: BAR + 40, fontSize: 30, color: CARD_COLOURS.muted },
+        {
+          display: 'flex',
+          position: 'absolute',
+          left: PADDING,
+          right: PADDING,
+          bottom: BAR + 40,
+          fontSize: 30,
+          color: CARD_COLOURS.muted,
+        },
         content.byline,
       ),
-      box({ display: 'flex', position: 'absolute', left: 0, bottom: 0, width: SHARE_CARD_WIDTH, height: BAR, backgroundColor: CARD_COLOURS.gold }, ''),
+      box(
+        {
+          display: 'flex',
+          position: 'absolute',
+          left: 0,
+          bottom: 0,
+          width: SHARE_CARD_WIDTH,
+          height: BAR,
+          backgroundColor: CARD_COLOURS.gold,
+        },
+        '',
+      ),
     ],
   );
 }

@@ -11,7 +11,6 @@ export interface SitemapUrl {
   lastmod?: Date | undefined;
 }
 
-
 /** A story's own URL is only worth listing when it is canonical: a syndicated copy points at its original. */
 export const isCanonicalHere = (story: Story<unknown>) => story.syndication === undefined;
 
@@ -23,7 +22,10 @@ export function chunk<T>(items: readonly T[], size = SITEMAP_CHUNK): T[][] {
 
 export function urlsetXml(urls: readonly SitemapUrl[]): string {
   const entries = urls
-    .map((u) => `<url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ''}</url>`)
+    .map(
+      (u) =>
+        `<url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ''}</url>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
 }

@@ -10,11 +10,7 @@ import { RETRACTION_ANCHOR } from '../model/corrections.ts';
 
 /** The schema.org subtypes of NewsArticle this site emits. */
 export type NewsArticleSubtype =
-  | 'ReportageNewsArticle'
-  | 'AnalysisNewsArticle'
-  | 'OpinionNewsArticle'
-  | 'BackgroundNewsArticle'
-  | 'ReviewNewsArticle';
+  'ReportageNewsArticle' | 'AnalysisNewsArticle' | 'OpinionNewsArticle' | 'BackgroundNewsArticle' | 'ReviewNewsArticle';
 
 /**
  * Story type → schema.org type (all are subtypes of https://schema.org/NewsArticle).
@@ -74,12 +70,24 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
   const canonical = canonicalUrl(story, absolute);
 
   const corrections: JsonObject[] = story.corrections.map((c) =>
-    compact({ '@type': 'CorrectionComment', name: c.label, text: c.text, datePublished: iso(c.date), url: `${ownUrl}#${c.anchor}` }),
+    compact({
+      '@type': 'CorrectionComment',
+      name: c.label,
+      text: c.text,
+      datePublished: iso(c.date),
+      url: `${ownUrl}#${c.anchor}`,
+    }),
   );
   if (story.retracted) {
     // schema.org has no retraction type; the notice is the final correction to the work.
     corrections.push(
-      compact({ '@type': 'CorrectionComment', name: 'Retraction', text: story.retracted.notice, datePublished: iso(story.retracted.date), url: `${ownUrl}#${RETRACTION_ANCHOR}` }),
+      compact({
+        '@type': 'CorrectionComment',
+        name: 'Retraction',
+        text: story.retracted.notice,
+        datePublished: iso(story.retracted.date),
+        url: `${ownUrl}#${RETRACTION_ANCHOR}`,
+      }),
     );
   }
 

@@ -9,9 +9,13 @@ export const getStaticPaths = (async () => {
   const { redirects, siteKey } = await getNewsroom();
   return withPageKeys(
     siteKey,
-    redirects.filter((r) => r.status === 301).map((r) => ({ params: { legacy: redirectPageFile(r.from) }, props: { target: absoluteUrl(r.to) } })),
+    redirects
+      .filter((r) => r.status === 301)
+      .map((r) => ({ params: { legacy: redirectPageFile(r.from) }, props: { target: absoluteUrl(r.to) } })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ target: string }> = ({ props }) =>
-  new Response(redirectPageHtml(props.target, site.language), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  new Response(redirectPageHtml(props.target, site.language), {
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  });

@@ -58,19 +58,39 @@ export const locationSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, like US or GB')
       .default('US'),
-    lat: z.number().min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90').optional(),
-    lon: z.number().min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180').optional(),
+    lat: z
+      .number()
+      .min(-90, 'latitude must be between -90 and 90')
+      .max(90, 'latitude must be between -90 and 90')
+      .optional(),
+    lon: z
+      .number()
+      .min(-180, 'longitude must be between -180 and 180')
+      .max(180, 'longitude must be between -180 and 180')
+      .optional(),
   })
   .superRefine((place, ctx) => {
     if (place.country === 'US') {
       if (!place.region) {
-        ctx.addIssue({ code: 'custom', path: ['region'], message: 'is required for a US place: the two-letter state code, like NM' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: 'is required for a US place: the two-letter state code, like NM',
+        });
       } else if (!US_REGION_CODES.has(place.region)) {
-        ctx.addIssue({ code: 'custom', path: ['region'], message: `"${place.region}" is not a US state or territory code` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: `"${place.region}" is not a US state or territory code`,
+        });
       }
     }
     if ((place.lat === undefined) !== (place.lon === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [place.lat === undefined ? 'lat' : 'lon'], message: 'give both lat and lon, or neither' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [place.lat === undefined ? 'lat' : 'lon'],
+        message: 'give both lat and lon, or neither',
+      });
     }
   });
 

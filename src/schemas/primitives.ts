@@ -9,8 +9,7 @@ import { z } from 'astro/zod';
  * that hand over data already parsed.
  */
 
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CALENDAR_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when year-month-day names a day that exists (no 2017-02-30). */
@@ -62,7 +61,10 @@ export const calendarDate = z.unknown().transform((value, ctx): string => {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const match = typeof value === 'string' ? CALENDAR_DATE_RE.exec(value) : null;
   if (!match || !isRealCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a calendar date (write it like 2017-08-03)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(value)} is not a calendar date (write it like 2017-08-03)`,
+    });
     return z.NEVER;
   }
   return value as string;

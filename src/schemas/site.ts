@@ -35,7 +35,8 @@ export const embedsSchema = z.array(embedProviderSchema).superRefine((providers,
   providers.forEach((provider, i) =>
     provider.hosts.forEach((host, j) => {
       const earlier = seen.get(host);
-      if (earlier !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'hosts', j], message: `${host} is already listed under ${earlier}` });
+      if (earlier !== undefined)
+        ctx.addIssue({ code: 'custom', path: [i, 'hosts', j], message: `${host} is already listed under ${earlier}` });
       else seen.set(host, provider.name);
     }),
   );

@@ -20,7 +20,10 @@ export async function entityIndexPaths(kind: EntityKind) {
   const { pages, letters } = indexPages(alphabeticalIndex(map.values()), INDEX_PAGE_SIZE, (n) => indexPageUrl(kind, n));
   return withPageKeys(
     siteKey,
-    pages.map((page) => ({ params: { page: page.number === 1 ? undefined : String(page.number) }, props: { page, letters, pageCount: pages.length } })),
+    pages.map((page) => ({
+      params: { page: page.number === 1 ? undefined : String(page.number) },
+      props: { page, letters, pageCount: pages.length },
+    })),
   );
 }
 
@@ -41,7 +44,11 @@ export function entityPaths<E extends { id: string }, T, Rest>(
     siteKey,
     [...entities].flatMap((whole) => {
       const { list, entity } = split(whole);
-      return paginate(list, { params: { id: whole.id }, props: { entity, total: list.length }, pageSize: ENTITY_PAGE_SIZE });
+      return paginate(list, {
+        params: { id: whole.id },
+        props: { entity, total: list.length },
+        pageSize: ENTITY_PAGE_SIZE,
+      });
     }),
   );
 }

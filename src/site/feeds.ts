@@ -14,7 +14,9 @@ async function renderFeedBody(story: SiteStory): Promise<string> {
   const { entries } = await getNewsroom();
   const entry = entries.get(story.slug)!;
   const storyFile = entry.filePath!;
-  let html = await expandFigures(await feedBodyHtml(await storedBodyHtml(entry)), (figure) => feedFigureHtml(figure, storyFile));
+  let html = await expandFigures(await feedBodyHtml(await storedBodyHtml(entry)), (figure) =>
+    feedFigureHtml(figure, storyFile),
+  );
   if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
@@ -33,7 +35,12 @@ function feedBody(story: SiteStory): Promise<string> {
 }
 
 /** An RSS 2.0 response with the newest live stories of `stories` (already live-only, newest first). */
-export async function feedResponse(options: { title: string; description: string; path: string; stories: SiteStory[] }) {
+export async function feedResponse(options: {
+  title: string;
+  description: string;
+  path: string;
+  stories: SiteStory[];
+}) {
   const latest = options.stories.slice(0, FEED_SIZE);
   const items = await Promise.all(latest.map(async (story) => feedItem(story, await feedBody(story), site.url)));
   const channel = {

@@ -36,7 +36,11 @@ export async function sitePictureHtml(figure: FigureSpec, storyFile: string): Pr
 
 /** One JPEG (or PNG) rendition, as feed readers want it. */
 export async function feedImageSrc(image: ImageMetadata): Promise<string> {
-  const result = await getImage({ src: image, format: image.format === 'png' ? 'png' : 'jpeg', width: Math.min(image.width, 1200) });
+  const result = await getImage({
+    src: image,
+    format: image.format === 'png' ? 'png' : 'jpeg',
+    width: Math.min(image.width, 1200),
+  });
   return result.src;
 }
 

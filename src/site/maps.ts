@@ -23,14 +23,27 @@ export function placeMap(place: MappablePlace): LocatorMap | undefined {
   const key = `${place.id}\u0000${place.lat}\u0000${place.lon}\u0000${place.name}\u0000${place.label}`;
   let map = drawn.get(key);
   if (!map) {
-    map = locatorMap({ id: place.id, name: place.name, label: place.label, region: place.region, country: place.country, lat: place.lat, lon: place.lon }, getAtlas());
+    map = locatorMap(
+      {
+        id: place.id,
+        name: place.name,
+        label: place.label,
+        region: place.region,
+        country: place.country,
+        lat: place.lat,
+        lon: place.lon,
+      },
+      getAtlas(),
+    );
     drawn.set(key, map);
   }
   return map;
 }
 
 /** What a page needs to show the map as an image. */
-export function placeMapImage(place: MappablePlace): { src: string; alt: string; width: number; height: number } | undefined {
+export function placeMapImage(
+  place: MappablePlace,
+): { src: string; alt: string; width: number; height: number } | undefined {
   const map = placeMap(place);
   return map && { src: placeMapPath(place.id), alt: map.alt, width: map.width, height: map.height };
 }

@@ -93,12 +93,17 @@ async function loadNewsroom(): Promise<Newsroom> {
   const frontRaw = frontFiles['/content/front.yaml'];
   const choice = frontSchema.parse(frontRaw ? (parse(frontRaw) ?? {}) : {});
 
-  const registries = { person: (id: string) => peopleRegistry.get(id), publication: (id: string) => publicationRegistry.get(id) };
+  const registries = {
+    person: (id: string) => peopleRegistry.get(id),
+    publication: (id: string) => publicationRegistry.get(id),
+  };
   const entities = entityIndex(live, registries);
 
   const sections = sectionEntries
     .map((e) => ({ id: e.id, section: e.data }))
-    .sort((a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name));
+    .sort(
+      (a, b) => (a.section.order ?? 1e9) - (b.section.order ?? 1e9) || a.section.name.localeCompare(b.section.name),
+    );
   return {
     at,
     preview,
@@ -106,7 +111,10 @@ async function loadNewsroom(): Promise<Newsroom> {
     pages,
     withdrawn,
     // A withdrawn story's old paths lead to its notice; the redirect check refuses old paths onto a story without a page.
-    redirects: redirectRules([...pages, ...withdrawnStories], withdrawn.map((w) => w.url)),
+    redirects: redirectRules(
+      [...pages, ...withdrawnStories],
+      withdrawn.map((w) => w.url),
+    ),
     entries: new Map(articleEntries.map((e) => [e.id, e])),
     authors,
     sections,

@@ -21,7 +21,10 @@ export function stableJson(value: unknown): string {
       const known = digests.get(raw);
       if (known !== undefined) return { [DIGEST_MARK]: known };
     }
-    if (raw instanceof Map || raw instanceof Set) throw new TypeError(`stableJson: ${describe(key)} is a ${raw.constructor.name}; turn it into an array or object first`);
+    if (raw instanceof Map || raw instanceof Set)
+      throw new TypeError(
+        `stableJson: ${describe(key)} is a ${raw.constructor.name}; turn it into an array or object first`,
+      );
     if (typeof raw === 'function' || typeof raw === 'symbol' || typeof raw === 'bigint') {
       throw new TypeError(`stableJson: ${describe(key)} is a ${typeof raw}, which has no JSON form`);
     }

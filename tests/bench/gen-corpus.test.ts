@@ -82,14 +82,20 @@ describe('gen-corpus with images', () => {
     const content = path.join(a, 'content');
     const yamlFiles = (folder: string) => readdirSync(path.join(content, folder)).filter((f) => f.endsWith('.yaml'));
     expect(yamlFiles('authors')).toHaveLength(12);
-    const kinds = yamlFiles('authors').map((f) => (parse(readFileSync(path.join(content, 'authors', f), 'utf8')) as { kind: string }).kind);
+    const kinds = yamlFiles('authors').map(
+      (f) => (parse(readFileSync(path.join(content, 'authors', f), 'utf8')) as { kind: string }).kind,
+    );
     expect(kinds.filter((k) => k === 'organization')).toHaveLength(1);
     expect(yamlFiles('sections')).toHaveLength(6);
     expect(yamlFiles('people').length).toBeGreaterThan(0);
     expect(yamlFiles('publications').length).toBeGreaterThanOrEqual(40);
-    const latimes = parse(readFileSync(path.join(content, 'publications', 'los-angeles-times.yaml'), 'utf8')) as { aliases: string[] };
+    const latimes = parse(readFileSync(path.join(content, 'publications', 'los-angeles-times.yaml'), 'utf8')) as {
+      aliases: string[];
+    };
     expect(latimes.aliases).toContain('LA Times');
-    expect(readFileSync(path.join(content, 'site.yaml'), 'utf8')).toBe(readFileSync(path.resolve(import.meta.dirname, '../../content/site.yaml'), 'utf8'));
+    expect(readFileSync(path.join(content, 'site.yaml'), 'utf8')).toBe(
+      readFileSync(path.resolve(import.meta.dirname, '../../content/site.yaml'), 'utf8'),
+    );
   });
 
   it('has the drafts, embargoes and images the options ask for', () => {
@@ -101,8 +107,14 @@ describe('gen-corpus with images', () => {
     expect(drafts).toHaveLength(Math.ceil(COUNT * 0.02));
     expect(embargoed).toHaveLength(Math.ceil(COUNT * 0.02));
     expect(withImage).toHaveLength(COUNT / 10);
-    expect(manifest.stats).toMatchObject({ stories: COUNT, drafts: drafts.length, embargoed: embargoed.length, images: withImage.length });
-    for (const s of embargoed) expect(new Date(String(s.data['embargo'])).getTime()).toBeGreaterThan(Date.parse('2026-12-31T23:59:59Z'));
+    expect(manifest.stats).toMatchObject({
+      stories: COUNT,
+      drafts: drafts.length,
+      embargoed: embargoed.length,
+      images: withImage.length,
+    });
+    for (const s of embargoed)
+      expect(new Date(String(s.data['embargo'])).getTime()).toBeGreaterThan(Date.parse('2026-12-31T23:59:59Z'));
     for (const s of withImage) {
       expect(s.file).toMatch(/^content\/articles\/\d{4}\/[a-z0-9-]+\/index\.mdx$/);
       expect(existsSync(path.join(a, path.dirname(s.file), 'lead.jpg'))).toBe(true);
@@ -152,7 +164,10 @@ describe('gen-corpus with images', () => {
       expect(tags.every((t) => t === 'SourceQuote' || t === 'PullQuote')).toBe(true);
       expect(s.body).toMatch(/<SourceQuote source="[^"]+">/);
       expect(s.body).toMatch(/<PullQuote by="[^"]+">/);
-      const words = s.body.replace(/<[^>]+>/g, ' ').split(/\s+/).filter(Boolean).length;
+      const words = s.body
+        .replace(/<[^>]+>/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean).length;
       expect(words).toBeGreaterThanOrEqual(550);
       expect(words).toBeLessThanOrEqual(1300);
     }

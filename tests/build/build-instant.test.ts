@@ -48,7 +48,9 @@ function articleSlugs(hrefs: Iterable<string>): Set<string> {
 }
 
 function linksOn(dist: string, urlPath: string): string[] {
-  return readHtml(dist, urlPath).querySelectorAll('a[href]').map((a) => a.getAttribute('href')!);
+  return readHtml(dist, urlPath)
+    .querySelectorAll('a[href]')
+    .map((a) => a.getAttribute('href')!);
 }
 
 const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);

@@ -24,7 +24,8 @@ function linkedStylesheets(): string[] {
   const hrefs = new Set<string>();
   for (const page of pages) {
     const root = parseHtml(readFileSync(path.join(dist, page), 'utf8'));
-    for (const link of root.querySelectorAll('link[rel~="stylesheet"]')) hrefs.add(link.getAttribute('href')!.replace(/^\//, ''));
+    for (const link of root.querySelectorAll('link[rel~="stylesheet"]'))
+      hrefs.add(link.getAttribute('href')!.replace(/^\//, ''));
   }
   expect(hrefs.size).toBeGreaterThan(0);
   return [...hrefs];
@@ -38,7 +39,8 @@ describe('pages under the content security policy', () => {
       const root = parseHtml(readFileSync(path.join(dist, page), 'utf8'));
       for (const script of root.querySelectorAll('script')) {
         const type = script.getAttribute('type') ?? '';
-        if (!script.hasAttribute('src') && !DATA_SCRIPT.test(type)) problems.push(`${page}: inline <script${type ? ` type="${type}"` : ''}>`);
+        if (!script.hasAttribute('src') && !DATA_SCRIPT.test(type))
+          problems.push(`${page}: inline <script${type ? ` type="${type}"` : ''}>`);
       }
       if (root.querySelector('style')) problems.push(`${page}: <style> element`);
       for (const element of root.querySelectorAll('*')) {
@@ -47,7 +49,8 @@ describe('pages under the content security policy', () => {
           if (/^on/i.test(name)) problems.push(`${page}: ${name}="" on <${element.tagName.toLowerCase()}>`);
         }
         for (const name of ['href', 'src', 'action']) {
-          if (/^\s*javascript:/i.test(element.getAttribute(name) ?? '')) problems.push(`${page}: javascript: URL in ${name}`);
+          if (/^\s*javascript:/i.test(element.getAttribute(name) ?? ''))
+            problems.push(`${page}: javascript: URL in ${name}`);
         }
       }
     }
@@ -60,24 +63,34 @@ describe('pages under the content security policy', () => {
       const root = parseHtml(readFileSync(path.join(dist, page), 'utf8'));
       const loads = [
         ...root.querySelectorAll('script[src]').map((e) => e.getAttribute('src')!),
-        ...root.querySelectorAll('link[rel~="stylesheet"], link[rel~="preload"], link[rel~="icon"]').map((e) => e.getAttribute('href')!),
-        ...root.querySelectorAll('img[src], source[srcset], img[srcset]').flatMap((e) =>
-          [e.getAttribute('src'), ...(e.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0])].filter((u): u is string => !!u),
-        ),
+        ...root
+          .querySelectorAll('link[rel~="stylesheet"], link[rel~="preload"], link[rel~="icon"]')
+          .map((e) => e.getAttribute('href')!),
+        ...root
+          .querySelectorAll('img[src], source[srcset], img[srcset]')
+          .flatMap((e) =>
+            [
+              e.getAttribute('src'),
+              ...(e.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0]),
+            ].filter((u): u is string => !!u),
+          ),
       ];
       for (const url of loads) if (!url.startsWith('/') || url.startsWith('//')) foreign.push(`${page}: ${url}`);
     }
     // The stylesheets pages link (Pagefind also writes UI stylesheets the site never uses).
     for (const css of linkedStylesheets()) {
       const text = readFileSync(path.join(dist, css), 'utf8');
-      for (const [, url] of text.matchAll(/url\(\s*['"]?([^'")]+)/g)) if (!url!.startsWith('/')) foreign.push(`${css}: ${url}`);
+      for (const [, url] of text.matchAll(/url\(\s*['"]?([^'")]+)/g))
+        if (!url!.startsWith('/')) foreign.push(`${css}: ${url}`);
       if (/@import/.test(text)) foreign.push(`${css}: @import`);
     }
     expect(foreign).toEqual([]);
   });
 
   it('use a self-hosted webfont in the stylesheet', () => {
-    const css = linkedStylesheets().map((f) => readFileSync(path.join(dist, f), 'utf8')).join('\n');
+    const css = linkedStylesheets()
+      .map((f) => readFileSync(path.join(dist, f), 'utf8'))
+      .join('\n');
     const fontFiles = [...css.matchAll(/url\(\s*['"]?(\/_astro\/[^'")]+\.woff2)/g)].map((m) => m[1]!.slice(1));
     expect(fontFiles.length).toBeGreaterThan(0);
     for (const font of fontFiles) expect(files, font).toContain(font);
@@ -86,21 +99,33 @@ describe('pages under the content security policy', () => {
 
 describe('_headers', () => {
   const rules = parseHeadersFile(readFileSync(path.join(dist, '_headers'), 'utf8'));
-  const topLevel = readdirSync(dist, { withFileTypes: true }).filter((e) => !['_headers', '_redirects'].includes(e.name));
+  const topLevel = readdirSync(dist, { withFileTypes: true }).filter(
+    (e) => !['_headers', '_redirects'].includes(e.name),
+  );
   const requestPath = (e: (typeof topLevel)[number]) => (e.isDirectory() ? `/${e.name}/x` : `/${e.name}`);
 
   it('gives every file the build wrote exactly one caching rule', () => {
     const cacheRules = rules.filter((r) => r.headers.some(([name]) => name === 'Cache-Control'));
     expect(topLevel.length).toBeGreaterThan(10);
     for (const p of ['/', ...topLevel.map(requestPath)]) {
-      expect(cacheRules.filter((r) => ruleMatches(r.path, p)).map((r) => r.path), p).toHaveLength(1);
+      expect(
+        cacheRules.filter((r) => ruleMatches(r.path, p)).map((r) => r.path),
+        p,
+      ).toHaveLength(1);
     }
   });
 
   it('caches hashed assets for a year and everything else briefly, with revalidation', () => {
     const asset = files.find((f) => f.startsWith('_astro/') && f.endsWith('.css'))!;
     expect(headersForPath(rules, `/${asset}`)['Cache-Control']).toMatch(/max-age=31536000.*immutable/);
-    for (const p of ['/', '/articles/daca-deadline-renewals/', '/rss.xml', '/pagefind/pagefind-entry.json', '/search/', '/404.html']) {
+    for (const p of [
+      '/',
+      '/articles/daca-deadline-renewals/',
+      '/rss.xml',
+      '/pagefind/pagefind-entry.json',
+      '/search/',
+      '/404.html',
+    ]) {
       const cache = headersForPath(rules, p)['Cache-Control'] ?? '';
       expect(cache, p).toMatch(/must-revalidate/);
       expect(Number(/max-age=(\d+)/.exec(cache)?.[1]), p).toBeLessThanOrEqual(300);
@@ -109,7 +134,9 @@ describe('_headers', () => {
 
   it('sends the security headers with a policy that allows no inline script and frames only the embed allowlist', () => {
     const site = parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content/site.yaml'), 'utf8'));
-    const allowed: string[] = (site.embeds ?? []).flatMap((e: { hosts: string[] }) => e.hosts.map((h) => `https://${h}`));
+    const allowed: string[] = (site.embeds ?? []).flatMap((e: { hosts: string[] }) =>
+      e.hosts.map((h) => `https://${h}`),
+    );
     for (const p of ['/', '/articles/daca-deadline-renewals/', '/_astro/x.css', '/missing/']) {
       const headers = headersForPath(rules, p);
       const policy = cspDirectives(headers['Content-Security-Policy'] ?? '');

@@ -17,12 +17,15 @@ const articleLinks = (slug: string) =>
   readHtml(dist, `/articles/${slug}/`)
     .querySelectorAll('main .story-facts a')
     .map((a) => a.getAttribute('href')!);
-const newestFirst = (list: typeof stories) => [...list].sort((a, b) => new Date(b.data['date']).getTime() - new Date(a.data['date']).getTime());
+const newestFirst = (list: typeof stories) =>
+  [...list].sort((a, b) => new Date(b.data['date']).getTime() - new Date(a.data['date']).getTime());
 const quoting = (test: (o: { name: string; id?: string }) => boolean) =>
   newestFirst(live.filter((s) => (s.data['officials'] ?? []).some(test))).map((s) => `/articles/${s.slug}/`);
 
 // The story built on the outlet's reference story (../shared/reference/).
-const reference = live.find((s) => (s.data['officials'] ?? []).some((o: { name: string }) => o.name === 'Jeff Sessions'))!;
+const reference = live.find((s) =>
+  (s.data['officials'] ?? []).some((o: { name: string }) => o.name === 'Jeff Sessions'),
+)!;
 
 describe('entity pages for the reference story', () => {
   it('has its person, place and source pages, and each links back to the story', () => {
@@ -35,7 +38,9 @@ describe('entity pages for the reference story', () => {
 
   it('the story links to those pages from its lists', () => {
     const links = articleLinks(reference.slug);
-    expect(links).toEqual(expect.arrayContaining(['/people/jeff-sessions/', '/places/albuquerque-nm/', '/sources/los-angeles-times/']));
+    expect(links).toEqual(
+      expect.arrayContaining(['/people/jeff-sessions/', '/places/albuquerque-nm/', '/sources/los-angeles-times/']),
+    );
   });
 
   it('the person page shows the registry bio and what the person was quoted as', () => {
@@ -68,33 +73,49 @@ describe('identity of people and publications', () => {
   });
 
   it('merges "LA Times" and "Los Angeles Times" into one source page listing each cited URL', () => {
-    const citing = newestFirst(live.filter((s) => (s.data['sources'] ?? []).some((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name))));
+    const citing = newestFirst(
+      live.filter((s) =>
+        (s.data['sources'] ?? []).some((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name)),
+      ),
+    );
     expect(citing.length).toBeGreaterThanOrEqual(2);
     expect(storyLinks('/sources/los-angeles-times/')).toEqual(citing.map((s) => `/articles/${s.slug}/`));
-    const cited = readHtml(dist, '/sources/los-angeles-times/').querySelectorAll('.entity-story__citations a').map((a) => a.getAttribute('href'));
-    const expected = citing.flatMap((s) => s.data['sources'].filter((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name)).map((x: { url: string }) => x.url));
+    const cited = readHtml(dist, '/sources/los-angeles-times/')
+      .querySelectorAll('.entity-story__citations a')
+      .map((a) => a.getAttribute('href'));
+    const expected = citing.flatMap((s) =>
+      s.data['sources']
+        .filter((x: { name: string }) => /^(LA Times|Los Angeles Times)$/.test(x.name))
+        .map((x: { url: string }) => x.url),
+    );
     expect(cited).toEqual(expected);
     expect(exists('/sources/la-times/')).toBe(false);
   });
 });
 
 describe('entity indexes', () => {
-  it.each(['people', 'places', 'sources'])('/%s/ lists every entity page alphabetically with story counts, and nothing else', (kind) => {
-    const index = readHtml(dist, `/${kind}/`);
-    const entries = index.querySelectorAll('.entity-list li');
-    const hrefs = entries.map((li) => li.querySelector('a')!.getAttribute('href')!);
-    const pages = listFiles(path.join(dist, kind))
-      .filter((f) => /^[^/]+\/index\.html$/.test(f))
-      .map((f) => `/${kind}/${f.split('/')[0]}/`)
-      .sort();
-    expect([...hrefs].sort()).toEqual(pages);
-    for (const li of entries) {
-      const count = Number(/\((\d+) stor(y|ies)\)/.exec(li.text)![1]);
-      expect(count).toBe(readHtml(dist, li.querySelector('a')!.getAttribute('href')!).querySelectorAll('main .entity-stories > li').length);
-    }
-    const letters = index.querySelectorAll('.entity-group h2').map((h) => h.text);
-    expect(letters).toEqual([...letters].sort());
-  });
+  it.each(['people', 'places', 'sources'])(
+    '/%s/ lists every entity page alphabetically with story counts, and nothing else',
+    (kind) => {
+      const index = readHtml(dist, `/${kind}/`);
+      const entries = index.querySelectorAll('.entity-list li');
+      const hrefs = entries.map((li) => li.querySelector('a')!.getAttribute('href')!);
+      const pages = listFiles(path.join(dist, kind))
+        .filter((f) => /^[^/]+\/index\.html$/.test(f))
+        .map((f) => `/${kind}/${f.split('/')[0]}/`)
+        .sort();
+      expect([...hrefs].sort()).toEqual(pages);
+      for (const li of entries) {
+        const count = Number(/\((\d+) stor(y|ies)\)/.exec(li.text)![1]);
+        expect(count).toBe(
+          readHtml(dist, li.querySelector('a')!.getAttribute('href')!).querySelectorAll('main .entity-stories > li')
+            .length,
+        );
+      }
+      const letters = index.querySelectorAll('.entity-group h2').map((h) => h.text);
+      expect(letters).toEqual([...letters].sort());
+    },
+  );
 });
 
 describe('locator maps', () => {
@@ -123,7 +144,9 @@ describe('locator maps', () => {
 
   it('a place the gazetteer cannot find, without coordinates, gets a page without a pin', () => {
     // Named only by a test fixture story (tests/fixtures/build-content): the shipped sample gives every place a pin.
-    const fixture = live.find((s) => s.fixture && (s.data['locations'] ?? []).some((l: { name: string }) => l.name === 'Nowhere Wash'));
+    const fixture = live.find(
+      (s) => s.fixture && (s.data['locations'] ?? []).some((l: { name: string }) => l.name === 'Nowhere Wash'),
+    );
     expect(fixture).toBeDefined();
     const page = readHtml(dist, '/places/nowhere-wash-az/');
     expect(page.querySelector('img.locator-map')).toBeNull();
@@ -142,7 +165,9 @@ describe('related stories and corrections', () => {
     const liveUrls = new Set(live.map((s) => `/articles/${s.slug}/`));
     let withRelated = 0;
     for (const story of live) {
-      const links = readHtml(dist, `/articles/${story.slug}/`).querySelectorAll('.related a').map((a) => a.getAttribute('href')!);
+      const links = readHtml(dist, `/articles/${story.slug}/`)
+        .querySelectorAll('.related a')
+        .map((a) => a.getAttribute('href')!);
       expect(links.length).toBeLessThanOrEqual(4);
       expect(links).not.toContain(`/articles/${story.slug}/`);
       for (const link of links) expect(liveUrls.has(link), link).toBe(true);
@@ -168,8 +193,20 @@ describe('related stories and corrections', () => {
   it('/corrections/ lists every published correction and retraction newest first, each linking to its anchor on the story', () => {
     const expected = live
       .flatMap((s) => [
-        ...(s.data['corrections'] ?? []).map((c: { date: string; text: string }, i: number) => ({ url: `/articles/${s.slug}/#correction-${i + 1}`, date: new Date(c.date).getTime(), text: c.text })),
-        ...(s.data['retracted'] ? [{ url: `/articles/${s.slug}/#retraction`, date: new Date(s.data['retracted'].date).getTime(), text: s.data['retracted'].notice }] : []),
+        ...(s.data['corrections'] ?? []).map((c: { date: string; text: string }, i: number) => ({
+          url: `/articles/${s.slug}/#correction-${i + 1}`,
+          date: new Date(c.date).getTime(),
+          text: c.text,
+        })),
+        ...(s.data['retracted']
+          ? [
+              {
+                url: `/articles/${s.slug}/#retraction`,
+                date: new Date(s.data['retracted'].date).getTime(),
+                text: s.data['retracted'].notice,
+              },
+            ]
+          : []),
       ])
       .sort((a, b) => b.date - a.date);
     expect(expected.length).toBeGreaterThan(0);

@@ -3,17 +3,34 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseHtml } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
-import { isUnpublishedSample, listFiles, readXml, renderedDescription as rendered, sampleStories } from '../helpers/dist.ts';
+import {
+  isUnpublishedSample,
+  listFiles,
+  readXml,
+  renderedDescription as rendered,
+  sampleStories,
+} from '../helpers/dist.ts';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 const dist = inject('distDir');
 const published = sampleStories().filter((s) => !isUnpublishedSample(s));
 const bySlug = new Map(published.map((s) => [s.slug, s]));
-const FEEDS = ['rss.xml', 'sections/immigration/rss.xml', 'sections/environment/rss.xml', 'sections/politics/rss.xml', 'authors/maria-lopez/rss.xml', 'authors/editorial-board/rss.xml'];
+const FEEDS = [
+  'rss.xml',
+  'sections/immigration/rss.xml',
+  'sections/environment/rss.xml',
+  'sections/politics/rss.xml',
+  'authors/maria-lopez/rss.xml',
+  'authors/editorial-board/rss.xml',
+];
 
 const items = (file: string): any[] => readXml(dist, file).rss.channel.item ?? [];
 /** Letters and digits only, so that Markdown syntax and typographic quotes do not matter. */
-const words = (text: string) => text.replace(/\]\([^)]*\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (text: string) =>
+  text
+    .replace(/\]\([^)]*\)/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const slugOf = (item: any) => new URL(item.link).pathname.split('/')[2]!;
 const contentYaml = (file: string) => parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content', file), 'utf8'));
 
@@ -50,14 +67,21 @@ describe('RSS feeds', () => {
   });
 
   it('section and author feeds hold only their stories', () => {
-    expect(items('sections/environment/rss.xml').every((i) => bySlug.get(slugOf(i))!.data['section'] === 'environment')).toBe(true);
-    expect(items('authors/maria-lopez/rss.xml').every((i) => {
-      const s = bySlug.get(slugOf(i))!;
-      return s.data['authors'].includes('maria-lopez') || (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'maria-lopez');
-    })).toBe(true);
+    expect(
+      items('sections/environment/rss.xml').every((i) => bySlug.get(slugOf(i))!.data['section'] === 'environment'),
+    ).toBe(true);
+    expect(
+      items('authors/maria-lopez/rss.xml').every((i) => {
+        const s = bySlug.get(slugOf(i))!;
+        return (
+          s.data['authors'].includes('maria-lopez') ||
+          (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'maria-lopez')
+        );
+      }),
+    ).toBe(true);
   });
 
-  it('every feed\'s descriptions read as the dek and the channel description as written, markup and all', () => {
+  it("every feed's descriptions read as the dek and the channel description as written, markup and all", () => {
     const feeds = listFiles(dist).filter((f) => f.endsWith('rss.xml'));
     expect(feeds).toEqual(expect.arrayContaining(FEEDS));
     // The sample has a dek that mentions "<b>" and "&": a reader must show those, not make text bold.
@@ -78,10 +102,14 @@ describe('RSS feeds', () => {
       const story = bySlug.get(slugOf(item))!;
       const html = parseHtml(item['content:encoded']);
       // The last words of the story's last paragraph are there: the body is whole, not an excerpt.
-      const paragraphs = story.body.trim().split(/\n\s*\n/).filter((p) => !p.trim().startsWith('<'));
+      const paragraphs = story.body
+        .trim()
+        .split(/\n\s*\n/)
+        .filter((p) => !p.trim().startsWith('<'));
       expect(words(html.text)).toContain(words(paragraphs.at(-1)!).split(' ').slice(-6).join(' '));
       for (const a of html.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^(https?:|mailto:)/);
-      for (const img of html.querySelectorAll('img')) expect(img.getAttribute('src')).toMatch(/^https:\/\/.*\.(jpe?g|png)$/);
+      for (const img of html.querySelectorAll('img'))
+        expect(img.getAttribute('src')).toMatch(/^https:\/\/.*\.(jpe?g|png)$/);
       expect(html.querySelectorAll('picture, source').length).toBe(0);
     }
   });

@@ -23,8 +23,23 @@ const pages = listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith
 
 describe('html-validate', () => {
   it('finds pages of every kind to check', () => {
-    for (const kind of ['index.html', 'articles/', 'sections/', 'authors/', 'people/', 'places/', 'sources/', 'tags/', 'corrections/', 'search/', '404.html']) {
-      expect(pages.some((p) => p.startsWith(kind)), kind).toBe(true);
+    for (const kind of [
+      'index.html',
+      'articles/',
+      'sections/',
+      'authors/',
+      'people/',
+      'places/',
+      'sources/',
+      'tags/',
+      'corrections/',
+      'search/',
+      '404.html',
+    ]) {
+      expect(
+        pages.some((p) => p.startsWith(kind)),
+        kind,
+      ).toBe(true);
     }
     // An old URL's redirect page is checked as well.
     expect(pages.some((p) => p.startsWith('archive/'))).toBe(true);
@@ -36,7 +51,8 @@ describe('html-validate', () => {
     for (const page of pages) {
       const report = await validator.validateFile(path.join(dist, page));
       for (const result of report.results) {
-        for (const m of result.messages) if (m.severity === 2) errors.push(`${page}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
+        for (const m of result.messages)
+          if (m.severity === 2) errors.push(`${page}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
       }
     }
     expect(errors).toEqual([]);

@@ -32,17 +32,23 @@ function candidates(srcset: string | undefined): Candidate[] {
 
 async function checkPicture(picture: HTMLElement, where: string) {
   const sources = picture.querySelectorAll('source');
-  expect(sources.map((s) => s.getAttribute('type')), where).toEqual(['image/avif', 'image/webp']);
+  expect(
+    sources.map((s) => s.getAttribute('type')),
+    where,
+  ).toEqual(['image/avif', 'image/webp']);
   for (const source of sources) {
     const list = candidates(source.getAttribute('srcset'));
     // One width is no choice: a phone would download the desktop file.
-    if (list.length < 2) expect(list[0]!.width, `${where}: a single candidate is the image's own width`).toBeLessThan(480);
+    if (list.length < 2)
+      expect(list[0]!.width, `${where}: a single candidate is the image's own width`).toBeLessThan(480);
     expect(source.getAttribute('sizes'), where).toBeTruthy();
     for (const c of list) {
       const file = path.join(dist, c.url);
       expect(existsSync(file), `${where}: ${c.url}`).toBe(true);
       const meta = await sharp(file).metadata();
-      expect(meta.format === 'heif' ? 'avif' : meta.format, c.url).toBe(source.getAttribute('type')!.slice('image/'.length));
+      expect(meta.format === 'heif' ? 'avif' : meta.format, c.url).toBe(
+        source.getAttribute('type')!.slice('image/'.length),
+      );
       expect(meta.width, c.url).toBe(c.width);
     }
   }
@@ -64,24 +70,35 @@ describe('photos on story pages', () => {
     expect(live.filter((s) => /<Figure\b/.test(s.body)).length).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(withImages.map((s) => [s.slug, s] as const))('%s: AVIF and WebP candidates of the stated widths, and a fallback that reserves its space', async (slug, story) => {
-    const page = readHtml(dist, `/articles/${slug}/`);
-    const pictures = page.querySelectorAll('main picture');
-    expect(pictures.length).toBeGreaterThanOrEqual((story.data['image'] ? 1 : 0) + (story.body.match(/<Figure\b/g) ?? []).length);
-    for (const [i, picture] of pictures.entries()) await checkPicture(picture, `${slug} picture ${i}`);
-  });
+  it.each(withImages.map((s) => [s.slug, s] as const))(
+    '%s: AVIF and WebP candidates of the stated widths, and a fallback that reserves its space',
+    async (slug, story) => {
+      const page = readHtml(dist, `/articles/${slug}/`);
+      const pictures = page.querySelectorAll('main picture');
+      expect(pictures.length).toBeGreaterThanOrEqual(
+        (story.data['image'] ? 1 : 0) + (story.body.match(/<Figure\b/g) ?? []).length,
+      );
+      for (const [i, picture] of pictures.entries()) await checkPicture(picture, `${slug} picture ${i}`);
+    },
+  );
 
-  it.each(live.filter((s) => s.data['image']).map((s) => [s.slug, s] as const))('%s: the lead image loads first, with its alt, caption and credit', (slug, story) => {
-    const lead = readHtml(dist, `/articles/${slug}/`).querySelector('.lead-image')!;
-    const img = lead.querySelector('img')!;
-    expect(img.getAttribute('loading')).toBe('eager');
-    expect(img.getAttribute('fetchpriority')).toBe('high');
-    expect(img.getAttribute('alt')).toBe(story.data['image'].alt);
-    if (story.data['image'].credit) expect(lead.querySelector('figcaption .credit')!.text.trim()).toBe(story.data['image'].credit);
-  });
+  it.each(live.filter((s) => s.data['image']).map((s) => [s.slug, s] as const))(
+    '%s: the lead image loads first, with its alt, caption and credit',
+    (slug, story) => {
+      const lead = readHtml(dist, `/articles/${slug}/`).querySelector('.lead-image')!;
+      const img = lead.querySelector('img')!;
+      expect(img.getAttribute('loading')).toBe('eager');
+      expect(img.getAttribute('fetchpriority')).toBe('high');
+      expect(img.getAttribute('alt')).toBe(story.data['image'].alt);
+      if (story.data['image'].credit)
+        expect(lead.querySelector('figcaption .credit')!.text.trim()).toBe(story.data['image'].credit);
+    },
+  );
 
   it('inline figures load lazily and never ask for priority', () => {
-    const figures = live.filter((s) => /<Figure\b/.test(s.body)).flatMap((s) => readHtml(dist, `/articles/${s.slug}/`).querySelectorAll('.article-body figure img'));
+    const figures = live
+      .filter((s) => /<Figure\b/.test(s.body))
+      .flatMap((s) => readHtml(dist, `/articles/${s.slug}/`).querySelectorAll('.article-body figure img'));
     expect(figures.length).toBeGreaterThan(0);
     for (const img of figures) {
       expect(img.getAttribute('loading')).toBe('lazy');

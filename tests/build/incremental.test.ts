@@ -64,7 +64,10 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
   }
 
   const isLive = (s: CorpusStory) =>
-    !s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime) && !s.rel.endsWith('/index.mdx');
+    !s.data['draft'] &&
+    !s.data['embargo'] &&
+    new Date(s.data['date']).getTime() < Date.parse(buildTime) &&
+    !s.rel.endsWith('/index.mdx');
 
   /** The same change to a story file in both copies. */
   function edit(rel: string, change: (text: string) => string | undefined) {
@@ -85,7 +88,8 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     rmSync(incremental.dist, { recursive: true, force: true });
     const inc = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
     expect(inc.status, inc.output.slice(-3000)).toBe(0);
-    for (const folder of [...CACHE_FOLDERS, 'dist']) rmSync(path.join(cold.root, folder), { recursive: true, force: true });
+    for (const folder of [...CACHE_FOLDERS, 'dist'])
+      rmSync(path.join(cold.root, folder), { recursive: true, force: true });
     const ref = buildSite(cold.root, cold.dist, { BUILD_TIME: buildTime });
     expect(ref.status, ref.output.slice(-3000)).toBe(0);
     expect(treeDifferences(cold.dist, incremental.dist)).toEqual([]);
@@ -94,8 +98,12 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
 
   const cardCache = () => path.join(incremental.root, 'node_modules/.astro/newsroom-cards');
   /** The cached share cards: file name (the card's key) and when it was written. */
-  const cachedCards = () => new Map(readdirSync(cardCache()).map((f) => [f, statSync(path.join(cardCache(), f)).mtimeMs]));
-  const cardOf = (slug: string) => readHtml(incremental.dist, `/articles/${slug}/`).querySelector('meta[property="og:image"]')!.getAttribute('content')!;
+  const cachedCards = () =>
+    new Map(readdirSync(cardCache()).map((f) => [f, statSync(path.join(cardCache(), f)).mtimeMs]));
+  const cardOf = (slug: string) =>
+    readHtml(incremental.dist, `/articles/${slug}/`)
+      .querySelector('meta[property="og:image"]')!
+      .getAttribute('content')!;
 
   const articlePages = () => listFiles(incremental.dist).filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
   const pageOf = (slug: string) => `/articles/${slug}/index.html`;
@@ -125,7 +133,9 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     const marker = 'ZZINCREMENTALBODYEDIT';
     edit(story.rel, (t) => `${t.trimEnd()}\n\nA late paragraph, ${marker}, added after the first build.\n`);
     const reused = buildBoth();
-    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('.article-body')!.text).toContain(marker);
+    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('.article-body')!.text).toContain(
+      marker,
+    );
     expect(reused.has(pageOf(story.slug))).toBe(false);
     const pages = articlePages();
     expect(pages.filter((p) => reused.has(`/${p}`)).length).toBeGreaterThanOrEqual(pages.length - 5);
@@ -148,10 +158,14 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     const reused = buildBoth();
     // A new headline is a new card, under a new name; the cache keeps only the cards the site shows.
     expect(cardOf(story.slug)).not.toBe(oldCard);
-    const keys = readdirSync(path.join(incremental.dist, 'cards')).map((f) => `${/-([0-9a-f]{16})\.png$/.exec(f)![1]}.png`);
+    const keys = readdirSync(path.join(incremental.dist, 'cards')).map(
+      (f) => `${/-([0-9a-f]{16})\.png$/.exec(f)![1]}.png`,
+    );
     expect([...cachedCards().keys()].sort()).toEqual(keys.sort());
     expect(reused.has(pageOf(story.slug))).toBe(false);
-    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('h1')!.text).toBe('A headline rewritten after the first build');
+    expect(readHtml(incremental.dist, `/articles/${story.slug}/`).querySelector('h1')!.text).toBe(
+      'A headline rewritten after the first build',
+    );
     expect(existsSync(path.join(incremental.dist, 'articles/zz-story-added-after-first-build/index.html'))).toBe(true);
   });
 
@@ -159,8 +173,16 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     const deleted = stories.filter(isLive)[0]!;
     edit(deleted.rel, () => undefined);
     // Single-file stories: a folder story's images would have to move with it.
-    const [removed, renamed] = stories.filter((s) => isLive(s) && !s.rel.endsWith('/index.mdx')).slice(43, 45) as [CorpusStory, CorpusStory];
-    edit(removed.rel, (t) => t.replace(/^section:/m, 'removed: { date: 2026-11-01T12:00:00-05:00, notice: "Removed after a legal complaint." }\nsection:'));
+    const [removed, renamed] = stories.filter((s) => isLive(s) && !s.rel.endsWith('/index.mdx')).slice(43, 45) as [
+      CorpusStory,
+      CorpusStory,
+    ];
+    edit(removed.rel, (t) =>
+      t.replace(
+        /^section:/m,
+        'removed: { date: 2026-11-01T12:00:00-05:00, notice: "Removed after a legal complaint." }\nsection:',
+      ),
+    );
     edit(renamed.rel, () => undefined);
     addStory(
       renamed.rel.replace(/[^/]+\.mdx$/, 'zz-renamed-after-first-build.mdx'),
@@ -168,18 +190,27 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     );
     buildBoth();
     expect(existsSync(path.join(incremental.dist, `articles/${deleted.slug}/index.html`))).toBe(false);
-    expect(readHtml(incremental.dist, `/articles/${removed.slug}/`).querySelector('h1')!.text).toBe('This story has been removed');
+    expect(readHtml(incremental.dist, `/articles/${removed.slug}/`).querySelector('h1')!.text).toBe(
+      'This story has been removed',
+    );
     const redirects = readFileSync(path.join(incremental.dist, '_redirects'), 'utf8');
     expect(redirects).toContain(`/articles/${removed.slug}/ /articles/${removed.slug}/index.html 410!`);
     expect(redirects).toContain(`/articles/${renamed.slug}/ /articles/zz-renamed-after-first-build/ 301!`);
   });
 
   it('after a draft is made live and a story quotes a new person: equals a cold build', () => {
-    const draft = stories.find((s) => s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime))!;
+    const draft = stories.find(
+      (s) => s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime),
+    )!;
     edit(draft.rel, (t) => t.replace(/^draft: true\n/m, ''));
-    const story = stories.filter(isLive).find((s) => /^officials:\n/m.test(s.text) && s.slug !== stories.filter(isLive)[0]!.slug)!;
+    const story = stories
+      .filter(isLive)
+      .find((s) => /^officials:\n/m.test(s.text) && s.slug !== stories.filter(isLive)[0]!.slug)!;
     edit(story.rel, (t) =>
-      t.replace(/^officials:\n/m, 'officials:\n  - name: "Zora Quintanilla-Brandt"\n    title: "Harbor Commissioner"\n    organization: "Port of Oakland"\n'),
+      t.replace(
+        /^officials:\n/m,
+        'officials:\n  - name: "Zora Quintanilla-Brandt"\n    title: "Harbor Commissioner"\n    organization: "Port of Oakland"\n',
+      ),
     );
     buildBoth();
     expect(existsSync(path.join(incremental.dist, `articles/${draft.slug}/index.html`))).toBe(true);
@@ -201,9 +232,11 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     expect(before.size).toBeGreaterThan(COUNT * 0.8);
     // Astro's own caches go, so every page (each card among them) is rendered again.
     for (const entry of readdirSync(path.join(incremental.root, 'node_modules/.astro'))) {
-      if (entry !== 'newsroom-cards') rmSync(path.join(incremental.root, 'node_modules/.astro', entry), { recursive: true, force: true });
+      if (entry !== 'newsroom-cards')
+        rmSync(path.join(incremental.root, 'node_modules/.astro', entry), { recursive: true, force: true });
     }
-    for (const folder of ['node_modules/.vite', '.astro', 'dist']) rmSync(path.join(incremental.root, folder), { recursive: true, force: true });
+    for (const folder of ['node_modules/.vite', '.astro', 'dist'])
+      rmSync(path.join(incremental.root, folder), { recursive: true, force: true });
     const result = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
     expect(result.status, result.output.slice(-3000)).toBe(0);
     expect(result.output).not.toMatch(/\((?:restored|cached)\)/);

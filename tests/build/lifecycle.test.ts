@@ -3,7 +3,14 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, readHtml, readXml, sampleStories, UNPUBLISHED_MARKERS } from '../helpers/dist.ts';
+import {
+  isUnpublishedSample,
+  listFiles,
+  readHtml,
+  readXml,
+  sampleStories,
+  UNPUBLISHED_MARKERS,
+} from '../helpers/dist.ts';
 import { PROJECT_ROOT, TEST_SITE_URL } from '../helpers/build-site.ts';
 
 /**
@@ -33,56 +40,84 @@ function redirectRows(): string[][] {
     .map((line) => line.trim().split(/\s+/));
 }
 
-const withMarker = (kind: keyof typeof UNPUBLISHED_MARKERS) => stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS[kind]!))!;
+const withMarker = (kind: keyof typeof UNPUBLISHED_MARKERS) =>
+  stories.find((s) => s.data['title'].includes(UNPUBLISHED_MARKERS[kind]!))!;
 
 describe('updates and corrections', () => {
   const noted = live.filter((s) => (s.data['corrections'] ?? []).length > 0 || (s.data['updates'] ?? []).length > 0);
 
-  it('the sample has every kind of note: an update, a correction, a clarification and an editor\'s note', () => {
-    const kinds = new Set(live.flatMap((s) => (s.data['corrections'] ?? []).map((c: { kind?: string }) => c.kind ?? 'correction')));
+  it("the sample has every kind of note: an update, a correction, a clarification and an editor's note", () => {
+    const kinds = new Set(
+      live.flatMap((s) => (s.data['corrections'] ?? []).map((c: { kind?: string }) => c.kind ?? 'correction')),
+    );
     expect([...kinds].sort()).toEqual(['clarification', 'correction', 'editors-note']);
     expect(live.some((s) => (s.data['updates'] ?? []).length > 0)).toBe(true);
   });
 
-  it.each(noted.map((s) => [s.slug, s] as const))('%s: each note is dated, anchored and linked from the top; Updated and dateModified are its latest change', (slug, story) => {
-    const page = readHtml(dist, `/articles/${slug}/`);
-    const corrections: { date: string; kind?: string; text: string }[] = story.data['corrections'] ?? [];
-    const updates: { date: string; text: string }[] = story.data['updates'] ?? [];
-    const labels: Record<string, string> = { correction: 'Correction', clarification: 'Clarification', 'editors-note': "Editor's note" };
-    corrections.forEach((c, i) => {
-      const note = page.getElementById(`correction-${i + 1}`)!;
-      expect(note, `#correction-${i + 1}`).not.toBeNull();
-      expect(note.text).toContain(c.text);
-      expect(note.querySelector('strong')!.text).toBe(labels[c.kind ?? 'correction']);
-      expect(time(note.querySelector('time')!.getAttribute('datetime')!)).toBe(time(c.date));
-    });
-    updates.forEach((u, i) => {
-      const note = page.getElementById(`update-${i + 1}`)!;
-      expect(note.text).toContain(u.text);
-      expect(time(note.querySelector('time')!.getAttribute('datetime')!)).toBe(time(u.date));
-    });
-    // The note at the top, before the body, leads to them.
-    const header = page.querySelector('.article-header')!;
-    const link = header.querySelector('a[href="#story-notes"]')!;
-    expect(link).not.toBeNull();
-    expect(page.getElementById('story-notes')).not.toBeNull();
+  it.each(noted.map((s) => [s.slug, s] as const))(
+    '%s: each note is dated, anchored and linked from the top; Updated and dateModified are its latest change',
+    (slug, story) => {
+      const page = readHtml(dist, `/articles/${slug}/`);
+      const corrections: { date: string; kind?: string; text: string }[] = story.data['corrections'] ?? [];
+      const updates: { date: string; text: string }[] = story.data['updates'] ?? [];
+      const labels: Record<string, string> = {
+        correction: 'Correction',
+        clarification: 'Clarification',
+        'editors-note': "Editor's note",
+      };
+      corrections.forEach((c, i) => {
+        const note = page.getElementById(`correction-${i + 1}`)!;
+        expect(note, `#correction-${i + 1}`).not.toBeNull();
+        expect(note.text).toContain(c.text);
+        expect(note.querySelector('strong')!.text).toBe(labels[c.kind ?? 'correction']);
+        expect(time(note.querySelector('time')!.getAttribute('datetime')!)).toBe(time(c.date));
+      });
+      updates.forEach((u, i) => {
+        const note = page.getElementById(`update-${i + 1}`)!;
+        expect(note.text).toContain(u.text);
+        expect(time(note.querySelector('time')!.getAttribute('datetime')!)).toBe(time(u.date));
+      });
+      // The note at the top, before the body, leads to them.
+      const header = page.querySelector('.article-header')!;
+      const link = header.querySelector('a[href="#story-notes"]')!;
+      expect(link).not.toBeNull();
+      expect(page.getElementById('story-notes')).not.toBeNull();
 
-    const latest = Math.max(...[story.data['updated'], ...updates.map((u) => u.date), ...corrections.map((c) => c.date)].filter(Boolean).map(time));
-    const stamps = header.querySelectorAll('.timestamps time').map((t) => time(t.getAttribute('datetime')!));
-    expect(stamps).toEqual([time(story.data['date']), latest]);
-    const [article] = jsonLdOf(page);
-    expect(time(article.dateModified)).toBe(latest);
-    const comments = asList<any>(article.correction).filter((c) => c['@type'] === 'CorrectionComment' && c.name !== 'Retraction');
-    expect(comments.map((c) => [c.name, c.text, time(c.datePublished), c.url])).toEqual(
-      corrections.map((c, i) => [labels[c.kind ?? 'correction'], c.text, time(c.date), `${TEST_SITE_URL}/articles/${slug}/#correction-${i + 1}`]),
-    );
-  });
+      const latest = Math.max(
+        ...[story.data['updated'], ...updates.map((u) => u.date), ...corrections.map((c) => c.date)]
+          .filter(Boolean)
+          .map(time),
+      );
+      const stamps = header.querySelectorAll('.timestamps time').map((t) => time(t.getAttribute('datetime')!));
+      expect(stamps).toEqual([time(story.data['date']), latest]);
+      const [article] = jsonLdOf(page);
+      expect(time(article.dateModified)).toBe(latest);
+      const comments = asList<any>(article.correction).filter(
+        (c) => c['@type'] === 'CorrectionComment' && c.name !== 'Retraction',
+      );
+      expect(comments.map((c) => [c.name, c.text, time(c.datePublished), c.url])).toEqual(
+        corrections.map((c, i) => [
+          labels[c.kind ?? 'correction'],
+          c.text,
+          time(c.date),
+          `${TEST_SITE_URL}/articles/${slug}/#correction-${i + 1}`,
+        ]),
+      );
+    },
+  );
 
   it('/corrections/ labels each entry by its kind (order and anchors: tests/build/entities.test.ts)', () => {
-    const labels: Record<string, string> = { correction: 'Correction', clarification: 'Clarification', 'editors-note': "Editor's note" };
+    const labels: Record<string, string> = {
+      correction: 'Correction',
+      clarification: 'Clarification',
+      'editors-note': "Editor's note",
+    };
     const expected = new Map(
       live.flatMap((s) => [
-        ...(s.data['corrections'] ?? []).map((c: { kind?: string }, i: number) => [`/articles/${s.slug}/#correction-${i + 1}`, labels[c.kind ?? 'correction']] as const),
+        ...(s.data['corrections'] ?? []).map(
+          (c: { kind?: string }, i: number) =>
+            [`/articles/${s.slug}/#correction-${i + 1}`, labels[c.kind ?? 'correction']] as const,
+        ),
         ...(s.data['retracted'] ? [[`/articles/${s.slug}/#retraction`, 'Retraction'] as const] : []),
       ]),
     );
@@ -120,7 +155,11 @@ describe('a retracted story', () => {
     expect(page.querySelector('meta[name="robots"]')).toBeNull();
     const [article] = jsonLdOf(page);
     expect(article.creativeWorkStatus).toBe('Retracted');
-    expect(asList<any>(article.correction).at(-1)).toMatchObject({ '@type': 'CorrectionComment', name: 'Retraction', text: story.data['retracted'].notice });
+    expect(asList<any>(article.correction).at(-1)).toMatchObject({
+      '@type': 'CorrectionComment',
+      name: 'Retraction',
+      text: story.data['retracted'].notice,
+    });
   });
 
   it('is labelled Retracted wherever a page lists it', () => {
@@ -156,29 +195,49 @@ describe('a retracted story', () => {
 
 describe('removed and expired stories', () => {
   const withdrawn = [
-    { kind: 'removed', story: withMarker('removed'), notice: withMarker('removed').data['removed']?.notice, date: withMarker('removed').data['removed']?.date },
-    { kind: 'expired', story: withMarker('expired'), notice: undefined, date: withMarker('expired').data['syndication']?.expires },
+    {
+      kind: 'removed',
+      story: withMarker('removed'),
+      notice: withMarker('removed').data['removed']?.notice,
+      date: withMarker('removed').data['removed']?.date,
+    },
+    {
+      kind: 'expired',
+      story: withMarker('expired'),
+      notice: undefined,
+      date: withMarker('expired').data['syndication']?.expires,
+    },
   ] as const;
 
-  it.each(withdrawn)('the $kind story leaves a notice page: the notice and its date, noindex, no story text, no images, no structured data', ({ story, notice, date }) => {
-    const page = readHtml(dist, `/articles/${story.slug}/`);
-    const main = page.querySelector('main')!;
-    if (notice) expect(main.text).toContain(notice);
-    else expect(main.text).toContain(story.data['syndication'].publisher);
-    expect(time(main.querySelector('time')!.getAttribute('datetime')!)).toBe(time(date));
-    expect(page.querySelector('meta[name="robots"]')!.getAttribute('content')).toContain('noindex');
-    const text = page.toString();
-    const marker = Object.values(UNPUBLISHED_MARKERS).find((m) => story.data['title'].includes(m))!;
-    expect(text).not.toContain(marker);
-    for (const sentence of [story.data['title'], story.data['dek'], ...story.body.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.startsWith('<'))]) {
-      expect(text.includes(sentence.slice(20, 80)), sentence.slice(0, 40)).toBe(false);
-    }
-    expect(main.querySelectorAll('img, picture, figure')).toHaveLength(0);
-    expect(page.querySelector('meta[property="og:image"]')).toBeNull();
-    expect(page.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(0);
-  });
+  it.each(withdrawn)(
+    'the $kind story leaves a notice page: the notice and its date, noindex, no story text, no images, no structured data',
+    ({ story, notice, date }) => {
+      const page = readHtml(dist, `/articles/${story.slug}/`);
+      const main = page.querySelector('main')!;
+      if (notice) expect(main.text).toContain(notice);
+      else expect(main.text).toContain(story.data['syndication'].publisher);
+      expect(time(main.querySelector('time')!.getAttribute('datetime')!)).toBe(time(date));
+      expect(page.querySelector('meta[name="robots"]')!.getAttribute('content')).toContain('noindex');
+      const text = page.toString();
+      const marker = Object.values(UNPUBLISHED_MARKERS).find((m) => story.data['title'].includes(m))!;
+      expect(text).not.toContain(marker);
+      for (const sentence of [
+        story.data['title'],
+        story.data['dek'],
+        ...story.body
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter((p) => p && !p.startsWith('<')),
+      ]) {
+        expect(text.includes(sentence.slice(20, 80)), sentence.slice(0, 40)).toBe(false);
+      }
+      expect(main.querySelectorAll('img, picture, figure')).toHaveLength(0);
+      expect(page.querySelector('meta[property="og:image"]')).toBeNull();
+      expect(page.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(0);
+    },
+  );
 
-  it.each(withdrawn)('the $kind story\'s URL is marked 410 in _redirects, served with its notice page', ({ story }) => {
+  it.each(withdrawn)("the $kind story's URL is marked 410 in _redirects, served with its notice page", ({ story }) => {
     const url = `/articles/${story.slug}/`;
     const row = redirectRows().find((r) => r[0] === url)!;
     expect(row).toBeDefined();
@@ -186,13 +245,17 @@ describe('removed and expired stories', () => {
     expect(row[1]).toBe(`${url}index.html`);
   });
 
-  it.each(withdrawn)('the $kind story\'s URL appears in no other file: listings, feeds, sitemaps, related links, corrections, search', ({ story }) => {
-    const allowed = new Set([`articles/${story.slug}/index.html`, '_redirects']);
-    for (const file of listFiles(dist)) {
-      if (allowed.has(file) || /\.(png|jpe?g|webp|avif|gif|woff2?|wasm)$/.test(file) || file.includes('.pf_')) continue;
-      expect(readFileSync(path.join(dist, file), 'utf8').includes(`/articles/${story.slug}/`), file).toBe(false);
-    }
-  });
+  it.each(withdrawn)(
+    "the $kind story's URL appears in no other file: listings, feeds, sitemaps, related links, corrections, search",
+    ({ story }) => {
+      const allowed = new Set([`articles/${story.slug}/index.html`, '_redirects']);
+      for (const file of listFiles(dist)) {
+        if (allowed.has(file) || /\.(png|jpe?g|webp|avif|gif|woff2?|wasm)$/.test(file) || file.includes('.pf_'))
+          continue;
+        expect(readFileSync(path.join(dist, file), 'utf8').includes(`/articles/${story.slug}/`), file).toBe(false);
+      }
+    },
+  );
 });
 
 describe('a syndicated story', () => {
@@ -210,7 +273,10 @@ describe('a syndicated story', () => {
     const original = story.data['syndication'].url;
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(original);
     const [article] = jsonLdOf(page);
-    expect(article.isBasedOn).toMatchObject({ url: original, publisher: { name: story.data['syndication'].publisher } });
+    expect(article.isBasedOn).toMatchObject({
+      url: original,
+      publisher: { name: story.data['syndication'].publisher },
+    });
     expect(article.mainEntityOfPage['@id']).toBe(original);
     expect(article.url).toBe(`${TEST_SITE_URL}/articles/${story.slug}/`);
   });
@@ -228,7 +294,9 @@ describe('bylines', () => {
       const page = readHtml(dist, `/articles/${story.slug}/`);
       expect(page.querySelector(`.byline a[href="/authors/${id}/"]`)).not.toBeNull();
       const [article] = jsonLdOf(page);
-      expect(asList<any>(article.author).find((a) => a.url === `${TEST_SITE_URL}/authors/${id}/`)['@type']).toBe('Organization');
+      expect(asList<any>(article.author).find((a) => a.url === `${TEST_SITE_URL}/authors/${id}/`)['@type']).toBe(
+        'Organization',
+      );
     }
     const profile = readHtml(dist, `/authors/${id}/`);
     const [jsonLd] = jsonLdOf(profile);
@@ -239,7 +307,7 @@ describe('bylines', () => {
     expect(feed.sort()).toEqual(theirs.map((s) => `${TEST_SITE_URL}/articles/${s.slug}/`).sort());
   });
 
-  it('a reporter\'s author page is a Person\'s profile', () => {
+  it("a reporter's author page is a Person's profile", () => {
     expect(jsonLdOf(readHtml(dist, '/authors/maria-lopez/'))[0].mainEntity['@type']).toBe('Person');
   });
 
@@ -249,9 +317,13 @@ describe('bylines', () => {
     const line = page.querySelector('.article-header .contributors')!;
     expect(line.text).toBe('Additional reporting by Grace Kim');
     expect(line.querySelector('a')!.getAttribute('href')).toBe('/authors/grace-kim/');
-    expect(asList<any>(jsonLdOf(page)[0].contributor)).toEqual([{ '@type': 'Person', name: 'Grace Kim', url: `${TEST_SITE_URL}/authors/grace-kim/` }]);
+    expect(asList<any>(jsonLdOf(page)[0].contributor)).toEqual([
+      { '@type': 'Person', name: 'Grace Kim', url: `${TEST_SITE_URL}/authors/grace-kim/` },
+    ]);
     // The contributor's author page lists the story too.
-    const listed = readHtml(dist, '/authors/grace-kim/').querySelectorAll('main .story-list h2 a').map((a) => a.getAttribute('href'));
+    const listed = readHtml(dist, '/authors/grace-kim/')
+      .querySelectorAll('main .story-list h2 a')
+      .map((a) => a.getAttribute('href'));
     expect(listed).toContain(`/articles/${story.slug}/`);
   });
 });
@@ -287,6 +359,10 @@ describe('old URLs', () => {
       `/articles/${withMarker('removed').slug}/ 410`,
       `/articles/${withMarker('expired').slug}/ 410`,
     ];
-    expect(redirectRows().map((r) => `${r[0]} ${r[2]!.replace('!', '')}`).sort()).toEqual(expected.sort());
+    expect(
+      redirectRows()
+        .map((r) => `${r[0]} ${r[2]!.replace('!', '')}`)
+        .sort(),
+    ).toEqual(expected.sort());
   });
 });

@@ -19,14 +19,29 @@ describe('links', () => {
       concurrency: 16,
       linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(link),
     });
-    const broken = result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.url} (from ${l.parent}): ${l.status ?? ''} ${l.failureDetails?.map(String).join('; ') ?? ''}`);
+    const broken = result.links
+      .filter((l) => l.state === LinkState.BROKEN)
+      .map((l) => `${l.url} (from ${l.parent}): ${l.status ?? ''} ${l.failureDetails?.map(String).join('; ') ?? ''}`);
     expect(broken).toEqual([]);
     // It did crawl the site: stories, listings and entity pages.
     // Local links are reported as paths under dist/ (or as URLs of linkinator's server).
-    const sitePath = (url: string) => (url.startsWith(dist) ? url.slice(dist.length) : URL.canParse(url) ? new URL(url).pathname : url);
+    const sitePath = (url: string) =>
+      url.startsWith(dist) ? url.slice(dist.length) : URL.canParse(url) ? new URL(url).pathname : url;
     const checked = result.links.filter((l) => l.state === LinkState.OK).map((l) => sitePath(l.url));
-    for (const prefix of ['/articles/', '/sections/', '/authors/', '/people/', '/places/', '/sources/', '/tags/', '/corrections/']) {
-      expect(checked.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of [
+      '/articles/',
+      '/sections/',
+      '/authors/',
+      '/people/',
+      '/places/',
+      '/sources/',
+      '/tags/',
+      '/corrections/',
+    ]) {
+      expect(
+        checked.some((p) => p.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     expect(checked.length).toBeGreaterThan(100);
     // The footer's policy pages are among them.

@@ -86,7 +86,10 @@ describe("_redirects, read by Netlify's parser", () => {
     for (const { from, slug } of sources) {
       // Forced, or Netlify would serve the static redirect page at that path instead of the 301.
       const expected = { from, to: `/articles/${slug}/`, status: 301, force: true };
-      expect(rules.filter((r) => r.from === from), from).toEqual([expect.objectContaining(expected)]);
+      expect(
+        rules.filter((r) => r.from === from),
+        from,
+      ).toEqual([expect.objectContaining(expected)]);
     }
   });
 

@@ -18,40 +18,48 @@ describe('article pages', () => {
     expect(stories.length - published.length).toBe(Object.keys(UNPUBLISHED_MARKERS).length);
   });
 
-  it.each(published.map((s) => [s.slug, s] as const))('%s has its page with headline, byline links and lists', (slug, story) => {
-    const page = readHtml(dist, `/articles/${slug}/`);
-    const article = page.querySelector('main article')!;
-    expect(article).not.toBeNull();
-    expect(article.querySelector('h1')!.text.trim()).toBe(story.data['title'].trim());
-    expect(article.querySelector('.dek')!.text.trim()).toBe(story.data['dek'].trim());
+  it.each(published.map((s) => [s.slug, s] as const))(
+    '%s has its page with headline, byline links and lists',
+    (slug, story) => {
+      const page = readHtml(dist, `/articles/${slug}/`);
+      const article = page.querySelector('main article')!;
+      expect(article).not.toBeNull();
+      expect(article.querySelector('h1')!.text.trim()).toBe(story.data['title'].trim());
+      expect(article.querySelector('.dek')!.text.trim()).toBe(story.data['dek'].trim());
 
-    const bylineLinks = article.querySelectorAll('.byline a').map((a) => [a.text, a.getAttribute('href')]);
-    expect(bylineLinks).toEqual(story.data['authors'].map((id: string) => [authorName(id), `/authors/${id}/`]));
-    for (const [, href] of bylineLinks) expect(existsSync(path.join(dist, href!, 'index.html'))).toBe(true);
+      const bylineLinks = article.querySelectorAll('.byline a').map((a) => [a.text, a.getAttribute('href')]);
+      expect(bylineLinks).toEqual(story.data['authors'].map((id: string) => [authorName(id), `/authors/${id}/`]));
+      for (const [, href] of bylineLinks) expect(existsSync(path.join(dist, href!, 'index.html'))).toBe(true);
 
-    const published = article.querySelector('.timestamps time')!;
-    expect(new Date(published.getAttribute('datetime')!).getTime()).toBe(new Date(story.data['date']).getTime());
+      const published = article.querySelector('.timestamps time')!;
+      expect(new Date(published.getAttribute('datetime')!).getTime()).toBe(new Date(story.data['date']).getTime());
 
-    const sources = article.querySelectorAll('#sources-heading + ul li');
-    expect(sources.length).toBe((story.data['sources'] ?? []).length);
-    for (const [i, source] of (story.data['sources'] ?? []).entries()) {
-      expect(sources[i]!.querySelector('a.source-link')!.getAttribute('href')).toBe(source.url);
-    }
-    const people = article.querySelectorAll('#people-heading + ul li').map((li) => li.text);
-    expect(people.length).toBe((story.data['officials'] ?? []).length);
-    for (const [i, official] of (story.data['officials'] ?? []).entries()) {
-      expect(people[i]).toContain(official.name);
-      if (official.title) expect(people[i]).toContain(official.title);
-      if (official.organization) expect(people[i]).toContain(official.organization);
-    }
-    const places = article.querySelectorAll('#places-heading + ul li').map((li) => li.text);
-    expect(places.map((p) => p.split(',')[0])).toEqual((story.data['locations'] ?? []).map((l: { name: string }) => l.name));
-  });
+      const sources = article.querySelectorAll('#sources-heading + ul li');
+      expect(sources.length).toBe((story.data['sources'] ?? []).length);
+      for (const [i, source] of (story.data['sources'] ?? []).entries()) {
+        expect(sources[i]!.querySelector('a.source-link')!.getAttribute('href')).toBe(source.url);
+      }
+      const people = article.querySelectorAll('#people-heading + ul li').map((li) => li.text);
+      expect(people.length).toBe((story.data['officials'] ?? []).length);
+      for (const [i, official] of (story.data['officials'] ?? []).entries()) {
+        expect(people[i]).toContain(official.name);
+        if (official.title) expect(people[i]).toContain(official.title);
+        if (official.organization) expect(people[i]).toContain(official.organization);
+      }
+      const places = article.querySelectorAll('#places-heading + ul li').map((li) => li.text);
+      expect(places.map((p) => p.split(',')[0])).toEqual(
+        (story.data['locations'] ?? []).map((l: { name: string }) => l.name),
+      );
+    },
+  );
 
   it('renders the body components and the reader-support appeal after the story', () => {
     const page = readHtml(dist, '/articles/sessions-sanctuary-city-grant-letters/');
     const quotes = page.querySelectorAll('.article-body .source-quote');
-    expect(quotes.map((q) => q.querySelector('figcaption')!.text)).toEqual(['— Los Angeles Times', '— U.S. News & World Report']);
+    expect(quotes.map((q) => q.querySelector('figcaption')!.text)).toEqual([
+      '— Los Angeles Times',
+      '— U.S. News & World Report',
+    ]);
     expect(page.querySelector('.article-body .pull-quote')).not.toBeNull();
     const main = page.querySelector('main')!;
     // The story, its related stories, then the appeal.
@@ -107,7 +115,11 @@ describe('listing pages', () => {
     const page = readHtml(dist, '/authors/sam-ortiz/');
     const links = page.querySelectorAll('main .story-list h2 a').map((a) => a.getAttribute('href'));
     const expected = published
-      .filter((s) => s.data['authors'].includes('sam-ortiz') || (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'sam-ortiz'))
+      .filter(
+        (s) =>
+          s.data['authors'].includes('sam-ortiz') ||
+          (s.data['contributors'] ?? []).some((c: { id: string }) => c.id === 'sam-ortiz'),
+      )
       .map((s) => `/articles/${s.slug}/`);
     expect(links.sort()).toEqual(expected.sort());
     const tagPages = new Set(listFiles(path.join(dist, 'tags')).map((f) => f.split('/')[0]));
@@ -118,7 +130,7 @@ describe('listing pages', () => {
     }
   });
 
-  it('the front page leads with the editors\' choice and skips an unpublished pinned slug', () => {
+  it("the front page leads with the editors' choice and skips an unpublished pinned slug", () => {
     const front = parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content/front.yaml'), 'utf8'));
     const page = readHtml(dist, '/');
     expect(page.querySelector('.front-lead h2 a')!.getAttribute('href')).toBe(`/articles/${front.lead}/`);
@@ -137,7 +149,9 @@ describe('listing pages', () => {
   it('every page but a redirect has the site feed as an alternate link, and all pages have one h1 and a main landmark', () => {
     for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
       const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
-      const feeds = page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((l) => l.getAttribute('href'));
+      const feeds = page
+        .querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')
+        .map((l) => l.getAttribute('href'));
       // An old URL's redirect page (tests/build/lifecycle.test.ts) sends the reader on at once.
       const redirect = page.querySelector('meta[http-equiv="refresh"]') !== null;
       if (!redirect) expect(feeds, file).toContain('https://news.example.test/rss.xml');
@@ -155,7 +169,10 @@ describe('listing pages', () => {
       if (page.querySelector('figure.embed')) {
         // One module of the site's own, the embed placeholders' (src/client/embed.ts).
         withEmbed++;
-        expect(scripts.map((s) => s.getAttribute('type')), file).toEqual(['module']);
+        expect(
+          scripts.map((s) => s.getAttribute('type')),
+          file,
+        ).toEqual(['module']);
         const src = scripts[0]!.getAttribute('src') ?? '';
         expect(src, file).toMatch(/^\/_astro\/[^/]+\.js$/);
         expect(existsSync(path.join(dist, src)), src).toBe(true);

@@ -23,7 +23,8 @@ const second = 1000;
 /** The people and publications only this story names: their pages exist only while it is live. */
 function ownEntityPages(story: (typeof stories)[number]): string[] {
   const others = stories.filter((s) => s !== story);
-  const named = (s: (typeof stories)[number], field: string) => (s.data[field] ?? []).map((x: { name: string }) => slug(x.name));
+  const named = (s: (typeof stories)[number], field: string) =>
+    (s.data[field] ?? []).map((x: { name: string }) => slug(x.name));
   const pages = (field: string, folder: string) =>
     named(story, field)
       .filter((id: string) => !others.some((o) => named(o, field).includes(id)))
@@ -41,7 +42,10 @@ function texts(dist: string): Map<string, string> {
   return new Map(
     listFiles(dist).map((file) => {
       const bytes = readFileSync(path.join(dist, file));
-      const text = file.startsWith('pagefind/') && /\.pf_/.test(file) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      const text =
+        file.startsWith('pagefind/') && /\.pf_/.test(file)
+          ? gunzipSync(bytes).toString('utf8')
+          : bytes.toString('utf8');
       return [file, text];
     }),
   );
@@ -89,14 +93,21 @@ describe('publication at the second', () => {
       expect(files.get(`articles/${story.slug}/index.html`)).toContain(marker);
       expect(files.get('index.html')).toContain(`/articles/${story.slug}/`);
       const feed = readXml(dist, 'rss.xml');
-      expect(feed.rss.channel.item.map((i: { link: string }) => new URL(i.link).pathname)).toContain(`/articles/${story.slug}/`);
-      const sitemaps = [...files].filter(([f]) => /^sitemap-\d+\.xml$/.test(f)).map(([, t]) => t).join('');
+      expect(feed.rss.channel.item.map((i: { link: string }) => new URL(i.link).pathname)).toContain(
+        `/articles/${story.slug}/`,
+      );
+      const sitemaps = [...files]
+        .filter(([f]) => /^sitemap-\d+\.xml$/.test(f))
+        .map(([, t]) => t)
+        .join('');
       expect(sitemaps).toContain(`/articles/${story.slug}/`);
       const index = [...files].filter(([f]) => /^pagefind\/\d{4}\/fragment\//.test(f)).map(([, t]) => t);
       expect(index.some((t) => t.includes(`"url":"/articles/${story.slug}/"`))).toBe(true);
       // Its people and sources get their pages, linking back; its structured data is there.
       for (const page of ownEntityPages(story)) expect(files.get(page), page).toContain(`/articles/${story.slug}/`);
-      const jsonLd = parseHtml(files.get(`articles/${story.slug}/index.html`)!).querySelector('script[type="application/ld+json"]')!;
+      const jsonLd = parseHtml(files.get(`articles/${story.slug}/index.html`)!).querySelector(
+        'script[type="application/ld+json"]',
+      )!;
       expect(JSON.parse(jsonLd.text).headline).toBe(story.data['title']);
     });
   });
@@ -104,7 +115,9 @@ describe('publication at the second', () => {
   it('the news sitemap holds a story from its publication until 48 hours later, not a second more', () => {
     const news = (at: number) => {
       const urls = readXml(distFor(at), 'news-sitemap.xml').urlset.url;
-      return (urls === undefined ? [] : Array.isArray(urls) ? urls : [urls]).map((u: { loc: string }) => new URL(u.loc).pathname);
+      return (urls === undefined ? [] : Array.isArray(urls) ? urls : [urls]).map(
+        (u: { loc: string }) => new URL(u.loc).pathname,
+      );
     };
     const url = `/articles/${scheduled.slug}/`;
     const published = Date.parse(scheduled.data['date']);
@@ -122,7 +135,8 @@ describe('publication at the second', () => {
     for (const dist of builds.values()) {
       for (const file of listFiles(dist)) {
         expect(file.includes('draft-only-photo'), file).toBe(false);
-        if (/\.(jpe?g|png|webp|avif)$/.test(file)) expect(hash(readFileSync(path.join(dist, file))), file).not.toBe(sourceHash);
+        if (/\.(jpe?g|png|webp|avif)$/.test(file))
+          expect(hash(readFileSync(path.join(dist, file))), file).not.toBe(sourceHash);
       }
     }
   });

@@ -29,7 +29,9 @@ describe('site furniture on every kind of page', () => {
   it.each(kinds)('%s has the sections and the search box in its header', (p) => {
     const page = readHtml(dist, p);
     const header = page.querySelector('body > header')!;
-    const sections = listFiles(path.join(PROJECT_ROOT, 'content/sections')).map((f) => `/sections/${f.replace(/\.ya?ml$/, '')}/`);
+    const sections = listFiles(path.join(PROJECT_ROOT, 'content/sections')).map(
+      (f) => `/sections/${f.replace(/\.ya?ml$/, '')}/`,
+    );
     const links = header.querySelectorAll('nav a').map((a) => a.getAttribute('href'));
     for (const s of sections) expect(links, s).toContain(s);
     const form = header.querySelector('form[role="search"]')!;

@@ -26,12 +26,16 @@ const fragments: Fragment[] = files
     return { shard: f.split('/')[1]!, ...JSON.parse(text.slice(text.indexOf('{'))) };
   });
 const fragmentOf = (slug: string) => fragments.find((f) => f.url === `/articles/${slug}/`)!;
-const yearInNewYork = (iso: string) => new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric' }).format(new Date(iso));
+const yearInNewYork = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric' }).format(new Date(iso));
 
 describe('search index', () => {
   it('lists every published story and nothing else', () => {
     const indexed = fragments.map((f) => f.url).sort();
-    const published = stories.filter((s) => !isUnpublishedSample(s)).map((s) => `/articles/${s.slug}/`).sort();
+    const published = stories
+      .filter((s) => !isUnpublishedSample(s))
+      .map((s) => `/articles/${s.slug}/`)
+      .sort();
     expect(indexed).toEqual(published);
   });
 
@@ -54,7 +58,8 @@ describe('search index', () => {
     const title = /<Embed url="[^"]+" title="([^"]+)" \/>/.exec(story.body)![1]!;
     const { content } = fragmentOf(slug);
     expect(content).toContain(title);
-    for (const control of ['Load the document', 'Open on DocumentCloud', 'nothing is loaded from there']) expect(content).not.toContain(control);
+    for (const control of ['Load the document', 'Open on DocumentCloud', 'nothing is loaded from there'])
+      expect(content).not.toContain(control);
   });
 
   it('gives each story its facets: section, type, author, people quoted, places, year', () => {
@@ -70,7 +75,9 @@ describe('search index', () => {
 
   it('merges a person quoted under an alias into the registry name', () => {
     const philadelphia = stories.find((s) => s.slug === 'philadelphia-wins-sanctuary-grant-case')!;
-    expect(philadelphia.data['officials'].map((o: { name: string }) => o.name)).toContain('Jefferson Beauregard Sessions III');
+    expect(philadelphia.data['officials'].map((o: { name: string }) => o.name)).toContain(
+      'Jefferson Beauregard Sessions III',
+    );
     expect(fragmentOf(philadelphia.slug).filters['person']).toContain('Jeff Sessions');
     expect(fragments.flatMap((f) => f.filters['person'] ?? [])).not.toContain('Jefferson Beauregard Sessions III');
   });

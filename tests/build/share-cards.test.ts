@@ -14,25 +14,33 @@ const live = stories.filter((s) => !isUnpublishedSample(s));
 
 function cardOf(slug: string) {
   const page = readHtml(dist, `/articles/${slug}/`);
-  const meta = (key: string) => page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+  const meta = (key: string) =>
+    page.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
   const jsonLd = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
   return { page, meta, jsonLd };
 }
 
 describe('share cards', () => {
-  it.each(live.map((s) => [s.slug, s] as const))('%s: og:image is its own 1200×630 PNG card, also twitter:image and in the JSON-LD', async (slug, story) => {
-    const { meta, jsonLd } = cardOf(slug);
-    const url = new URL(meta('og:image')!);
-    expect(url.origin).toBe(TEST_SITE_URL);
-    expect(url.pathname).toMatch(new RegExp(`^/cards/${slug}-[0-9a-f]{16}\\.png$`));
-    const png = await sharp(path.join(dist, url.pathname)).metadata();
-    expect([png.format, png.width, png.height]).toEqual(['png', 1200, 630]);
-    expect([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')]).toEqual(['1200', '630', 'image/png']);
-    expect(meta('twitter:image')).toBe(url.href);
-    expect(meta('twitter:card')).toBe('summary_large_image');
-    expect(meta('og:image:alt')).toContain(story.data['title']);
-    expect(jsonLd.image.at(-1)).toBe(url.href);
-  });
+  it.each(live.map((s) => [s.slug, s] as const))(
+    '%s: og:image is its own 1200×630 PNG card, also twitter:image and in the JSON-LD',
+    async (slug, story) => {
+      const { meta, jsonLd } = cardOf(slug);
+      const url = new URL(meta('og:image')!);
+      expect(url.origin).toBe(TEST_SITE_URL);
+      expect(url.pathname).toMatch(new RegExp(`^/cards/${slug}-[0-9a-f]{16}\\.png$`));
+      const png = await sharp(path.join(dist, url.pathname)).metadata();
+      expect([png.format, png.width, png.height]).toEqual(['png', 1200, 630]);
+      expect([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')]).toEqual([
+        '1200',
+        '630',
+        'image/png',
+      ]);
+      expect(meta('twitter:image')).toBe(url.href);
+      expect(meta('twitter:card')).toBe('summary_large_image');
+      expect(meta('og:image:alt')).toContain(story.data['title']);
+      expect(jsonLd.image.at(-1)).toBe(url.href);
+    },
+  );
 
   it('a story with a lead image lists the photo first in its JSON-LD, then the card', async () => {
     const story = live.find((s) => s.data['image'])!;
@@ -52,7 +60,10 @@ describe('share cards', () => {
     const expected = live.map((s) => new URL(cardOf(s.slug).meta('og:image')!).pathname.slice('/cards/'.length)).sort();
     expect(readdirSync(path.join(dist, 'cards')).sort()).toEqual(expected);
     for (const story of stories.filter(isUnpublishedSample)) {
-      expect(readdirSync(path.join(dist, 'cards')).filter((f) => f.startsWith(`${story.slug}-`)), story.slug).toEqual([]);
+      expect(
+        readdirSync(path.join(dist, 'cards')).filter((f) => f.startsWith(`${story.slug}-`)),
+        story.slug,
+      ).toEqual([]);
     }
   });
 

@@ -7,7 +7,6 @@ const dist = inject('distDir');
 const live = sampleStories().filter((s) => !isUnpublishedSample(s));
 const asList = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
-
 function jsonLd(slug: string) {
   const scripts = readHtml(dist, `/articles/${slug}/`).querySelectorAll('script[type="application/ld+json"]');
   expect(scripts).toHaveLength(1);
@@ -15,25 +14,36 @@ function jsonLd(slug: string) {
 }
 
 describe('article JSON-LD', () => {
-  it.each(live.map((s) => [s.slug, s] as const))('%s: parses, validates and carries the story’s facts', (slug, story) => {
-    const data = newsArticleJsonLdSchema.parse(jsonLd(slug));
-    const d = story.data;
-    expect(data['@type']).toBe(EXPECTED_SUBTYPE[d['type'] ?? 'news']);
-    expect(data.headline).toBe(d['title']);
-    expect(new Date(data.datePublished).getTime()).toBe(new Date(d['date']).getTime());
-    const own = `${TEST_SITE_URL}/articles/${slug}/`;
-    expect(data.mainEntityOfPage['@id']).toBe(d['syndication']?.url ?? own);
-    expect(asList(data.citation).map((c: { url: string }) => c.url)).toEqual((d['sources'] ?? []).map((s: { url: string }) => s.url));
-    expect(asList(data.mentions).map((m: { name: string }) => m.name)).toEqual((d['officials'] ?? []).map((o: { name: string }) => o.name));
-    expect(asList(data.contentLocation)).toHaveLength((d['locations'] ?? []).length);
-    expect(asList(data.correction).filter((c: { url?: string }) => c.url?.includes('#correction-'))).toHaveLength((d['corrections'] ?? []).length);
-    expect(data.publisher['@type']).toBe('NewsMediaOrganization');
-    if (d['dateline']) expect(data.dateline).toBe(d['dateline']);
-  });
+  it.each(live.map((s) => [s.slug, s] as const))(
+    '%s: parses, validates and carries the story’s facts',
+    (slug, story) => {
+      const data = newsArticleJsonLdSchema.parse(jsonLd(slug));
+      const d = story.data;
+      expect(data['@type']).toBe(EXPECTED_SUBTYPE[d['type'] ?? 'news']);
+      expect(data.headline).toBe(d['title']);
+      expect(new Date(data.datePublished).getTime()).toBe(new Date(d['date']).getTime());
+      const own = `${TEST_SITE_URL}/articles/${slug}/`;
+      expect(data.mainEntityOfPage['@id']).toBe(d['syndication']?.url ?? own);
+      expect(asList(data.citation).map((c: { url: string }) => c.url)).toEqual(
+        (d['sources'] ?? []).map((s: { url: string }) => s.url),
+      );
+      expect(asList(data.mentions).map((m: { name: string }) => m.name)).toEqual(
+        (d['officials'] ?? []).map((o: { name: string }) => o.name),
+      );
+      expect(asList(data.contentLocation)).toHaveLength((d['locations'] ?? []).length);
+      expect(asList(data.correction).filter((c: { url?: string }) => c.url?.includes('#correction-'))).toHaveLength(
+        (d['corrections'] ?? []).length,
+      );
+      expect(data.publisher['@type']).toBe('NewsMediaOrganization');
+      if (d['dateline']) expect(data.dateline).toBe(d['dateline']);
+    },
+  );
 
   it('places with known coordinates carry GeoCoordinates', () => {
     const abq = live.find((s) => (s.data['locations'] ?? []).some((l: { name: string }) => l.name === 'Albuquerque'))!;
-    const place = asList(jsonLd(abq.slug).contentLocation).find((p: { name: string }) => p.name.startsWith('Albuquerque')) as any;
+    const place = asList(jsonLd(abq.slug).contentLocation).find((p: { name: string }) =>
+      p.name.startsWith('Albuquerque'),
+    ) as any;
     expect(place.geo).toMatchObject({ '@type': 'GeoCoordinates', latitude: 35.0844, longitude: -106.6504 });
   });
 });
@@ -68,13 +78,19 @@ describe('a title and dek holding </script><script>, &, < and quotes', () => {
 });
 
 describe('OpenGraph and Twitter cards', () => {
-  it.each(live.map((s) => [s.slug, s] as const))('%s has absolute og:image, article times and a canonical link', (slug, story) => {
-    const page = readHtml(dist, `/articles/${slug}/`);
-    const meta = (p: string) => page.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
-    expect(new URL(meta('og:image')!).protocol).toBe('https:');
-    expect(new Date(meta('article:published_time')!).getTime()).toBe(new Date(story.data['date']).getTime());
-    // Every story has a share card (tests/build/share-cards.test.ts), so every story gets the large card.
-    expect(meta('twitter:card')).toBe('summary_large_image');
-    expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(story.data['syndication']?.url ?? `${TEST_SITE_URL}/articles/${slug}/`);
-  });
+  it.each(live.map((s) => [s.slug, s] as const))(
+    '%s has absolute og:image, article times and a canonical link',
+    (slug, story) => {
+      const page = readHtml(dist, `/articles/${slug}/`);
+      const meta = (p: string) =>
+        page.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+      expect(new URL(meta('og:image')!).protocol).toBe('https:');
+      expect(new Date(meta('article:published_time')!).getTime()).toBe(new Date(story.data['date']).getTime());
+      // Every story has a share card (tests/build/share-cards.test.ts), so every story gets the large card.
+      expect(meta('twitter:card')).toBe('summary_large_image');
+      expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(
+        story.data['syndication']?.url ?? `${TEST_SITE_URL}/articles/${slug}/`,
+      );
+    },
+  );
 });

@@ -37,7 +37,18 @@ describe('checkContent', () => {
   };
 
   const storyText = (title = 'Justice Department ties grants to immigration cooperation') =>
-    ['---', `title: "${title}"`, 'dek: "A dek."', 'date: 2017-08-03T17:30:00-04:00', 'authors: [maria-lopez]', 'section: immigration', '---', '', 'Body.', ''].join('\n');
+    [
+      '---',
+      `title: "${title}"`,
+      'dek: "A dek."',
+      'date: 2017-08-03T17:30:00-04:00',
+      'authors: [maria-lopez]',
+      'section: immigration',
+      '---',
+      '',
+      'Body.',
+      '',
+    ].join('\n');
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'newsroom-check-'));
@@ -62,7 +73,10 @@ describe('checkContent', () => {
     await write('content/authors/maria-lopez.yaml', 'name: Maria Lopez\n');
     await write('content/sections/immigration.yaml', 'name: Immigration\n');
     await write('content/articles/2017/first-story.mdx', storyText());
-    await write('content/articles/2019/folder-story/index.mdx', storyText().replace('Body.', '<Figure src="./chart.png" alt="Chart" />'));
+    await write(
+      'content/articles/2019/folder-story/index.mdx',
+      storyText().replace('Body.', '<Figure src="./chart.png" alt="Chart" />'),
+    );
     await write('content/articles/2019/folder-story/chart.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   });
 
@@ -78,7 +92,11 @@ describe('checkContent', () => {
     await write('content/articles/2018/first-story.mdx', storyText('Another story with the very same URL name'));
     const problems = await checkContent(root);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'error', file: 'content/articles/2018/first-story.mdx', field: 'slug' });
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      file: 'content/articles/2018/first-story.mdx',
+      field: 'slug',
+    });
     expect(problems[0]!.message).toContain('content/articles/2017/first-story.mdx');
   });
 
@@ -110,14 +128,23 @@ describe('checkContent', () => {
   });
 
   it('checks each story against the registries it finds', async () => {
-    await write('content/articles/2018/other-story.mdx', storyText().replace('authors: [maria-lopez]', 'authors: [sam-ortiz]'));
+    await write(
+      'content/articles/2018/other-story.mdx',
+      storyText().replace('authors: [maria-lopez]', 'authors: [sam-ortiz]'),
+    );
     const problems = await checkContent(root);
-    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/articles/2018/other-story.mdx', 'authors.0', 5]]);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([
+      ['content/articles/2018/other-story.mdx', 'authors.0', 5],
+    ]);
   });
 
   it('checks embeds against the hosts content/site.yaml allows', async () => {
-    const embedded = (url: string) => storyText().replace('Body.', `Body.\n\n<Embed url="${url}" title="The letter" />`);
-    await write('content/articles/2018/allowed-embed.mdx', embedded('https://embed.documentcloud.org/documents/1-letter/'));
+    const embedded = (url: string) =>
+      storyText().replace('Body.', `Body.\n\n<Embed url="${url}" title="The letter" />`);
+    await write(
+      'content/articles/2018/allowed-embed.mdx',
+      embedded('https://embed.documentcloud.org/documents/1-letter/'),
+    );
     await write('content/articles/2018/unlisted-embed.mdx', embedded('https://evil.example/frame'));
     const before = await checkContent(root);
     // No embeds in site.yaml: none is allowed.
@@ -125,14 +152,23 @@ describe('checkContent', () => {
       ['content/articles/2018/allowed-embed.mdx', 11],
       ['content/articles/2018/unlisted-embed.mdx', 11],
     ]);
-    expect(before[0]!.hint).toMatch(/no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml/);
+    expect(before[0]!.hint).toMatch(
+      /no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml/,
+    );
     const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
-    await write('content/site.yaml', `${site}embeds:\n  - { name: DocumentCloud, kind: document, hosts: [embed.documentcloud.org] }\n`);
+    await write(
+      'content/site.yaml',
+      `${site}embeds:\n  - { name: DocumentCloud, kind: document, hosts: [embed.documentcloud.org] }\n`,
+    );
     const after = await checkContent(root);
-    expect(after.map((p) => [p.file, p.line, p.field])).toEqual([['content/articles/2018/unlisted-embed.mdx', 11, 'body']]);
+    expect(after.map((p) => [p.file, p.line, p.field])).toEqual([
+      ['content/articles/2018/unlisted-embed.mdx', 11, 'body'],
+    ]);
     expect(after[0]!.message).toContain('evil.example is not a host this site embeds from');
     expect(after[0]!.hint).toMatch(/^allowed hosts: embed\.documentcloud\.org;/);
-    expect(await readEmbeds(root)).toEqual([{ name: 'DocumentCloud', kind: 'document', hosts: ['embed.documentcloud.org'] }]);
+    expect(await readEmbeds(root)).toEqual([
+      { name: 'DocumentCloud', kind: 'document', hosts: ['embed.documentcloud.org'] },
+    ]);
   });
 
   it('reports a logo that site.yaml names but public/ lacks, on its line', async () => {
@@ -177,10 +213,16 @@ describe('checkContent', () => {
     await write('content/people/john-smith.yaml', 'name: John Smith\n');
     await write('content/people/john-smith-or.yaml', 'name: John Q. Smith\naliases: [John Smith]\n');
     await write('content/people/broken.yaml', 'name: "Broken\n');
-    const officials = (...lines: string[]) => storyText().replace('section: immigration', ['section: immigration', 'officials:', ...lines].join('\n')).replace('Body.', 'John Smith and Broken spoke.');
+    const officials = (...lines: string[]) =>
+      storyText()
+        .replace('section: immigration', ['section: immigration', 'officials:', ...lines].join('\n'))
+        .replace('Body.', 'John Smith and Broken spoke.');
     await write('content/articles/2018/ambiguous.mdx', officials('  - name: John Smith'));
     await write('content/articles/2018/unknown-id.mdx', officials('  - name: John Smith', '    id: john-smith-tx'));
-    await write('content/articles/2018/known-ids.mdx', officials('  - { name: John Smith, id: john-smith-or }', '  - { name: Broken, id: broken }'));
+    await write(
+      'content/articles/2018/known-ids.mdx',
+      officials('  - { name: John Smith, id: john-smith-or }', '  - { name: Broken, id: broken }'),
+    );
     const problems = await checkContent(root);
     expect(problems.map((p) => [p.file, p.field, p.line])).toEqual(
       expect.arrayContaining([

@@ -35,7 +35,9 @@ describe('the shipped sample content', () => {
   });
 
   it('leaves the hostile cases to the test fixtures, which still hold them', () => {
-    const fixtures = listFiles(path.join(FIXTURE_CONTENT, 'articles')).map((f) => readFileSync(path.join(FIXTURE_CONTENT, 'articles', f), 'utf8'));
+    const fixtures = listFiles(path.join(FIXTURE_CONTENT, 'articles')).map((f) =>
+      readFileSync(path.join(FIXTURE_CONTENT, 'articles', f), 'utf8'),
+    );
     expect(fixtures.some((text) => /<\/script><script>/.test(text))).toBe(true);
   });
 });

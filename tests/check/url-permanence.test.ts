@@ -13,33 +13,62 @@ import {
 } from '../../src/check/url-permanence.ts';
 
 // The tests make their own repositories; a GIT_DIR from an enclosing hook must not redirect them.
-for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR']) delete process.env[name];
+for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR'])
+  delete process.env[name];
 
-const left = (file: string, slug: string, leftAt = '2026-11-02T12:00:00Z', commit: string | null = '1a2b3c4d5e6f'): LeftStory => ({
+const left = (
+  file: string,
+  slug: string,
+  leftAt = '2026-11-02T12:00:00Z',
+  commit: string | null = '1a2b3c4d5e6f',
+): LeftStory => ({
   file,
   slug,
   commit: commit ?? undefined,
   leftAt: new Date(leftAt),
 });
-const current = (file: string, slug: string, state: CurrentStory['state'] = 'live', redirectFrom: string[] = []): CurrentStory => ({ file, slug, state, redirectFrom });
+const current = (
+  file: string,
+  slug: string,
+  state: CurrentStory['state'] = 'live',
+  redirectFrom: string[] = [],
+): CurrentStory => ({ file, slug, state, redirectFrom });
 
 describe('permanenceProblems', () => {
   it('refuses a renamed story without a redirect, naming the old path and URL', () => {
-    const problems = permanenceProblems([left('content/articles/2018/old-name.mdx', 'old-name')], [current('content/articles/2018/new-name.mdx', 'new-name')]);
+    const problems = permanenceProblems(
+      [left('content/articles/2018/old-name.mdx', 'old-name')],
+      [current('content/articles/2018/new-name.mdx', 'new-name')],
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'error', file: 'content/articles/2018/old-name.mdx', line: 1, field: 'file' });
-    expect(problems[0]!.message).toBe('was published at /articles/old-name/ and was deleted in 1a2b3c4 (2026-11-02); that URL would stop working');
+    expect(problems[0]).toMatchObject({
+      severity: 'error',
+      file: 'content/articles/2018/old-name.mdx',
+      line: 1,
+      field: 'file',
+    });
+    expect(problems[0]!.message).toBe(
+      'was published at /articles/old-name/ and was deleted in 1a2b3c4 (2026-11-02); that URL would stop working',
+    );
     expect(problems[0]!.hint).toContain('redirect_from: [/articles/old-name/]');
     expect(problems[0]!.hint).toContain('removed: { date, notice }');
   });
 
   it('says when the deletion is in the working tree only', () => {
-    const [problem] = permanenceProblems([left('content/articles/2018/old-name.mdx', 'old-name', '2026-11-02T12:00:00Z', null)], []);
-    expect(problem!.message).toBe('was published at /articles/old-name/ and is deleted in the working tree; that URL would stop working');
+    const [problem] = permanenceProblems(
+      [left('content/articles/2018/old-name.mdx', 'old-name', '2026-11-02T12:00:00Z', null)],
+      [],
+    );
+    expect(problem!.message).toBe(
+      'was published at /articles/old-name/ and is deleted in the working tree; that URL would stop working',
+    );
   });
 
   it('accepts redirect_from on a live successor, with or without the trailing slash', () => {
-    const gone = [left('content/articles/2018/old-name.mdx', 'old-name'), left('content/articles/2019/other-old.mdx', 'other-old')];
+    const gone = [
+      left('content/articles/2018/old-name.mdx', 'old-name'),
+      left('content/articles/2019/other-old.mdx', 'other-old'),
+    ];
     const problems = permanenceProblems(gone, [
       current('content/articles/2018/new-name.mdx', 'new-name', 'live', ['/2017/08/03/legacy/', '/articles/old-name/']),
       current('content/articles/2019/other-new.mdx', 'other-new', 'live', ['/articles/other-old']),
@@ -55,23 +84,43 @@ describe('permanenceProblems', () => {
         current('content/articles/2027/held.mdx', 'held', 'scheduled'),
       ],
     );
-    expect(problems.map((p) => p.file)).toEqual(['content/articles/2018/held.mdx', 'content/articles/2018/old-name.mdx']);
+    expect(problems.map((p) => p.file)).toEqual([
+      'content/articles/2018/held.mdx',
+      'content/articles/2018/old-name.mdx',
+    ]);
     expect(problems[1]!.message).toContain('/articles/old-name/');
-    expect(problems[1]!.message).toContain('content/articles/2018/new-name.mdx redirects it but is not published (a draft)');
+    expect(problems[1]!.message).toContain(
+      'content/articles/2018/new-name.mdx redirects it but is not published (a draft)',
+    );
     expect(problems[1]!.hint).toContain('publish content/articles/2018/new-name.mdx');
-    expect(problems[0]!.message).toContain('content/articles/2027/held.mdx now has that URL but is not published (scheduled');
+    expect(problems[0]!.message).toContain(
+      'content/articles/2027/held.mdx now has that URL but is not published (scheduled',
+    );
   });
 
   it('accepts a story moved to another year folder, to the folder form or to .md', () => {
     const problems = permanenceProblems(
-      [left('content/articles/2018/a.mdx', 'a'), left('content/articles/2018/b.mdx', 'b'), left('content/articles/2018/c.mdx', 'c')],
-      [current('content/articles/2019/a.mdx', 'a'), current('content/articles/2018/b/index.mdx', 'b'), current('content/articles/2018/c.md', 'c', 'expired')],
+      [
+        left('content/articles/2018/a.mdx', 'a'),
+        left('content/articles/2018/b.mdx', 'b'),
+        left('content/articles/2018/c.mdx', 'c'),
+      ],
+      [
+        current('content/articles/2019/a.mdx', 'a'),
+        current('content/articles/2018/b/index.mdx', 'b'),
+        current('content/articles/2018/c.md', 'c', 'expired'),
+      ],
     );
     expect(problems).toEqual([]);
   });
 
   it('accepts a story restored with removed', () => {
-    expect(permanenceProblems([left('content/articles/2018/a.mdx', 'a')], [current('content/articles/2018/a.mdx', 'a', 'removed')])).toEqual([]);
+    expect(
+      permanenceProblems(
+        [left('content/articles/2018/a.mdx', 'a')],
+        [current('content/articles/2018/a.mdx', 'a', 'removed')],
+      ),
+    ).toEqual([]);
   });
 
   it('reports a slug deleted twice once, about the newest deletion', () => {
@@ -114,16 +163,22 @@ function tempDir(): string {
 }
 
 function git(dir: string, args: string[], when = '2020-06-01T12:00:00Z'): string {
-  return execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
-  });
+  return execFileSync(
+    'git',
+    ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    },
+  );
 }
 
 function story(dir: string, rel: string, fields: Record<string, string> = {}): void {
   const file = path.join(dir, 'content/articles', rel);
   mkdirSync(path.dirname(file), { recursive: true });
-  const lines = Object.entries({ title: '"A story title long enough"', date: '2019-01-01T00:00:00Z', ...fields }).map(([k, v]) => `${k}: ${v}`);
+  const lines = Object.entries({ title: '"A story title long enough"', date: '2019-01-01T00:00:00Z', ...fields }).map(
+    ([k, v]) => `${k}: ${v}`,
+  );
   writeFileSync(file, `---\n${lines.join('\n')}\n---\n\nBody.\n`);
 }
 
@@ -133,7 +188,8 @@ function repo(): string {
   return dir;
 }
 
-const commitAll = (dir: string, when: string) => git(dir, ['add', '-A']) + git(dir, ['commit', '-q', '-m', 'change', '--allow-empty'], when);
+const commitAll = (dir: string, when: string) =>
+  git(dir, ['add', '-A']) + git(dir, ['commit', '-q', '-m', 'change', '--allow-empty'], when);
 
 async function check(dir: string) {
   return checkUrlPermanence(dir, NOW, await readCurrentStories(dir, NOW));
@@ -155,15 +211,25 @@ describe('checkUrlPermanence with git', () => {
 
     const renamed = await check(dir);
     expect(renamed.problems).toHaveLength(1);
-    expect(renamed.problems[0]).toMatchObject({ severity: 'error', file: 'content/articles/2019/old.mdx', field: 'file' });
-    expect(renamed.problems[0]!.message).toBe(`was published at /articles/old/ and was deleted in ${hash.slice(0, 7)} (2020-06-01); that URL would stop working`);
-    expect(renamed.summary).toBe('URL permanence: 1 story deleted or renamed since it was published, 1 without a redirect or removed notice');
+    expect(renamed.problems[0]).toMatchObject({
+      severity: 'error',
+      file: 'content/articles/2019/old.mdx',
+      field: 'file',
+    });
+    expect(renamed.problems[0]!.message).toBe(
+      `was published at /articles/old/ and was deleted in ${hash.slice(0, 7)} (2020-06-01); that URL would stop working`,
+    );
+    expect(renamed.summary).toBe(
+      'URL permanence: 1 story deleted or renamed since it was published, 1 without a redirect or removed notice',
+    );
 
     // In the working tree only: enough for the pre-commit hook.
     story(dir, '2019/new.mdx', { redirect_from: '[/articles/old/]' });
     const redirected = await check(dir);
     expect(redirected.problems).toEqual([]);
-    expect(redirected.summary).toBe('URL permanence: 1 story deleted or renamed since it was published, it moved, redirected or removed');
+    expect(redirected.summary).toBe(
+      'URL permanence: 1 story deleted or renamed since it was published, it moved, redirected or removed',
+    );
 
     commitAll(dir, '2020-06-02T12:00:00Z');
     expect((await check(dir)).problems).toEqual([]);
@@ -199,7 +265,13 @@ describe('checkUrlPermanence with git', () => {
     story(dir, '2021/embargoed.mdx', { date: '2019-01-01T00:00:00Z', embargo: '2021-01-01T00:00:00+01:00' });
     story(dir, '2019/past.mdx', { date: '2020-05-31T23:59:59-04:00' });
     commitAll(dir, '2019-06-01T12:00:00Z');
-    git(dir, ['rm', '-q', 'content/articles/2021/future.mdx', 'content/articles/2021/embargoed.mdx', 'content/articles/2019/past.mdx']);
+    git(dir, [
+      'rm',
+      '-q',
+      'content/articles/2021/future.mdx',
+      'content/articles/2021/embargoed.mdx',
+      'content/articles/2019/past.mdx',
+    ]);
     commitAll(dir, '2020-06-01T12:00:00Z');
     const { problems } = await check(dir);
     expect(problems.map((p) => p.file)).toEqual(['content/articles/2019/past.mdx']);
@@ -215,8 +287,14 @@ describe('checkUrlPermanence with git', () => {
     unlinkSync(path.join(dir, 'content/articles/2019/plain-rm/index.mdx'));
     const { problems } = await check(dir);
     expect(problems.map((p) => [p.file, p.message])).toEqual([
-      ['content/articles/2019/plain-rm/index.mdx', 'was published at /articles/plain-rm/ and is deleted in the working tree; that URL would stop working'],
-      ['content/articles/2019/staged-rm.mdx', 'was published at /articles/staged-rm/ and is deleted in the working tree; that URL would stop working'],
+      [
+        'content/articles/2019/plain-rm/index.mdx',
+        'was published at /articles/plain-rm/ and is deleted in the working tree; that URL would stop working',
+      ],
+      [
+        'content/articles/2019/staged-rm.mdx',
+        'was published at /articles/staged-rm/ and is deleted in the working tree; that URL would stop working',
+      ],
     ]);
   });
 
@@ -227,7 +305,10 @@ describe('checkUrlPermanence with git', () => {
     commitAll(dir, '2019-06-01T12:00:00Z');
     git(dir, ['rm', '-q', 'content/articles/2019/pulled.mdx', 'content/articles/2019/moved.mdx']);
     commitAll(dir, '2020-06-01T12:00:00Z');
-    expect((await check(dir)).problems.map((p) => p.file)).toEqual(['content/articles/2019/moved.mdx', 'content/articles/2019/pulled.mdx']);
+    expect((await check(dir)).problems.map((p) => p.file)).toEqual([
+      'content/articles/2019/moved.mdx',
+      'content/articles/2019/pulled.mdx',
+    ]);
     story(dir, '2020/moved.mdx');
     story(dir, '2019/pulled.mdx', { removed: '{ date: 2020-06-01T00:00:00Z, notice: "Removed for legal reasons." }' });
     expect((await check(dir)).problems).toEqual([]);
@@ -250,7 +331,10 @@ describe('checkUrlPermanence with git', () => {
     git(dir, ['rm', '-q', 'content/articles/2019/in-merge.mdx']);
     git(dir, ['commit', '-q', '-m', 'merge'], '2020-06-03T12:00:00Z');
     const { problems } = await check(dir);
-    expect(problems.map((p) => p.file)).toEqual(['content/articles/2019/in-merge.mdx', 'content/articles/2019/on-branch.mdx']);
+    expect(problems.map((p) => p.file)).toEqual([
+      'content/articles/2019/in-merge.mdx',
+      'content/articles/2019/on-branch.mdx',
+    ]);
     expect(problems[0]!.message).toContain('(2020-06-03)');
     expect(problems[1]!.message).toContain('(2020-06-03)'); // the merge brought it to main; the newest departure is reported
   });
@@ -306,7 +390,9 @@ describe('readCurrentStories', () => {
     story(dir, '2031/later.md', { date: '2031-01-01T00:00:00Z' });
     story(dir, '2019/held.mdx', { embargo: '2030-06-01T00:00:00Z' });
     story(dir, '2019/gone.mdx', { removed: '{ date: 2020-01-01T00:00:00Z, notice: "Gone." }' });
-    story(dir, '2019/lapsed.mdx', { syndication: '{ publisher: AP, url: "https://example.com/", expires: 2025-01-01T00:00:00Z }' });
+    story(dir, '2019/lapsed.mdx', {
+      syndication: '{ publisher: AP, url: "https://example.com/", expires: 2025-01-01T00:00:00Z }',
+    });
     story(dir, '2019/broken.mdx', { date: '[unclosed' });
     writeFileSync(path.join(dir, 'content/articles/2019/folder/photo.jpg'), '');
     const stories = await readCurrentStories(dir, NOW);

@@ -112,7 +112,7 @@ describe('YAML mistakes', () => {
     });
   });
 
-  it('keeps the parser\'s words for a mistake it does not know, such as a quote never closed', async () => {
+  it("keeps the parser's words for a mistake it does not know, such as a quote never closed", async () => {
     await story(3, 'dek: "A dek.');
     const said = await content.check();
     expect(said.length).toBeGreaterThan(0);

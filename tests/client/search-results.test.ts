@@ -14,7 +14,10 @@ describe('newestFirstSearches', () => {
   });
 
   it('keeps to the years the reader chose', () => {
-    expect(newestFirstSearches(parse('?year=2017&year=2019'), ['2017', '2026', '2019']).map((s) => s.year)).toEqual(['2019', '2017']);
+    expect(newestFirstSearches(parse('?year=2017&year=2019'), ['2017', '2026', '2019']).map((s) => s.year)).toEqual([
+      '2019',
+      '2017',
+    ]);
   });
 });
 
@@ -29,7 +32,11 @@ describe('facetValues', () => {
   });
 
   it('can list years newest first', () => {
-    expect(facetValues({ '2017': 9, '2019': 1, '2018': 3 }, [], 'name-desc').map((v) => v.value)).toEqual(['2019', '2018', '2017']);
+    expect(facetValues({ '2017': 9, '2019': 1, '2018': 3 }, [], 'name-desc').map((v) => v.value)).toEqual([
+      '2019',
+      '2018',
+      '2017',
+    ]);
   });
 });
 

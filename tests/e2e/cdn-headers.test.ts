@@ -29,14 +29,15 @@ const ASTRO_FILE = firstFile('_astro', (name) => name.endsWith('.css'));
 const PAGEFIND_FILE = `${firstFile('pagefind', (name) => /^\d{4}$/.test(name))}/pagefind-entry.json`;
 
 /** What a request gets: status, the path whose `_headers` rules apply, and the caching it needs. */
-const RESPONSES: [kind: string, path: string, status: number, rulesOf: string, caching: 'immutable' | 'revalidated'][] = [
-  ['front page', '/', 200, '/', 'revalidated'],
-  ['article', ARTICLE, 200, ARTICLE, 'revalidated'],
-  ['hashed asset', ASTRO_FILE, 200, ASTRO_FILE, 'immutable'],
-  ['feed', '/rss.xml', 200, '/rss.xml', 'revalidated'],
-  ['search index file', PAGEFIND_FILE, 200, PAGEFIND_FILE, 'revalidated'],
-  ['404 page (a missing path)', '/articles/no-such-story/', 404, '/404.html', 'revalidated'],
-];
+const RESPONSES: [kind: string, path: string, status: number, rulesOf: string, caching: 'immutable' | 'revalidated'][] =
+  [
+    ['front page', '/', 200, '/', 'revalidated'],
+    ['article', ARTICLE, 200, ARTICLE, 'revalidated'],
+    ['hashed asset', ASTRO_FILE, 200, ASTRO_FILE, 'immutable'],
+    ['feed', '/rss.xml', 200, '/rss.xml', 'revalidated'],
+    ['search index file', PAGEFIND_FILE, 200, PAGEFIND_FILE, 'revalidated'],
+    ['404 page (a missing path)', '/articles/no-such-story/', 404, '/404.html', 'revalidated'],
+  ];
 
 /**
  * The security headers issue 9 asks of every response, and no looser script
@@ -52,11 +53,16 @@ function expectSecurityHeaders(headers: Headers, what: string) {
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   for (const directive of ['script-src', 'style-src']) {
     const sources = csp.get(directive) ?? csp.get('default-src')!;
-    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:']) expect(sources, `${what}: ${directive}`).not.toContain(loose);
+    for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'])
+      expect(sources, `${what}: ${directive}`).not.toContain(loose);
   }
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
-  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'], `${what}: Referrer-Policy`).toContain(headers.get('referrer-policy'));
-  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()']) expect(headers.get('permissions-policy'), what).toContain(feature);
+  expect(
+    ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'],
+    `${what}: Referrer-Policy`,
+  ).toContain(headers.get('referrer-policy'));
+  for (const feature of ['camera=()', 'microphone=()', 'geolocation=()'])
+    expect(headers.get('permissions-policy'), what).toContain(feature);
 }
 
 describe('the site through nginx with the headers of _headers', () => {
@@ -74,10 +80,13 @@ describe('the site through nginx with the headers of _headers', () => {
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+      );
     });
     context.on('console', (message) => {
-      if (/content security policy|refused to/i.test(message.text())) consoleProblems.push(`${message.page()?.url()}: ${message.text()}`);
+      if (/content security policy|refused to/i.test(message.text()))
+        consoleProblems.push(`${message.page()?.url()}: ${message.text()}`);
     });
     context.on('weberror', (error) => consoleProblems.push(`${error.page()?.url()}: ${error.error().message}`));
   });
@@ -87,26 +96,30 @@ describe('the site through nginx with the headers of _headers', () => {
   });
 
   describe('over HTTP', () => {
-    it.each(RESPONSES)('%s (%s): status %i, the headers _headers gives it, the caching it needs', async (kind, requestPath, status, rulesOf, caching) => {
-      const response = await fetch(`${nginx.url}${requestPath}`, { redirect: 'manual' });
-      await response.arrayBuffer();
-      expect(response.status, kind).toBe(status);
-      // Exactly what _headers says, header by header…
-      const expected = headersForPath(rules, rulesOf);
-      expect(Object.keys(expected).length, `no _headers rule for ${rulesOf}`).toBeGreaterThan(3);
-      for (const [name, value] of Object.entries(expected)) expect(response.headers.get(name), `${kind}: ${name}`).toBe(value);
-      // …and what that has to mean, whatever the generator says.
-      const cache = response.headers.get('cache-control') ?? '';
-      if (caching === 'immutable') {
-        expect(cache, kind).toMatch(/\bmax-age=31536000\b/);
-        expect(cache, kind).toMatch(/\bimmutable\b/);
-      } else {
-        expect(Number(/\bmax-age=(\d+)/.exec(cache)?.[1]), `${kind}: ${cache}`).toBeLessThanOrEqual(300);
-        expect(cache, kind).toMatch(/\bmust-revalidate\b/);
-        expect(cache, kind).not.toMatch(/immutable/);
-      }
-      expectSecurityHeaders(response.headers, kind);
-    });
+    it.each(RESPONSES)(
+      '%s (%s): status %i, the headers _headers gives it, the caching it needs',
+      async (kind, requestPath, status, rulesOf, caching) => {
+        const response = await fetch(`${nginx.url}${requestPath}`, { redirect: 'manual' });
+        await response.arrayBuffer();
+        expect(response.status, kind).toBe(status);
+        // Exactly what _headers says, header by header…
+        const expected = headersForPath(rules, rulesOf);
+        expect(Object.keys(expected).length, `no _headers rule for ${rulesOf}`).toBeGreaterThan(3);
+        for (const [name, value] of Object.entries(expected))
+          expect(response.headers.get(name), `${kind}: ${name}`).toBe(value);
+        // …and what that has to mean, whatever the generator says.
+        const cache = response.headers.get('cache-control') ?? '';
+        if (caching === 'immutable') {
+          expect(cache, kind).toMatch(/\bmax-age=31536000\b/);
+          expect(cache, kind).toMatch(/\bimmutable\b/);
+        } else {
+          expect(Number(/\bmax-age=(\d+)/.exec(cache)?.[1]), `${kind}: ${cache}`).toBeLessThanOrEqual(300);
+          expect(cache, kind).toMatch(/\bmust-revalidate\b/);
+          expect(cache, kind).not.toMatch(/immutable/);
+        }
+        expectSecurityHeaders(response.headers, kind);
+      },
+    );
 
     it('redirects old URLs (301) and answers removed stories with 410 and their notice, both with the security headers', async () => {
       const redirect = await fetch(`${nginx.url}/articles/daca-deadline-renewals/`, { redirect: 'manual' });
@@ -138,7 +151,8 @@ describe('the site through nginx with the headers of _headers', () => {
     async function visit(requestPath: string, act?: (page: Page, problems: () => string[]) => Promise<void>) {
       const page = await context.newPage();
       const before = consoleProblems.length;
-      const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = () =>
+        page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
       const problems = () => consoleProblems.slice(before);
       try {
         const response = await page.goto(`${nginx.url}${requestPath}`);
@@ -149,7 +163,12 @@ describe('the site through nginx with the headers of _headers', () => {
         const fonts = await page.evaluate(async () => {
           void document.body.offsetHeight; // lay the page out, so that the fonts it uses are requested
           await document.fonts.ready;
-          return [...document.fonts].map((f) => ({ family: f.family, weight: f.weight, style: f.style, status: f.status }));
+          return [...document.fonts].map((f) => ({
+            family: f.family,
+            weight: f.weight,
+            style: f.style,
+            status: f.status,
+          }));
         });
         return { fonts, problems: [...(await violations()), ...problems()] };
       } finally {
@@ -158,12 +177,24 @@ describe('the site through nginx with the headers of _headers', () => {
     }
 
     /** The local fallbacks of src/styles/fallback-fonts.css: where a machine lacks their local font, they fail, as they should. */
-    const LOCAL_FALLBACKS = new Set([...readFileSync(new URL('../../src/styles/fallback-fonts.css', import.meta.url), 'utf8').matchAll(/font-family: '([^']+)'/g)].map((m) => m[1]));
+    const LOCAL_FALLBACKS = new Set(
+      [
+        ...readFileSync(new URL('../../src/styles/fallback-fonts.css', import.meta.url), 'utf8').matchAll(
+          /font-family: '([^']+)'/g,
+        ),
+      ].map((m) => m[1]),
+    );
 
     function expectFontsLoaded(all: { family: string; status: string }[], where: string) {
       const fonts = all.filter((f) => !LOCAL_FALLBACKS.has(f.family));
-      expect(fonts.filter((f) => f.status === 'error'), `${where}: fonts that failed`).toEqual([]);
-      expect(fonts.filter((f) => f.status === 'loaded').length, `${where}: no web font loaded (${JSON.stringify(fonts)})`).toBeGreaterThan(0);
+      expect(
+        fonts.filter((f) => f.status === 'error'),
+        `${where}: fonts that failed`,
+      ).toEqual([]);
+      expect(
+        fonts.filter((f) => f.status === 'loaded').length,
+        `${where}: no web font loaded (${JSON.stringify(fonts)})`,
+      ).toBeGreaterThan(0);
     }
 
     it('front page: no policy violation, the fonts load', async () => {
@@ -175,7 +206,9 @@ describe('the site through nginx with the headers of _headers', () => {
     it('article with a lead image: no policy violation, the image and the fonts load', async () => {
       const { fonts, problems } = await visit(ARTICLE, async (page) => {
         const lead = page.locator('img[fetchpriority="high"]').first();
-        await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        await expect
+          .poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+          .toBe(true);
       });
       expect(problems).toEqual([]);
       expectFontsLoaded(fonts, 'article');
@@ -186,15 +219,21 @@ describe('the site through nginx with the headers of _headers', () => {
         // The results are announced, or the page gives up on the index, or the policy blocked something
         // (a blocked WebAssembly compile leaves Pagefind waiting for ever: stop at the first report).
         let state = '';
-        for (const end = Date.now() + 20_000; !state && Date.now() < end; ) {
+        for (const end = Date.now() + 20_000; !state && Date.now() < end;) {
           state = await page.evaluate(() =>
-            /found/.test(document.getElementById('search-status')?.textContent ?? '') ? 'found' : document.getElementById('search-unavailable')?.hidden === false ? 'search unavailable' : '',
+            /found/.test(document.getElementById('search-status')?.textContent ?? '')
+              ? 'found'
+              : document.getElementById('search-unavailable')?.hidden === false
+                ? 'search unavailable'
+                : '',
           );
           if (!state && problems().length) state = 'blocked';
           if (!state) await page.waitForTimeout(100);
         }
         expect(state, problems().join('\n')).toBe('found');
-        const links = await page.locator('#search-results h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+        const links = await page
+          .locator('#search-results h3 a')
+          .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
         expect(links).toContain('/articles/sessions-sanctuary-city-grant-letters/');
       });
       expect(problems).toEqual([]);

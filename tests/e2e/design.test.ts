@@ -45,7 +45,12 @@ function lineLengths(page: Page): Promise<number[]> {
           lines.set(top, (lines.get(top) ?? 0) + 1);
         }
       }
-      lengths.push(...[...lines.entries()].sort((a, b) => a[0] - b[0]).slice(0, -1).map(([, n]) => n));
+      lengths.push(
+        ...[...lines.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .slice(0, -1)
+          .map(([, n]) => n),
+      );
     }
     return lengths;
   });

@@ -30,7 +30,9 @@ describe('search under astro dev', () => {
     await page.goto(`${dev.url}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached' });
     await page.locator('#search-status').filter({ hasText: /found/ }).waitFor();
-    const urls = await page.locator('#search-results h3 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const urls = await page
+      .locator('#search-results h3 a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     await page.context().close();
     return urls;
   }
@@ -42,7 +44,10 @@ describe('search under astro dev', () => {
   it('finds a word a writer has just added to a story', async () => {
     const word = 'Zzdevpreviewword';
     expect(await find(word)).toEqual([]);
-    appendFileSync(path.join(project.root, 'content/articles/2026/stockton-cooling-centers-heat-wave.mdx'), `\nA late line with ${word} in it.\n`);
+    appendFileSync(
+      path.join(project.root, 'content/articles/2026/stockton-cooling-centers-heat-wave.mdx'),
+      `\nA late line with ${word} in it.\n`,
+    );
     await dev.logged('search index ready', 2);
     expect(await find(word)).toEqual(['/articles/stockton-cooling-centers-heat-wave/']);
   });

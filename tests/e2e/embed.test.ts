@@ -16,8 +16,11 @@ import { PROJECT_ROOT } from '../helpers/build-site.ts';
 const site = inject('siteUrl');
 const STORY = 'content/articles/2023/colorado-river-states-short-term-conservation-deal.mdx';
 const PAGE = '/articles/colorado-river-states-short-term-conservation-deal/';
-const [, EMBED_URL, EMBED_TITLE] = /<Embed url="([^"]+)" title="([^"]+)" \/>/.exec(readFileSync(path.join(PROJECT_ROOT, STORY), 'utf8'))!;
-const STUB = '<!doctype html><html lang="en"><title>Stub document</title><p>A stub in place of the provider.</p></html>';
+const [, EMBED_URL, EMBED_TITLE] = /<Embed url="([^"]+)" title="([^"]+)" \/>/.exec(
+  readFileSync(path.join(PROJECT_ROOT, STORY), 'utf8'),
+)!;
+const STUB =
+  '<!doctype html><html lang="en"><title>Stub document</title><p>A stub in place of the provider.</p></html>';
 
 const isLocal = (url: string) => new URL(url).hostname === '127.0.0.1';
 
@@ -51,9 +54,15 @@ describe('embeds, in Chromium', () => {
     await page.goto(`${site}${PAGE}`, { waitUntil: 'load' });
 
     // The script is a file of the site's own, not inline code a strict CSP would refuse.
-    const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((list) =>
-      list.map((s) => ({ type: s.getAttribute('type'), src: s.getAttribute('src'), inline: (s.textContent ?? '').trim() !== '' })),
-    );
+    const scripts = await page
+      .locator('script:not([type="application/ld+json"])')
+      .evaluateAll((list) =>
+        list.map((s) => ({
+          type: s.getAttribute('type'),
+          src: s.getAttribute('src'),
+          inline: (s.textContent ?? '').trim() !== '',
+        })),
+      );
     expect(scripts).toEqual([{ type: 'module', src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), inline: false }]);
     expect(await page.locator('[style]').count()).toBe(0);
 
@@ -81,7 +90,9 @@ describe('embeds, in Chromium', () => {
     expect(await frame.getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin');
     expect(await frame.getAttribute('loading')).toBe('lazy');
     // The stub is what the frame shows, and focus followed the reader into it.
-    await expect.poll(() => page.frameLocator('figure.embed iframe').locator('p').textContent()).toBe('A stub in place of the provider.');
+    await expect
+      .poll(() => page.frameLocator('figure.embed iframe').locator('p').textContent())
+      .toBe('A stub in place of the provider.');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
     expect(await button.count()).toBe(0);
     expect(requests.filter((url) => !isLocal(url))).toEqual([EMBED_URL]);

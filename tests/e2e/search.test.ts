@@ -13,7 +13,9 @@ const site = inject('siteUrl');
 const stories = sampleStories();
 const live = stories.filter((s) => !isUnpublishedSample(s));
 const quotesSessions = (s: (typeof stories)[number]) =>
-  (s.data['officials'] ?? []).some((o: { name: string }) => ['Jeff Sessions', 'Jefferson Beauregard Sessions III', 'Jeff Sessions III'].includes(o.name));
+  (s.data['officials'] ?? []).some((o: { name: string }) =>
+    ['Jeff Sessions', 'Jefferson Beauregard Sessions III', 'Jeff Sessions III'].includes(o.name),
+  );
 
 describe('search, in Chromium', () => {
   let browser: Browser;
@@ -37,7 +39,9 @@ describe('search, in Chromium', () => {
   async function results(): Promise<string[]> {
     await page.locator('#search-results[aria-busy="false"]').waitFor({ state: 'attached' });
     await page.locator('#search-status').filter({ hasText: /found/ }).waitFor();
-    return page.locator('#search-results h3 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return page
+      .locator('#search-results h3 a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   }
 
   async function search(query: string, path = '/search/') {
@@ -78,7 +82,10 @@ describe('search, in Chromium', () => {
 
   it('narrows results to the stories quoting a person with the person filter', async () => {
     const before = await search('immigration');
-    await page.getByRole('group', { name: 'Person quoted' }).getByLabel(/Jeff Sessions/).check();
+    await page
+      .getByRole('group', { name: 'Person quoted' })
+      .getByLabel(/Jeff Sessions/)
+      .check();
     await page.waitForURL(/person=Jeff\+Sessions/);
     const after = await results();
     const expected = live.filter(quotesSessions).map((s) => `/articles/${s.slug}/`);
@@ -86,12 +93,20 @@ describe('search, in Chromium', () => {
     expect(after.length).toBeLessThan(before.length);
     for (const url of after) expect(before).toContain(url);
     for (const url of after) expect(expected).toContain(url);
-    expect(await page.getByRole('group', { name: 'Person quoted' }).getByLabel(/Jeff Sessions/).isChecked()).toBe(true);
+    expect(
+      await page
+        .getByRole('group', { name: 'Person quoted' })
+        .getByLabel(/Jeff Sessions/)
+        .isChecked(),
+    ).toBe(true);
   });
 
   it('restores the same search from a shared link with a filter', async () => {
     await search('immigration');
-    await page.getByRole('group', { name: 'Person quoted' }).getByLabel(/Jeff Sessions/).check();
+    await page
+      .getByRole('group', { name: 'Person quoted' })
+      .getByLabel(/Jeff Sessions/)
+      .check();
     await page.waitForURL(/person=Jeff\+Sessions/);
     const shown = await results();
     const link = page.url();
@@ -99,10 +114,17 @@ describe('search, in Chromium', () => {
     const other = await (await browser.newContext()).newPage();
     await other.goto(link);
     await other.locator('#search-status').filter({ hasText: /found/ }).waitFor();
-    const restored = await other.locator('#search-results h3 a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const restored = await other
+      .locator('#search-results h3 a')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(restored).toEqual(shown);
     expect(await other.getByLabel('Search stories').inputValue()).toBe('immigration');
-    expect(await other.getByRole('group', { name: 'Person quoted' }).getByLabel(/Jeff Sessions/).isChecked()).toBe(true);
+    expect(
+      await other
+        .getByRole('group', { name: 'Person quoted' })
+        .getByLabel(/Jeff Sessions/)
+        .isChecked(),
+    ).toBe(true);
     await other.close();
   });
 
@@ -112,10 +134,15 @@ describe('search, in Chromium', () => {
     await page.getByLabel('Newest first').check();
     await page.waitForURL(/sort=newest/);
     await results();
-    const dates = await page.locator('#search-results time').evaluateAll((times) => times.map((t) => (t as HTMLTimeElement).dateTime));
+    const dates = await page
+      .locator('#search-results time')
+      .evaluateAll((times) => times.map((t) => (t as HTMLTimeElement).dateTime));
     expect(dates.length).toBe(Math.min(relevance.length, 10));
     expect(dates).toEqual([...dates].sort().reverse());
-    const newest = live.map((s) => new Date(s.data['date']).toISOString()).sort().reverse()[0];
+    const newest = live
+      .map((s) => new Date(s.data['date']).toISOString())
+      .sort()
+      .reverse()[0];
     expect(dates[0]).toBe(newest);
   });
 
@@ -141,7 +168,10 @@ describe('search, in Chromium', () => {
     expect(many).toBeGreaterThan(10);
     expect(await more.isVisible(), 'with more results waiting').toBe(true);
     await more.click();
-    await page.locator('#search-results > li').nth(Math.min(many, 20) - 1).waitFor();
+    await page
+      .locator('#search-results > li')
+      .nth(Math.min(many, 20) - 1)
+      .waitFor();
     expect(await more.isVisible(), 'after the last page is shown').toBe(many > 20);
   });
 

@@ -16,12 +16,23 @@ export interface BuildResult {
 
 /** Runs `astro build` for the project at `root` into `outDir`, with a fixed build instant. */
 export function buildSite(root: string, outDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: root,
-    env: { ...process.env, BUILD_TIME: TEST_BUILD_TIME, SITE_URL: TEST_SITE_URL, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        BUILD_TIME: TEST_BUILD_TIME,
+        SITE_URL: TEST_SITE_URL,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        ...env,
+      },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -32,14 +43,23 @@ export function buildSite(root: string, outDir: string, env: Record<string, stri
  */
 export function copyProject(options: { scripts?: boolean } = {}): { root: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(tmpdir(), 'newsroom-project-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', ...(options.scripts ? ['scripts'] : [])]) {
+  for (const entry of [
+    'src',
+    'content',
+    'public',
+    'astro.config.mjs',
+    'tsconfig.json',
+    'package.json',
+    ...(options.scripts ? ['scripts'] : []),
+  ]) {
     cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   // Packages are the project's, but Astro's cache folder (node_modules/.astro) must be the
   // copy's own: a shared content store would let concurrent test builds race.
   mkdirSync(path.join(root, 'node_modules'));
   for (const entry of readdirSync(path.join(PROJECT_ROOT, 'node_modules'))) {
-    if (!entry.startsWith('.')) symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+    if (!entry.startsWith('.'))
+      symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }

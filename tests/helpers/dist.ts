@@ -29,7 +29,11 @@ export function readHtml(distDir: string, urlPath: string): HTMLElement {
   return parseHtml(readFileSync(file, 'utf8'));
 }
 
-export const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'category', 'dc:creator'].includes(name) });
+export const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'category', 'dc:creator'].includes(name),
+});
 
 export function readXml(distDir: string, file: string): any {
   return xmlParser.parse(readFileSync(path.join(distDir, file), 'utf8'));
@@ -55,7 +59,10 @@ export interface SampleStory {
  * test-only fixture stories those builds add to their copy of the project.
  */
 export function sampleStories(): SampleStory[] {
-  return [...readStories(path.join(PROJECT_ROOT, 'content/articles'), false), ...readStories(path.join(FIXTURE_CONTENT, 'articles'), true)];
+  return [
+    ...readStories(path.join(PROJECT_ROOT, 'content/articles'), false),
+    ...readStories(path.join(FIXTURE_CONTENT, 'articles'), true),
+  ];
 }
 
 function readStories(dir: string, fixture: boolean): SampleStory[] {

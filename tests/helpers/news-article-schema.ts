@@ -106,7 +106,11 @@ const namedOrganization = z.strictObject({ '@type': z.literal('Organization'), n
 const webPage = z.strictObject({ '@type': z.literal('WebPage'), '@id': absoluteUrl });
 
 /** [schema.org/isBasedOn] CreativeWork the work is derived from; [contract] a syndicated story's original. */
-const basedOn = z.strictObject({ '@type': z.literal('CreativeWork'), url: absoluteUrl, publisher: namedOrganization.optional() });
+const basedOn = z.strictObject({
+  '@type': z.literal('CreativeWork'),
+  url: absoluteUrl,
+  publisher: namedOrganization.optional(),
+});
 
 /** [schema.org/citation] CreativeWork or Text; we give the cited piece as a CreativeWork. */
 const citationSchema = z.strictObject({
@@ -142,7 +146,10 @@ const geoSchema = z.strictObject({
  */
 const postalAddress = z.strictObject({
   '@type': z.literal('PostalAddress'),
-  addressRegion: z.string().regex(/^[A-Z0-9]{1,3}$/).optional(),
+  addressRegion: z
+    .string()
+    .regex(/^[A-Z0-9]{1,3}$/)
+    .optional(),
   addressCountry: z.string().regex(/^[A-Z]{2}$/, 'must be ISO 3166-1 alpha-2, like US'),
 });
 
@@ -219,18 +226,30 @@ export const newsArticleJsonLdSchema = z
     // [contract] "A syndicated story's canonical link is its original; everything else's is its own URL."
     const canonical = article.isBasedOn?.url ?? article.url;
     if (article.mainEntityOfPage['@id'] !== canonical) {
-      ctx.addIssue({ code: 'custom', path: ['mainEntityOfPage', '@id'], message: `must be the canonical URL ${canonical}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mainEntityOfPage', '@id'],
+        message: `must be the canonical URL ${canonical}`,
+      });
     }
     // [contract] corrections are anchored on the story page itself.
     article.correction?.forEach((c, i) => {
       if (c.url !== undefined && !c.url.startsWith(`${article.url}#`)) {
-        ctx.addIssue({ code: 'custom', path: ['correction', i, 'url'], message: 'must be an anchor on the article page' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['correction', i, 'url'],
+          message: 'must be an anchor on the article page',
+        });
       }
     });
     // [this site] a retracted story (status per [schema.org/creativeWorkStatus]) carries its notice, as
     // [contract] it "stays live under its notice".
     if (article.creativeWorkStatus === 'Retracted' && !article.correction?.some((c) => c.name === 'Retraction')) {
-      ctx.addIssue({ code: 'custom', path: ['correction'], message: 'a retracted article must carry its retraction notice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correction'],
+        message: 'a retracted article must carry its retraction notice',
+      });
     }
   });
 

@@ -28,7 +28,12 @@ async function freePort(): Promise<number> {
 }
 
 /** The server around the generated locations: what a deployment's nginx site needs (see docs/deploying.md). */
-export function nginxConfig(options: { distDir: string; port: number; workDir: string; locationsFile: string }): string {
+export function nginxConfig(options: {
+  distDir: string;
+  port: number;
+  workDir: string;
+  locationsFile: string;
+}): string {
   const { distDir, port, workDir, locationsFile } = options;
   const known = existsSync(MIME_TYPES) ? readFileSync(MIME_TYPES, 'utf8') : '';
   const extraTypes = [
@@ -89,7 +94,8 @@ function listening(port: number): Promise<boolean> {
  * pid, logs and temporary files live in a temporary folder that close() removes.
  */
 export async function startNginx(distDir: string): Promise<NginxServer> {
-  if (!existsSync(NGINX)) throw new Error(`No nginx at ${NGINX}: install Debian's nginx package (apt-get install nginx) or set NGINX_PATH`);
+  if (!existsSync(NGINX))
+    throw new Error(`No nginx at ${NGINX}: install Debian's nginx package (apt-get install nginx) or set NGINX_PATH`);
   // What a deployment runs: scripts/nginx-config.ts.
   const locations = nginxLocationsForDist(distDir);
   const workDir = mkdtempSync(path.join(tmpdir(), 'newsroom-nginx-'));
@@ -103,7 +109,11 @@ export async function startNginx(distDir: string): Promise<NginxServer> {
     const config = nginxConfig({ distDir: path.resolve(distDir), port, workDir, locationsFile });
     const configFile = path.join(workDir, 'nginx.conf');
     writeFileSync(configFile, config);
-    const child: ChildProcess = spawn(NGINX, ['-p', `${workDir}/`, '-c', configFile, '-e', path.join(workDir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child: ChildProcess = spawn(
+      NGINX,
+      ['-p', `${workDir}/`, '-c', configFile, '-e', path.join(workDir, 'error.log')],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -128,7 +138,9 @@ export async function startNginx(distDir: string): Promise<NginxServer> {
     }
     stop();
     await exited;
-    const log = existsSync(path.join(workDir, 'error.log')) ? readFileSync(path.join(workDir, 'error.log'), 'utf8') : '';
+    const log = existsSync(path.join(workDir, 'error.log'))
+      ? readFileSync(path.join(workDir, 'error.log'), 'utf8')
+      : '';
     lastError = `${stderr}\n${log}`.trim();
     process.off('exit', stop);
     if (!/Address already in use/.test(lastError)) break;

@@ -74,7 +74,8 @@ function textOf(node: XmlNode): string {
 
 function number(value: string | undefined, what: string): number {
   const n = Number(value);
-  if (value === undefined || !Number.isFinite(n)) throw new Error(`map SVG: ${what} is ${JSON.stringify(value)}, not a number`);
+  if (value === undefined || !Number.isFinite(n))
+    throw new Error(`map SVG: ${what} is ${JSON.stringify(value)}, not a number`);
   return n;
 }
 
@@ -100,7 +101,10 @@ export function parseMapSvg(svg: string): ParsedMap {
       return { name: a['data-name']!, d: a['d'] ?? '', highlighted: a['data-area'] === 'true' };
     });
 
-  const viewBox = (root['viewBox'] ?? '').trim().split(/[\s,]+/).map((v) => number(v, 'viewBox'));
+  const viewBox = (root['viewBox'] ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map((v) => number(v, 'viewBox'));
   if (viewBox.length !== 4) throw new Error(`map SVG: viewBox "${root['viewBox']}"`);
 
   return {
@@ -150,7 +154,8 @@ export function pathRings(d: string): [number, number][][] {
   let i = 0;
   const next = (): number => {
     const token = tokens[i++];
-    if (token === undefined || /[a-z]/i.test(token)) throw new Error(`path data: command ${command} is missing a number`);
+    if (token === undefined || /[a-z]/i.test(token))
+      throw new Error(`path data: command ${command} is missing a number`);
     return Number(token);
   };
   const lineTo = (nx: number, ny: number) => {

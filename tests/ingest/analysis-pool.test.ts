@@ -32,10 +32,23 @@ async function registries(): Promise<StoryRegistries> {
 /** Every sample story, plus one broken copy, so errors cross the thread too. */
 function sampleJobs(): AnalysisJob[] {
   const articles = path.join(PROJECT_ROOT, 'content/articles');
-  const files = readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
-  const jobs = files.map((f) => ({ file: `content/articles/${f}`, contents: readFileSync(path.join(articles, f), 'utf8'), dir: path.dirname(path.join(articles, f)) }));
+  const files = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  const jobs = files.map((f) => ({
+    file: `content/articles/${f}`,
+    contents: readFileSync(path.join(articles, f), 'utf8'),
+    dir: path.dirname(path.join(articles, f)),
+  }));
   expect(jobs.length).toBeGreaterThan(5);
-  return [...jobs, { ...jobs[0]!, file: 'content/articles/2026/broken.mdx', contents: jobs[0]!.contents.replace(/^section: .*$/m, 'section: no-such-section') }];
+  return [
+    ...jobs,
+    {
+      ...jobs[0]!,
+      file: 'content/articles/2026/broken.mdx',
+      contents: jobs[0]!.contents.replace(/^section: .*$/m, 'section: no-such-section'),
+    },
+  ];
 }
 
 /** An outcome with its body read out of the pack, so outcomes of two stores compare. */

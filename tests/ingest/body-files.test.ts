@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { packFile, packOfFile, parseBodyIndex, planPacks, serializeBodyIndex, type BodyIndex, type StoredBody } from '../../src/ingest/body-files.ts';
+import {
+  packFile,
+  packOfFile,
+  parseBodyIndex,
+  planPacks,
+  serializeBodyIndex,
+  type BodyIndex,
+  type StoredBody,
+} from '../../src/ingest/body-files.ts';
 
-const body = (pack: string, offset: number, length: number, warnings: string[] = []): StoredBody => ({ pack, offset, length, warnings });
+const body = (pack: string, offset: number, length: number, warnings: string[] = []): StoredBody => ({
+  pack,
+  offset,
+  length,
+  warnings,
+});
 
 describe('packFile', () => {
   it('names a pack inside the body folder', () => {
@@ -26,16 +39,30 @@ describe('body index file', () => {
   });
 
   it('is written in digest order, so the same bodies give the same file', () => {
-    const a = serializeBodyIndex(new Map([['b', body('p', 0, 1)], ['a', body('p', 1, 1)]]));
-    const b = serializeBodyIndex(new Map([['a', body('p', 1, 1)], ['b', body('p', 0, 1)]]));
+    const a = serializeBodyIndex(
+      new Map([
+        ['b', body('p', 0, 1)],
+        ['a', body('p', 1, 1)],
+      ]),
+    );
+    const b = serializeBodyIndex(
+      new Map([
+        ['a', body('p', 1, 1)],
+        ['b', body('p', 0, 1)],
+      ]),
+    );
     expect(a).toBe(b);
   });
 
   it('reads a missing, broken, older or tampered index as empty, so stories are analysed again', () => {
     expect(parseBodyIndex(undefined).size).toBe(0);
     expect(parseBodyIndex('{"version":1,"bodies":').size).toBe(0);
-    expect(parseBodyIndex('{"version":0,"bodies":{"a":{"pack":"p","offset":0,"length":1,"warnings":[]}}}').size).toBe(0);
-    const tampered = parseBodyIndex('{"version":1,"bodies":{"a":{"pack":"../x","offset":0,"length":1,"warnings":[]},"b":{"pack":"p","offset":0,"length":1,"warnings":[]}}}');
+    expect(parseBodyIndex('{"version":0,"bodies":{"a":{"pack":"p","offset":0,"length":1,"warnings":[]}}}').size).toBe(
+      0,
+    );
+    const tampered = parseBodyIndex(
+      '{"version":1,"bodies":{"a":{"pack":"../x","offset":0,"length":1,"warnings":[]},"b":{"pack":"p","offset":0,"length":1,"warnings":[]}}}',
+    );
     expect([...tampered.keys()]).toEqual(['b']);
   });
 });
@@ -43,7 +70,16 @@ describe('body index file', () => {
 describe('planPacks', () => {
   it('removes packs no live body is in', () => {
     const index: BodyIndex = new Map([['a', body('kept', 0, 10)]]);
-    expect(planPacks(index, new Map([['kept', 10], ['old', 5], ['failed-build', 0]])).remove).toEqual(['failed-build', 'old']);
+    expect(
+      planPacks(
+        index,
+        new Map([
+          ['kept', 10],
+          ['old', 5],
+          ['failed-build', 0],
+        ]),
+      ).remove,
+    ).toEqual(['failed-build', 'old']);
   });
 
   it('compacts once more than half of the kept bytes are dead and the dead bytes pass a mebibyte', () => {

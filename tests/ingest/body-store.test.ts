@@ -20,7 +20,12 @@ describe('PackWriter and BodyReader', () => {
     const dir = freshDir();
     BodyStore.open(dir);
     const writer = new PackWriter(dir);
-    const texts = ['<p>Inés Ibáñez said “no”.</p>', '', '<p>' + 'x'.repeat(100_000) + '</p>', '<p>&lt;/script&gt; 🗞️</p>'];
+    const texts = [
+      '<p>Inés Ibáñez said “no”.</p>',
+      '',
+      '<p>' + 'x'.repeat(100_000) + '</p>',
+      '<p>&lt;/script&gt; 🗞️</p>',
+    ];
     const where = texts.map((t) => writer.append(t));
     writer.close();
     expect(packs(dir)).toHaveLength(1);

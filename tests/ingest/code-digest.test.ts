@@ -124,7 +124,14 @@ describe('moduleGraph', () => {
       'src/unused.ts': '',
     });
     expect(await modulesOf(root)).toEqual([
-      'src/a.ts', 'src/b.ts', 'src/c.ts', 'src/d/index.ts', 'src/e.mjs', 'src/entry.ts', 'src/f.json', 'src/g.txt',
+      'src/a.ts',
+      'src/b.ts',
+      'src/c.ts',
+      'src/d/index.ts',
+      'src/e.mjs',
+      'src/entry.ts',
+      'src/f.json',
+      'src/g.txt',
     ]);
   });
 
@@ -149,8 +156,10 @@ describe('moduleGraph', () => {
       JSON.stringify({ name, version, dependencies });
     const root = fixture({
       'src/entry.ts': "import { readFile } from 'node:fs';\nimport render from '@scope/render/html';\n",
-      'node_modules/@scope/render/package.json':
-        manifest('@scope/render', '2.1.0', { entities: '^1', '@types/x': '^1' }),
+      'node_modules/@scope/render/package.json': manifest('@scope/render', '2.1.0', {
+        entities: '^1',
+        '@types/x': '^1',
+      }),
       'node_modules/entities/package.json': manifest('entities', '1.4.0'),
       'node_modules/@types/x/package.json': manifest('@types/x', '1.0.0'),
       'node_modules/unused/package.json': manifest('unused', '3.0.0'),

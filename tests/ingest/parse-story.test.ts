@@ -12,7 +12,13 @@ const PEOPLE = peopleIndex([
   ['john-smith-oregon', { name: 'John Q. Smith', aliases: ['John Smith'] }],
 ]);
 const EMBEDS = [{ name: 'YouTube', kind: 'video' as const, hosts: ['www.youtube-nocookie.com'] }];
-const CTX = { authors: new Set(['maria-lopez', 'sam-ortiz']), sections: new Set(['immigration', 'politics']), people: PEOPLE, embeds: EMBEDS, dir: tmpdir() };
+const CTX = {
+  authors: new Set(['maria-lopez', 'sam-ortiz']),
+  sections: new Set(['immigration', 'politics']),
+  people: PEOPLE,
+  embeds: EMBEDS,
+  dir: tmpdir(),
+};
 
 /** A valid story, as lines, so tests can compute expected line numbers from it. */
 function storyLines(): string[] {
@@ -63,15 +69,24 @@ describe('checkStory', () => {
   });
 
   it('warns, without failing, about someone listed as quoted but never named in the story', () => {
-    const lines = storyLines().map((l) => (l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l));
+    const lines = storyLines().map((l) =>
+      l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l,
+    );
     const problems = check(lines);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', line: lineOf(lines, '  - name: Jeff Sessions'), field: 'officials.0.name', message: expect.stringMatching(/Jeff Sessions .*never named/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        line: lineOf(lines, '  - name: Jeff Sessions'),
+        field: 'officials.0.name',
+        message: expect.stringMatching(/Jeff Sessions .*never named/),
+      }),
     ]);
   });
 
   it('still gives the story to the build when it has only warnings', () => {
-    const lines = storyLines().map((l) => (l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l));
+    const lines = storyLines().map((l) =>
+      l.startsWith('WASHINGTON') ? 'WASHINGTON — Four cities were told to prove they cooperate.' : l,
+    );
     const analysis = analyzeStory(FILE, lines.join('\n') + '\n', CTX);
     expect(analysis.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(analysis.data).toMatchObject({ title: 'Justice Department ties grants to immigration cooperation' });
@@ -80,14 +95,25 @@ describe('checkStory', () => {
 
   it('counts a surname as naming someone, past a suffix such as III', () => {
     const lines = storyLines().map((l) =>
-      l === '  - name: Jeff Sessions' ? '  - name: Jefferson Beauregard Sessions III' : l.startsWith('WASHINGTON') ? 'WASHINGTON — Sessions wrote to four cities.' : l,
+      l === '  - name: Jeff Sessions'
+        ? '  - name: Jefferson Beauregard Sessions III'
+        : l.startsWith('WASHINGTON')
+          ? 'WASHINGTON — Sessions wrote to four cities.'
+          : l,
     );
     expect(check(lines)).toEqual([]);
   });
 
   it('finds no problems in a valid story using the components correctly', () => {
     expect(
-      check(withBody('', '<SourceQuote source="Los Angeles Times">Quote.</SourceQuote>', '', '<PullQuote by="Jeff Sessions">Quote.</PullQuote>')),
+      check(
+        withBody(
+          '',
+          '<SourceQuote source="Los Angeles Times">Quote.</SourceQuote>',
+          '',
+          '<PullQuote by="Jeff Sessions">Quote.</PullQuote>',
+        ),
+      ),
     ).toEqual([]);
   });
 
@@ -200,7 +226,10 @@ describe('checkStory', () => {
     const analyze = (lines: string[]) => analyzeStory(FILE, lines.join('\n') + '\n', CTX);
 
     it('warns about a place the gazetteer does not know, naming file, line and field, and still gives the story to the build', () => {
-      const lines = withPlaces('{ name: Albuquerque, region: NM, lat: 35.0844, lon: -106.6504 }', '{ name: Atlantis, country: ZZ }');
+      const lines = withPlaces(
+        '{ name: Albuquerque, region: NM, lat: 35.0844, lon: -106.6504 }',
+        '{ name: Atlantis, country: ZZ }',
+      );
       const analysis = analyze(lines);
       expect(analysis.problems).toEqual([
         {
@@ -223,7 +252,9 @@ describe('checkStory', () => {
     });
 
     it('gives a known place without coordinates its coordinates from the gazetteer', () => {
-      const analysis = analyze(withPlaces('{ name: Albuquerque, region: NM, country: US }', '{ name: Krakow, region: "12", country: PL }'));
+      const analysis = analyze(
+        withPlaces('{ name: Albuquerque, region: NM, country: US }', '{ name: Krakow, region: "12", country: PL }'),
+      );
       expect(analysis.problems).toEqual([]);
       const [albuquerque, krakow] = analysis.data!.locations;
       expect(albuquerque).toMatchObject({ name: 'Albuquerque', region: 'NM', country: 'US' });
@@ -234,7 +265,12 @@ describe('checkStory', () => {
     });
 
     it('never looks up a place whose coordinates are given', () => {
-      const analysis = analyze(withPlaces('{ name: Atlantis, country: ZZ, lat: 1.5, lon: 2.5 }', '{ name: Albuquerque, region: NM, lat: 35, lon: -106 }'));
+      const analysis = analyze(
+        withPlaces(
+          '{ name: Atlantis, country: ZZ, lat: 1.5, lon: 2.5 }',
+          '{ name: Albuquerque, region: NM, lat: 35, lon: -106 }',
+        ),
+      );
       expect(analysis.problems).toEqual([]);
       expect(analysis.data?.locations).toEqual([
         { name: 'Atlantis', country: 'ZZ', lat: 1.5, lon: 2.5 },
@@ -245,7 +281,12 @@ describe('checkStory', () => {
     it('takes a US place only from its own state, labelling the warning with the state', () => {
       const lines = withPlaces('{ name: Albuquerque, region: TX }');
       expect(analyze(lines).problems).toEqual([
-        expect.objectContaining({ severity: 'warning', field: 'locations.0.name', line: lineOf(lines, '  - { name: Albuquerque'), message: expect.stringContaining('"Albuquerque, TX"') }),
+        expect.objectContaining({
+          severity: 'warning',
+          field: 'locations.0.name',
+          line: lineOf(lines, '  - { name: Albuquerque'),
+          message: expect.stringContaining('"Albuquerque, TX"'),
+        }),
       ]);
     });
 
@@ -279,7 +320,13 @@ describe('checkStory', () => {
       const lines = quoting('  - name: Jeff Sessions', '  - name: John Smith', '    id: john-smith-texas');
       const analysis = analyzeStory(FILE, lines.join('\n') + '\n', CTX);
       expect(analysis.problems).toEqual([
-        expect.objectContaining({ severity: 'error', file: FILE, field: 'officials.1.id', line: lineOf(lines, '    id: john-smith-texas'), message: expect.stringContaining('"john-smith-texas"') }),
+        expect.objectContaining({
+          severity: 'error',
+          file: FILE,
+          field: 'officials.1.id',
+          line: lineOf(lines, '    id: john-smith-texas'),
+          message: expect.stringContaining('"john-smith-texas"'),
+        }),
       ]);
       expect(analysis.problems[0]!.hint).toContain('content/people/john-smith-texas.yaml');
       expect(analysis.problems[0]!.hint).toContain('remove id');
@@ -296,7 +343,12 @@ describe('checkStory', () => {
       const lines = quoting('  - name: Jeff Sessions', '  - name: John Smith', '    title: Mayor');
       const problems = check(lines);
       expect(problems).toEqual([
-        expect.objectContaining({ severity: 'error', file: FILE, field: 'officials.1.name', line: lineOf(lines, '  - name: John Smith') }),
+        expect.objectContaining({
+          severity: 'error',
+          file: FILE,
+          field: 'officials.1.name',
+          line: lineOf(lines, '  - name: John Smith'),
+        }),
       ]);
       expect(problems[0]!.message).toContain('john-smith-ohio, john-smith-oregon');
       expect(problems[0]!.hint).toBe('add id: john-smith-ohio or id: john-smith-oregon');
@@ -323,7 +375,8 @@ describe('checkStory', () => {
       const lines = withBody('', 'A paragraph.', '', line, '', 'Another paragraph.');
       const problems = check(lines);
       expect(problems.length).toBeGreaterThan(0);
-      for (const p of problems) expect(p).toMatchObject({ severity: 'error', field: 'body', file: FILE, line: lineOf(lines, line) });
+      for (const p of problems)
+        expect(p).toMatchObject({ severity: 'error', field: 'body', file: FILE, line: lineOf(lines, line) });
     });
 
     it('reports a body problem on the first line after the frontmatter at that line', () => {
@@ -333,7 +386,15 @@ describe('checkStory', () => {
     });
 
     it('does not flag code in fenced blocks or backticks', () => {
-      const lines = withBody('', '```mdx', "import x from 'y'", '{1+1} <script></script> <Unknown />', '```', '', 'Inline `{1+1}` and `<iframe>` are shown, not run.');
+      const lines = withBody(
+        '',
+        '```mdx',
+        "import x from 'y'",
+        '{1+1} <script></script> <Unknown />',
+        '```',
+        '',
+        'Inline `{1+1}` and `<iframe>` are shown, not run.',
+      );
       expect(check(lines)).toEqual([]);
     });
 
@@ -350,4 +411,3 @@ describe('checkStory', () => {
     });
   });
 });
-

@@ -30,7 +30,9 @@ describe('formatProblem', () => {
   });
 
   it('starts with a path:line that editors can jump to', () => {
-    expect(formatProblem(problem({ file: 'content/authors/x.yaml', line: 12 }))).toMatch(/^content\/authors\/x\.yaml:12: /);
+    expect(formatProblem(problem({ file: 'content/authors/x.yaml', line: 12 }))).toMatch(
+      /^content\/authors\/x\.yaml:12: /,
+    );
   });
 });
 

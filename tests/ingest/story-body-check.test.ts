@@ -15,7 +15,8 @@ describe('BODY_COMPONENTS', () => {
 
 describe('checkStoryBody: <Embed> against the allowlist it is given', () => {
   const EMBEDS = [{ name: 'DocumentCloud', kind: 'document' as const, hosts: ['embed.documentcloud.org'] }];
-  const embed = (url: string, embeds = EMBEDS) => checkStoryBody(FILE, `Intro.\n\n<Embed url="${url}" title="The letter" />\n`, 10, REFS, true, embeds);
+  const embed = (url: string, embeds = EMBEDS) =>
+    checkStoryBody(FILE, `Intro.\n\n<Embed url="${url}" title="The letter" />\n`, 10, REFS, true, embeds);
 
   it('accepts an embed from an allowlisted host', () => {
     expect(embed('https://embed.documentcloud.org/documents/1-letter/')).toEqual([]);
@@ -28,14 +29,17 @@ describe('checkStoryBody: <Embed> against the allowlist it is given', () => {
         file: FILE,
         line: 12,
         field: 'body',
-        message: '<Embed url="https://www.documentcloud.org/documents/1-letter/">: www.documentcloud.org is not a host this site embeds from',
+        message:
+          '<Embed url="https://www.documentcloud.org/documents/1-letter/">: www.documentcloud.org is not a host this site embeds from',
         hint: 'allowed hosts: embed.documentcloud.org; an editor can add a host under embeds in content/site.yaml',
       },
     ]);
   });
 
   it('refuses every embed when the site allows none', () => {
-    expect(embed('https://embed.documentcloud.org/documents/1-letter/', [])[0]?.hint).toBe('no host is allowed yet; an editor can add a host under embeds in content/site.yaml');
+    expect(embed('https://embed.documentcloud.org/documents/1-letter/', [])[0]?.hint).toBe(
+      'no host is allowed yet; an editor can add a host under embeds in content/site.yaml',
+    );
   });
 });
 
@@ -54,7 +58,12 @@ describe('checkStoryBody', () => {
   });
 
   it('reports problems with file, field and severity', () => {
-    expect(check(['<script>alert(1)</script>'])[0]).toMatchObject({ severity: 'error', file: FILE, field: 'body', line: 10 });
+    expect(check(['<script>alert(1)</script>'])[0]).toMatchObject({
+      severity: 'error',
+      file: FILE,
+      field: 'body',
+      line: 10,
+    });
   });
 
   it.each([
@@ -76,13 +85,16 @@ describe('checkStoryBody', () => {
     expect(check(['Set notation: {1, 2, 3}.'], false)).toEqual([]);
   });
 
-  it.each(['<script>alert(1)</script>', '<style>body{}</style>', '<iframe src="https://evil.example"></iframe>', '<object data="x.swf"></object>', '<SCRIPT src="x.js"></SCRIPT>'])(
-    'refuses the raw tag in %s',
-    (tag) => {
-      const problems = checkStoryBody(FILE, `Before.\n\n${tag}\n`, 10, REFS, false);
-      expect(problems.map((p) => p.line)).toContain(12);
-    },
-  );
+  it.each([
+    '<script>alert(1)</script>',
+    '<style>body{}</style>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<object data="x.swf"></object>',
+    '<SCRIPT src="x.js"></SCRIPT>',
+  ])('refuses the raw tag in %s', (tag) => {
+    const problems = checkStoryBody(FILE, `Before.\n\n${tag}\n`, 10, REFS, false);
+    expect(problems.map((p) => p.line)).toContain(12);
+  });
 
   it('refuses event-handler attributes on their line', () => {
     expect(lines(['Fine.', '<a href="/x" onclick="steal()">click</a>'], false)).toEqual([11]);

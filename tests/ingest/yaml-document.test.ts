@@ -65,7 +65,12 @@ describe('YamlSource', () => {
   });
 
   describe('issueProblems', () => {
-    const schema = z.strictObject({ name: z.string(), kind: z.enum(['person', 'organization']), role: z.string(), links: z.array(z.url({ protocol: /^https?$/ })) });
+    const schema = z.strictObject({
+      name: z.string(),
+      kind: z.enum(['person', 'organization']),
+      role: z.string(),
+      links: z.array(z.url({ protocol: /^https?$/ })),
+    });
     const problemsOf = (text: string, firstLine = 1) => {
       const src = new YamlSource('content/authors/x.yaml', text, firstLine);
       const result = schema.safeParse(src.data);
@@ -84,7 +89,11 @@ describe('YamlSource', () => {
     it('says a field is required but missing', () => {
       const problems = problemsOf('name: X\nkind: person\nlinks: []\n');
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ field: 'role', message: 'is required but missing', file: 'content/authors/x.yaml' });
+      expect(problems[0]).toMatchObject({
+        field: 'role',
+        message: 'is required but missing',
+        file: 'content/authors/x.yaml',
+      });
     });
 
     it('puts a bad value at its line with a dotted field path', () => {

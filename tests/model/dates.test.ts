@@ -64,7 +64,12 @@ describe('formatCalendarDate', () => {
       // Node re-reads TZ when it is assigned; make sure the machine zone really changed,
       // so this test would catch a formatter that works in local time.
       const offsetHours = -new Date(Date.UTC(2017, 7, 3, 12)).getTimezoneOffset() / 60;
-      const expectedOffset = { 'Pacific/Honolulu': -10, 'Pacific/Kiritimati': 14, 'America/New_York': -4, 'Asia/Tokyo': 9 }[zone];
+      const expectedOffset = {
+        'Pacific/Honolulu': -10,
+        'Pacific/Kiritimati': 14,
+        'America/New_York': -4,
+        'Asia/Tokyo': 9,
+      }[zone];
       expect(offsetHours).toBe(expectedOffset);
       expect(formatCalendarDate('2017-08-03')).toBe('August 3, 2017');
       expect(formatCalendarDate('2017-01-01')).toBe('January 1, 2017');

@@ -58,7 +58,11 @@ describe('findEmbedProvider', () => {
   });
 
   it('allows nothing when the site lists no providers', () => {
-    expect(findEmbedProvider('https://www.youtube-nocookie.com/embed/x', [])).toEqual({ ok: false, reason: 'unknown-host', host: 'www.youtube-nocookie.com' });
+    expect(findEmbedProvider('https://www.youtube-nocookie.com/embed/x', [])).toEqual({
+      ok: false,
+      reason: 'unknown-host',
+      host: 'www.youtube-nocookie.com',
+    });
   });
 });
 
@@ -77,6 +81,8 @@ describe('embedFrameSources', () => {
   });
 
   it('lists a host once', () => {
-    expect(embedHosts([...EMBEDS, { name: 'Again', kind: 'video', hosts: ['www.youtube-nocookie.com'] }])).toHaveLength(4);
+    expect(embedHosts([...EMBEDS, { name: 'Again', kind: 'video', hosts: ['www.youtube-nocookie.com'] }])).toHaveLength(
+      4,
+    );
   });
 });

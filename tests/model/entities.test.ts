@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { alphabeticalIndex, byLetter, entityIndex, filingLetter, indexPages, sortName } from '../../src/model/entities.ts';
+import {
+  alphabeticalIndex,
+  byLetter,
+  entityIndex,
+  filingLetter,
+  indexPages,
+  sortName,
+} from '../../src/model/entities.ts';
 import { newestFirst } from '../../src/model/story.ts';
 import { context, story } from './story-fixtures.ts';
 
 const registries = {
   person: (id: string) =>
-    id === 'jeff-sessions' ? { name: 'Jeff Sessions', bio: 'Attorney general from 2017 to 2018.', url: 'https://example.org/sessions' } : undefined,
-  publication: (id: string) => (id === 'los-angeles-times' ? { name: 'Los Angeles Times', url: 'https://www.latimes.com' } : undefined),
+    id === 'jeff-sessions'
+      ? { name: 'Jeff Sessions', bio: 'Attorney general from 2017 to 2018.', url: 'https://example.org/sessions' }
+      : undefined,
+  publication: (id: string) =>
+    id === 'los-angeles-times' ? { name: 'Los Angeles Times', url: 'https://www.latimes.com' } : undefined,
 };
 
 const older = story('grant-letters', {
@@ -67,7 +77,12 @@ describe('entityIndex: people', () => {
   });
 
   it('counts a person listed twice in one story once', () => {
-    const twice = story('twice', { officials: [{ name: 'Ann Lee', title: 'Mayor' }, { name: 'Ann Lee', title: 'Chair' }] });
+    const twice = story('twice', {
+      officials: [
+        { name: 'Ann Lee', title: 'Mayor' },
+        { name: 'Ann Lee', title: 'Chair' },
+      ],
+    });
     const person = entityIndex([twice], registries).people.get('ann-lee')!;
     expect(person.appearances).toHaveLength(1);
   });
@@ -94,9 +109,17 @@ describe('entityIndex: places and publications', () => {
   });
 
   it('shows an unregistered name as the newest story spelled it', () => {
-    const a = story('a', { date: new Date('2020-01-01T00:00:00Z'), sources: [{ name: 'city of tucson', url: 'https://x.test/1' }] });
-    const b = story('b', { date: new Date('2021-01-01T00:00:00Z'), sources: [{ name: 'City of Tucson', url: 'https://x.test/2' }] });
-    expect(entityIndex(newestFirst([a, b]), registries).publications.get('city-of-tucson')!.name).toBe('City of Tucson');
+    const a = story('a', {
+      date: new Date('2020-01-01T00:00:00Z'),
+      sources: [{ name: 'city of tucson', url: 'https://x.test/1' }],
+    });
+    const b = story('b', {
+      date: new Date('2021-01-01T00:00:00Z'),
+      sources: [{ name: 'City of Tucson', url: 'https://x.test/2' }],
+    });
+    expect(entityIndex(newestFirst([a, b]), registries).publications.get('city-of-tucson')!.name).toBe(
+      'City of Tucson',
+    );
   });
 
   it('resolves ids through the story context, so aliases from the registry apply', () => {
@@ -127,10 +150,23 @@ describe('alphabetical index', () => {
   });
 
   it('groups by letter and pages a long index with a letter bar pointing at each letter once', () => {
-    const many = Array.from({ length: 5 }, (_, i) => ({ id: `x${i}`, name: `N${i}`, url: `/x${i}/`, count: 1, letter: i < 3 ? 'A' : 'B' }));
-    expect(byLetter(many).map((g) => [g.letter, g.entries.length])).toEqual([['A', 3], ['B', 2]]);
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      id: `x${i}`,
+      name: `N${i}`,
+      url: `/x${i}/`,
+      count: 1,
+      letter: i < 3 ? 'A' : 'B',
+    }));
+    expect(byLetter(many).map((g) => [g.letter, g.entries.length])).toEqual([
+      ['A', 3],
+      ['B', 2],
+    ]);
     const { pages, letters } = indexPages(many, 2, (n) => (n === 1 ? '/people/' : `/people/${n}/`));
-    expect(pages.map((p) => p.groups.map((g) => `${g.letter}${g.entries.length}`))).toEqual([['A2'], ['A1', 'B1'], ['B1']]);
+    expect(pages.map((p) => p.groups.map((g) => `${g.letter}${g.entries.length}`))).toEqual([
+      ['A2'],
+      ['A1', 'B1'],
+      ['B1'],
+    ]);
     expect(letters).toEqual([
       { letter: 'A', href: '/people/#letter-a' },
       { letter: 'B', href: '/people/2/#letter-b' },

@@ -40,7 +40,11 @@ describe('frontPage', () => {
 
   it('never shows one story twice anywhere on the page', () => {
     const page = frontPage(live, { lead: imm1, pinned: [imm2, pol1] }, SECTIONS, 5);
-    const shown = [page.lead!.slug, ...page.pinned.map((s) => s.slug), ...[...page.bySection.values()].flat().map((s) => s.slug)];
+    const shown = [
+      page.lead!.slug,
+      ...page.pinned.map((s) => s.slug),
+      ...[...page.bySection.values()].flat().map((s) => s.slug),
+    ];
     expect(new Set(shown).size).toBe(shown.length);
     expect(new Set(shown)).toEqual(new Set(live.map((s) => s.slug)));
   });

@@ -3,7 +3,16 @@ import { lookupPlace, GAZETTEER_VERSION } from '../../src/ingest/gazetteer-looku
 import { findPlace, gazetteerIndex, type GazetteerCity } from '../../src/model/gazetteer.ts';
 
 let nextId = 1;
-const city = (name: string, country: string, adminCode: string, population: number, lat: number, lon: number, altName = '', cityId = nextId++): GazetteerCity => ({
+const city = (
+  name: string,
+  country: string,
+  adminCode: string,
+  population: number,
+  lat: number,
+  lon: number,
+  altName = '',
+  cityId = nextId++,
+): GazetteerCity => ({
   cityId,
   name,
   altName,
@@ -31,17 +40,32 @@ const INDEX = gazetteerIndex(CITIES);
 
 describe('findPlace', () => {
   it('tells namesakes apart by country and region', () => {
-    expect(findPlace(INDEX, { name: 'Manchester', region: 'ENG', country: 'GB' })).toEqual({ lat: 53.48095, lon: -2.23743 });
-    expect(findPlace(INDEX, { name: 'Manchester', region: 'NH', country: 'US' })).toEqual({ lat: 42.99564, lon: -71.45479 });
-    expect(findPlace(INDEX, { name: 'Stockton', region: 'CA', country: 'US' })).toEqual({ lat: 37.9577, lon: -121.29078 });
-    expect(findPlace(INDEX, { name: 'Stockton', region: 'KS', country: 'US' })).toEqual({ lat: 39.43807, lon: -99.2651 });
+    expect(findPlace(INDEX, { name: 'Manchester', region: 'ENG', country: 'GB' })).toEqual({
+      lat: 53.48095,
+      lon: -2.23743,
+    });
+    expect(findPlace(INDEX, { name: 'Manchester', region: 'NH', country: 'US' })).toEqual({
+      lat: 42.99564,
+      lon: -71.45479,
+    });
+    expect(findPlace(INDEX, { name: 'Stockton', region: 'CA', country: 'US' })).toEqual({
+      lat: 37.9577,
+      lon: -121.29078,
+    });
+    expect(findPlace(INDEX, { name: 'Stockton', region: 'KS', country: 'US' })).toEqual({
+      lat: 39.43807,
+      lon: -99.2651,
+    });
   });
 
   it('matches names by slug: case, accents and punctuation do not matter', () => {
     const krakow = { lat: 50.06143, lon: 19.93658 };
     expect(findPlace(INDEX, { name: 'Krakow', country: 'PL' })).toEqual(krakow);
     expect(findPlace(INDEX, { name: 'KRAKÓW', country: 'PL' })).toEqual(krakow);
-    expect(findPlace(INDEX, { name: 'stockton!', region: 'CA', country: 'US' })).toEqual({ lat: 37.9577, lon: -121.29078 });
+    expect(findPlace(INDEX, { name: 'stockton!', region: 'CA', country: 'US' })).toEqual({
+      lat: 37.9577,
+      lon: -121.29078,
+    });
   });
 
   it('matches each alternate name', () => {
@@ -59,14 +83,19 @@ describe('findPlace', () => {
   it('takes the most populous namesake in the country when a region outside the US matches no admin code', () => {
     // ISO 3166-2 PL-12 is GeoNames admin code "77".
     expect(findPlace(INDEX, { name: 'Kraków', region: '12', country: 'PL' })).toEqual({ lat: 50.06143, lon: 19.93658 });
-    expect(findPlace(INDEX, { name: 'Stockton', region: 'XX', country: 'GB' })).toEqual({ lat: 52.27181, lon: -1.36055 });
+    expect(findPlace(INDEX, { name: 'Stockton', region: 'XX', country: 'GB' })).toEqual({
+      lat: 52.27181,
+      lon: -1.36055,
+    });
     expect(findPlace(INDEX, { name: 'Manchester', country: 'GB' })).toEqual({ lat: 53.48095, lon: -2.23743 });
   });
 
   it('breaks ties by population, then by the lowest cityId, whatever the order of the list', () => {
     const expected = { lat: 51.2, lon: -0.6 }; // cityId 800
     expect(findPlace(INDEX, { name: 'Springfield', region: 'ENG', country: 'GB' })).toEqual(expected);
-    expect(findPlace(gazetteerIndex([...CITIES].reverse()), { name: 'Springfield', region: 'ENG', country: 'GB' })).toEqual(expected);
+    expect(
+      findPlace(gazetteerIndex([...CITIES].reverse()), { name: 'Springfield', region: 'ENG', country: 'GB' }),
+    ).toEqual(expected);
     // No region match: among the most populous (2000 each), the lowest cityId.
     expect(findPlace(INDEX, { name: 'Springfield', region: 'NIR', country: 'GB' })).toEqual(expected);
   });

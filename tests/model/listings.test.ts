@@ -6,7 +6,10 @@ const slugs = (list: readonly { slug: string }[] | undefined) => list?.map((s) =
 
 describe('groupBy', () => {
   it('puts each item under every key it has, keeping input order', () => {
-    const groups = groupBy(['apple', 'avocado', 'banana', 'blueberry', 'cherry'], (w) => [w[0]!, w.length > 6 ? 'long' : 'short']);
+    const groups = groupBy(['apple', 'avocado', 'banana', 'blueberry', 'cherry'], (w) => [
+      w[0]!,
+      w.length > 6 ? 'long' : 'short',
+    ]);
     expect(groups.get('a')).toEqual(['apple', 'avocado']);
     expect(groups.get('b')).toEqual(['banana', 'blueberry']);
     expect(groups.get('long')).toEqual(['avocado', 'blueberry']);
@@ -25,7 +28,11 @@ describe('groupBy', () => {
 });
 
 describe('listings of stories', () => {
-  const a = story('first-story', { section: 'immigration', authors: ['maria-lopez'], tags: ['Justice Department', 'Courts'] });
+  const a = story('first-story', {
+    section: 'immigration',
+    authors: ['maria-lopez'],
+    tags: ['Justice Department', 'Courts'],
+  });
   const b = story('second-story', {
     section: 'politics',
     authors: ['sam-ortiz'],

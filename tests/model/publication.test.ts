@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildInstant, hasPage, isLive, publicationState, type PublicationFields } from '../../src/model/publication.ts';
+import {
+  buildInstant,
+  hasPage,
+  isLive,
+  publicationState,
+  type PublicationFields,
+} from '../../src/model/publication.ts';
 
 const AT = new Date('2017-08-04T12:00:00Z');
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
@@ -121,7 +127,9 @@ describe('buildInstant', () => {
   });
 
   it('honours the offset written in BUILD_TIME', () => {
-    expect(buildInstant({ BUILD_TIME: '2017-08-04T08:00:00-04:00' }, now).toISOString()).toBe('2017-08-04T12:00:00.000Z');
+    expect(buildInstant({ BUILD_TIME: '2017-08-04T08:00:00-04:00' }, now).toISOString()).toBe(
+      '2017-08-04T12:00:00.000Z',
+    );
   });
 
   it('uses the clock when BUILD_TIME is unset', () => {

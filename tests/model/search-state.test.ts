@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, pagefindFilters, parseSearchState, searchStateQuery, toggleFilter } from '../../src/model/search-state.ts';
+import {
+  hasFilters,
+  pagefindFilters,
+  parseSearchState,
+  searchStateQuery,
+  toggleFilter,
+} from '../../src/model/search-state.ts';
 
 const parse = (query: string) => parseSearchState(new URLSearchParams(query));
 
@@ -21,7 +27,11 @@ describe('search state in the address bar', () => {
   });
 
   it('writes a state back that reads as the same state, in a fixed order', () => {
-    const state = { q: 'water & power', filters: { year: ['2019'], section: ['Politics', 'Environment'] }, sort: 'newest' as const };
+    const state = {
+      q: 'water & power',
+      filters: { year: ['2019'], section: ['Politics', 'Environment'] },
+      sort: 'newest' as const,
+    };
     const query = searchStateQuery(state);
     expect(query).toBe('?q=water+%26+power&section=Politics&section=Environment&year=2019&sort=newest');
     expect(parse(query)).toEqual(state);

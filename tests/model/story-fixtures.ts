@@ -24,7 +24,9 @@ export function context(overrides: Partial<StoryContext> = {}): StoryContext {
   return {
     authors: AUTHORS,
     sections: SECTIONS,
-    people: aliasResolver(new Map([['jeff-sessions', { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions III'] }]])),
+    people: aliasResolver(
+      new Map([['jeff-sessions', { name: 'Jeff Sessions', aliases: ['Jefferson Beauregard Sessions III'] }]]),
+    ),
     publications: aliasResolver(new Map([['los-angeles-times', { name: 'Los Angeles Times', aliases: ['LA Times'] }]])),
     at: AT,
     ...overrides,
@@ -54,6 +56,10 @@ export function frontmatter(overrides: Partial<ArticleFrontmatter> = {}): Articl
 }
 
 /** A story view model, for listing, front-page and feed tests. */
-export function story(slug: string, overrides: Partial<ArticleFrontmatter> = {}, ctx: StoryContext = context()): Story<string> {
+export function story(
+  slug: string,
+  overrides: Partial<ArticleFrontmatter> = {},
+  ctx: StoryContext = context(),
+): Story<string> {
   return toStory(slug, frontmatter(overrides), ctx, `content/articles/2017/${slug}.mdx`);
 }

@@ -44,10 +44,14 @@ describe('resolveStoryImage', () => {
   it('throws an error naming the story file and the src for an unknown image', async () => {
     const attempt = resolveStoryImage(importers(), 'content/articles/2019/x/index.mdx', './missing.png');
     await expect(attempt).rejects.toThrow('content/articles/2019/x/index.mdx');
-    await expect(resolveStoryImage(importers(), 'content/articles/2019/x/index.mdx', './missing.png')).rejects.toThrow('./missing.png');
+    await expect(resolveStoryImage(importers(), 'content/articles/2019/x/index.mdx', './missing.png')).rejects.toThrow(
+      './missing.png',
+    );
   });
 
   it('does not find an image of another story', async () => {
-    await expect(resolveStoryImage(importers(), 'content/articles/2019/y/index.mdx', './chart.png')).rejects.toThrow(/chart\.png/);
+    await expect(resolveStoryImage(importers(), 'content/articles/2019/y/index.mdx', './chart.png')).rejects.toThrow(
+      /chart\.png/,
+    );
   });
 });

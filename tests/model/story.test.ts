@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CORRECTION_LABELS, ContentReferenceError, TYPE_LABELS, newestFirst, storyUrl, toStory } from '../../src/model/story.ts';
+import {
+  CORRECTION_LABELS,
+  ContentReferenceError,
+  TYPE_LABELS,
+  newestFirst,
+  storyUrl,
+  toStory,
+} from '../../src/model/story.ts';
 import { CORRECTION_KINDS, STORY_TYPES } from '../../src/schemas/article.ts';
 import { AT, context, frontmatter } from './story-fixtures.ts';
 
@@ -45,12 +52,19 @@ describe('toStory', () => {
     it('resolves contributors with their role', () => {
       const s = build({ contributors: [{ id: 'sam-ortiz', role: 'additional reporting' }] });
       expect(s.contributors).toEqual([
-        { byline: { id: 'sam-ortiz', name: 'Sam Ortiz', kind: 'person', url: '/authors/sam-ortiz/' }, role: 'additional reporting' },
+        {
+          byline: { id: 'sam-ortiz', name: 'Sam Ortiz', kind: 'person', url: '/authors/sam-ortiz/' },
+          role: 'additional reporting',
+        },
       ]);
     });
 
     it('resolves the section to its name and page', () => {
-      expect(build({ section: 'politics' }).section).toEqual({ id: 'politics', name: 'Politics', url: '/sections/politics/' });
+      expect(build({ section: 'politics' }).section).toEqual({
+        id: 'politics',
+        name: 'Politics',
+        url: '/sections/politics/',
+      });
     });
 
     it('throws a ContentReferenceError naming the file and the id for an unknown author', () => {
@@ -84,7 +98,9 @@ describe('toStory', () => {
     });
 
     it('is `updated` when that is the only change', () => {
-      expect(build({ updated: new Date('2017-08-04T09:00:00-04:00') }).modified?.toISOString()).toBe('2017-08-04T13:00:00.000Z');
+      expect(build({ updated: new Date('2017-08-04T09:00:00-04:00') }).modified?.toISOString()).toBe(
+        '2017-08-04T13:00:00.000Z',
+      );
     });
 
     it('is the latest of updated, updates and corrections', () => {
@@ -99,7 +115,7 @@ describe('toStory', () => {
       expect(s.modified?.toISOString()).toBe('2017-08-06T12:00:00.000Z');
     });
 
-    it('counts a retraction: the notice is the story\'s last change', () => {
+    it("counts a retraction: the notice is the story's last change", () => {
       const s = build({
         corrections: [{ date: new Date('2017-08-09T10:00:00-04:00'), kind: 'correction', text: 'Fixes the amount.' }],
         retracted: { date: new Date('2017-09-01T12:00:00-04:00'), notice: 'Retracted: the documents were drafts.' },
@@ -110,7 +126,9 @@ describe('toStory', () => {
     it('counts a correction later than every update', () => {
       const s = build({
         updates: [{ date: new Date('2017-08-04T09:00:00-04:00'), text: 'Adds a quote.' }],
-        corrections: [{ date: new Date('2017-08-09T10:00:00-04:00'), kind: 'clarification', text: 'Clarifies the amount.' }],
+        corrections: [
+          { date: new Date('2017-08-09T10:00:00-04:00'), kind: 'clarification', text: 'Clarifies the amount.' },
+        ],
       });
       expect(s.modified?.toISOString()).toBe('2017-08-09T14:00:00.000Z');
     });
@@ -154,12 +172,21 @@ describe('toStory', () => {
 
     it('falls back to the people registry, through its aliases', () => {
       const s = build({ officials: [{ name: 'Jefferson Beauregard Sessions III', title: 'Attorney General' }] });
-      expect(s.officials[0]).toMatchObject({ id: 'jeff-sessions', name: 'Jefferson Beauregard Sessions III', title: 'Attorney General' });
+      expect(s.officials[0]).toMatchObject({
+        id: 'jeff-sessions',
+        name: 'Jefferson Beauregard Sessions III',
+        title: 'Attorney General',
+      });
     });
 
     it('falls back to the slug of the name for people not in the registry', () => {
       const s = build({ officials: [{ name: 'Tim Keller', organization: 'City of Albuquerque' }] });
-      expect(s.officials[0]).toEqual({ name: 'Tim Keller', id: 'tim-keller', title: undefined, organization: 'City of Albuquerque' });
+      expect(s.officials[0]).toEqual({
+        name: 'Tim Keller',
+        id: 'tim-keller',
+        title: undefined,
+        organization: 'City of Albuquerque',
+      });
     });
   });
 
@@ -171,14 +198,28 @@ describe('toStory', () => {
       ],
     });
     expect(s.sources).toEqual([
-      { name: 'Los Angeles Times', id: 'los-angeles-times', url: 'https://www.latimes.com/a', title: undefined, published: '2017-08-03' },
-      { name: 'ProPublica', id: 'propublica', url: 'https://www.propublica.org/b', title: 'A story', published: undefined },
+      {
+        name: 'Los Angeles Times',
+        id: 'los-angeles-times',
+        url: 'https://www.latimes.com/a',
+        title: undefined,
+        published: '2017-08-03',
+      },
+      {
+        name: 'ProPublica',
+        id: 'propublica',
+        url: 'https://www.propublica.org/b',
+        title: 'A story',
+        published: undefined,
+      },
     ]);
   });
 
   describe('locations', () => {
     it('labels a US place with its state and identifies it by name and state', () => {
-      const s = build({ locations: [{ name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 }] });
+      const s = build({
+        locations: [{ name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 }],
+      });
       expect(s.locations[0]).toEqual({
         name: 'Albuquerque',
         id: 'albuquerque-nm',
@@ -206,8 +247,18 @@ describe('toStory', () => {
 
   describe('image', () => {
     it('keeps the src the caller resolved, with alt, caption and credit', () => {
-      const s = toStory('x', { ...frontmatter(), image: { src: { width: 800 }, alt: 'The building', caption: 'Cap', credit: 'AP' } }, context());
-      expect(s.image).toEqual({ src: { width: 800 }, alt: 'The building', decorative: false, caption: 'Cap', credit: 'AP' });
+      const s = toStory(
+        'x',
+        { ...frontmatter(), image: { src: { width: 800 }, alt: 'The building', caption: 'Cap', credit: 'AP' } },
+        context(),
+      );
+      expect(s.image).toEqual({
+        src: { width: 800 },
+        alt: 'The building',
+        decorative: false,
+        caption: 'Cap',
+        credit: 'AP',
+      });
     });
 
     it('gives a decorative image empty alt text', () => {
@@ -221,7 +272,11 @@ describe('toStory', () => {
   });
 
   it('passes syndication, retraction and legacy paths through', () => {
-    const syndication = { publisher: 'ProPublica', url: 'https://www.propublica.org/article/x', license: 'CC BY-NC-ND 3.0' };
+    const syndication = {
+      publisher: 'ProPublica',
+      url: 'https://www.propublica.org/article/x',
+      license: 'CC BY-NC-ND 3.0',
+    };
     const retracted = { date: new Date('2017-08-09T12:00:00-04:00'), notice: 'Retracted.' };
     const s = build({ syndication, retracted, redirect_from: ['/2017/08/03/old-url/'] });
     expect(s.syndication).toEqual(syndication);
@@ -271,7 +326,10 @@ describe('newestFirst', () => {
   });
 
   it('compares instants, not the offsets they were written with', () => {
-    const sorted = newestFirst([item('new-york', '2017-08-03T17:30:00-04:00'), item('london', '2017-08-03T22:00:00+01:00')]);
+    const sorted = newestFirst([
+      item('new-york', '2017-08-03T17:30:00-04:00'),
+      item('london', '2017-08-03T22:00:00+01:00'),
+    ]);
     expect(sorted.map((s) => s.slug)).toEqual(['new-york', 'london']);
   });
 

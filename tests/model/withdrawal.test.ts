@@ -8,7 +8,9 @@ const AT = new Date('2026-01-01T00:00:00Z');
 
 describe('withdrawalNotice', () => {
   it('a removed story leaves its own notice and date', () => {
-    expect(withdrawalNotice(story({ state: 'removed', removed: { date: AT, notice: 'Removed after a settlement.' } }))).toEqual({
+    expect(
+      withdrawalNotice(story({ state: 'removed', removed: { date: AT, notice: 'Removed after a settlement.' } })),
+    ).toEqual({
       slug: 'a-story',
       url: '/articles/a-story/',
       reason: 'removed',
@@ -19,9 +21,16 @@ describe('withdrawalNotice', () => {
 
   it('an expired syndicated copy says the licence ended and points at the original', () => {
     const notice = withdrawalNotice(
-      story({ state: 'expired', syndication: { publisher: 'ProPublica', url: 'https://www.propublica.org/a', expires: AT } }),
+      story({
+        state: 'expired',
+        syndication: { publisher: 'ProPublica', url: 'https://www.propublica.org/a', expires: AT },
+      }),
     );
-    expect(notice).toMatchObject({ reason: 'expired', date: AT, original: { publisher: 'ProPublica', url: 'https://www.propublica.org/a' } });
+    expect(notice).toMatchObject({
+      reason: 'expired',
+      date: AT,
+      original: { publisher: 'ProPublica', url: 'https://www.propublica.org/a' },
+    });
     expect(notice!.notice).toContain('ProPublica');
     expect(notice!.notice).toContain('licence');
   });

@@ -9,7 +9,6 @@ import {
 } from '../../src/outputs/cdn-headers.ts';
 import { cspDirectives as directives } from '../helpers/csp.ts';
 
-
 describe('contentSecurityPolicy', () => {
   it('allows scripts only from the site, plus the WebAssembly Pagefind compiles', () => {
     const policy = directives(contentSecurityPolicy({ frameSources: [] }));
@@ -54,10 +53,21 @@ describe('cdnHeaderRules', () => {
   const rules = cdnHeaderRules(entries, { frameSources: [] });
 
   it('caches hashed assets and share cards for a year and revalidates pages, feeds and the search index within a minute', () => {
-    expect(headersForPath(rules, '/_astro/BaseLayout.XDbc.css')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+    expect(headersForPath(rules, '/_astro/BaseLayout.XDbc.css')['Cache-Control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
     // A card's name carries the digest of what it shows: a changed card is a new file.
-    expect(headersForPath(rules, '/cards/lake-mead-0123456789abcdef.png')['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    for (const path of ['/', '/index.html', '/articles/some-story/', '/rss.xml', '/pagefind/pagefind-entry.json', '/404.html']) {
+    expect(headersForPath(rules, '/cards/lake-mead-0123456789abcdef.png')['Cache-Control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    for (const path of [
+      '/',
+      '/index.html',
+      '/articles/some-story/',
+      '/rss.xml',
+      '/pagefind/pagefind-entry.json',
+      '/404.html',
+    ]) {
       expect(headersForPath(rules, path)['Cache-Control'], path).toBe('public, max-age=60, must-revalidate');
     }
   });
@@ -84,14 +94,26 @@ describe('cdnHeaderRules', () => {
 
 describe('formatHeadersFile and parseHeadersFile', () => {
   it('read back what they write', () => {
-    const rules = cdnHeaderRules([{ name: '_astro', isDirectory: true }, { name: 'rss.xml', isDirectory: false }], { frameSources: ['https://embed.documentcloud.org'] });
+    const rules = cdnHeaderRules(
+      [
+        { name: '_astro', isDirectory: true },
+        { name: 'rss.xml', isDirectory: false },
+      ],
+      { frameSources: ['https://embed.documentcloud.org'] },
+    );
     expect(parseHeadersFile(formatHeadersFile(rules))).toEqual(rules);
   });
 
   it('reads Netlify’s format: comments, blank lines, indented headers, colons inside values', () => {
     const text = '# comment\n/a/*\n  X-One: 1\n  Link: <https://x.example/>; rel=preload\n\n/b\n\tX-Two: 2\n';
     expect(parseHeadersFile(text)).toEqual([
-      { path: '/a/*', headers: [['X-One', '1'], ['Link', '<https://x.example/>; rel=preload']] },
+      {
+        path: '/a/*',
+        headers: [
+          ['X-One', '1'],
+          ['Link', '<https://x.example/>; rel=preload'],
+        ],
+      },
       { path: '/b', headers: [['X-Two', '2']] },
     ]);
   });

@@ -35,19 +35,28 @@ describe('feedBodyHtml', () => {
   });
 
   it('keeps everything else in order', async () => {
-    const paragraphs = parse(await feedBodyHtml(site)).querySelectorAll('p').map((p) => p.text);
+    const paragraphs = parse(await feedBodyHtml(site))
+      .querySelectorAll('p')
+      .map((p) => p.text);
     expect(paragraphs[0]).toBe('First paragraph.');
     expect(paragraphs.at(-1)).toBe('Last paragraph.');
   });
 
   it('turns an embed into a paragraph linking to the original: no frame, no button', async () => {
     const embeds = [{ name: 'Datawrapper', kind: 'chart' as const, hosts: ['datawrapper.dwcdn.net'] }];
-    const body = renderStoryBody('Before.\n\n<Embed url="https://datawrapper.dwcdn.net/AbC12/1/?a=1&b=2" title="Wells that ran dry, by county & year" />\n\nAfter.\n', { format: 'mdx', embeds });
+    const body = renderStoryBody(
+      'Before.\n\n<Embed url="https://datawrapper.dwcdn.net/AbC12/1/?a=1&b=2" title="Wells that ran dry, by county & year" />\n\nAfter.\n',
+      { format: 'mdx', embeds },
+    );
     const feed = await feedBodyHtml(body);
     expect(feed).not.toMatch(/<(iframe|button|figure|script|div)\b|hidden|data-/);
     const doc = parse(feed);
     const paragraphs = doc.querySelectorAll('p');
-    expect(paragraphs.map((p) => p.text)).toEqual(['Before.', 'Wells that ran dry, by county & year (Chart from Datawrapper)', 'After.']);
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      'Before.',
+      'Wells that ran dry, by county & year (Chart from Datawrapper)',
+      'After.',
+    ]);
     const link = paragraphs[1]!.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://datawrapper.dwcdn.net/AbC12/1/?a=1&b=2');
     expect(link.text).toBe('Wells that ran dry, by county & year');

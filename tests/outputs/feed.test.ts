@@ -11,7 +11,9 @@ describe('absolutizeHtml', () => {
   const run = async (html: string) => parse(await absolutizeHtml(html, PAGE));
 
   it('makes root-relative links and images absolute on the site', async () => {
-    const doc = await run('<p><a href="/sections/politics/">Politics</a> <img src="/_astro/lead.abc123.jpg" alt="Lead"></p>');
+    const doc = await run(
+      '<p><a href="/sections/politics/">Politics</a> <img src="/_astro/lead.abc123.jpg" alt="Lead"></p>',
+    );
     expect(doc.querySelector('a')?.getAttribute('href')).toBe('https://ledgerdesk.example/sections/politics/');
     expect(doc.querySelector('img')?.getAttribute('src')).toBe('https://ledgerdesk.example/_astro/lead.abc123.jpg');
   });
@@ -19,7 +21,10 @@ describe('absolutizeHtml', () => {
   it('resolves page-relative links against the story page', async () => {
     const doc = await run('<a href="chart/">chart</a><a href="../other-story/">other</a>');
     const hrefs = doc.querySelectorAll('a').map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['https://ledgerdesk.example/articles/sessions-grants/chart/', 'https://ledgerdesk.example/articles/other-story/']);
+    expect(hrefs).toEqual([
+      'https://ledgerdesk.example/articles/sessions-grants/chart/',
+      'https://ledgerdesk.example/articles/other-story/',
+    ]);
   });
 
   it('points #fragment links at the story page', async () => {
@@ -34,11 +39,16 @@ describe('absolutizeHtml', () => {
 
   it('keeps mailto: and tel: links as they are', async () => {
     const doc = await run('<a href="mailto:tips@ledgerdesk.example">Tips</a><a href="tel:+15555550100">Call</a>');
-    expect(doc.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['mailto:tips@ledgerdesk.example', 'tel:+15555550100']);
+    expect(doc.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
+      'mailto:tips@ledgerdesk.example',
+      'tel:+15555550100',
+    ]);
   });
 
   it('drops srcset, whose relative candidates feed readers would resolve against the wrong site', async () => {
-    const doc = await run('<img src="/_astro/a.jpg" srcset="/_astro/a-400.webp 400w, /_astro/a-800.webp 800w" alt="A">');
+    const doc = await run(
+      '<img src="/_astro/a.jpg" srcset="/_astro/a-400.webp 400w, /_astro/a-800.webp 800w" alt="A">',
+    );
     const img = doc.querySelector('img')!;
     expect(img.hasAttribute('srcset')).toBe(false);
     expect(img.getAttribute('src')).toBe('https://ledgerdesk.example/_astro/a.jpg');
@@ -52,7 +62,9 @@ describe('absolutizeHtml', () => {
   });
 
   it('keeps the text and structure of the story', async () => {
-    const doc = await run('<h2>Reaction</h2><p>The mayor said <em>no</em> &amp; left.</p><blockquote><p>Quote</p></blockquote>');
+    const doc = await run(
+      '<h2>Reaction</h2><p>The mayor said <em>no</em> &amp; left.</p><blockquote><p>Quote</p></blockquote>',
+    );
     expect(doc.querySelector('h2')?.text).toBe('Reaction');
     expect(doc.querySelector('p')?.text).toBe('The mayor said no & left.');
     expect(doc.querySelector('em')?.text).toBe('no');
@@ -90,7 +102,11 @@ describe('feedItem', () => {
   });
 
   it('marks a retracted story in its title', () => {
-    const item = feedItem(story('x', { retracted: { date: new Date('2017-08-09T12:00:00Z'), notice: 'Retracted.' } }), '', SITE);
+    const item = feedItem(
+      story('x', { retracted: { date: new Date('2017-08-09T12:00:00Z'), notice: 'Retracted.' } }),
+      '',
+      SITE,
+    );
     expect(item.title).toMatch(/retract/i);
     expect(item.title).toContain(story('x').title);
   });

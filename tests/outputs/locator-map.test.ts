@@ -38,7 +38,8 @@ const areaNamed = (svg: ParsedMap, name: string) => {
 /** The pin is inside the named area's outline and outside every other listed one. */
 function expectPinIn(svg: ParsedMap, name: string, notIn: string[]) {
   expect(pointInPath(areaNamed(svg, name).d, svg.pin.cx, svg.pin.cy), `pin inside ${name}`).toBe(true);
-  for (const other of notIn) expect(pointInPath(areaNamed(svg, other).d, svg.pin.cx, svg.pin.cy), `pin inside ${other}`).toBe(false);
+  for (const other of notIn)
+    expect(pointInPath(areaNamed(svg, other).d, svg.pin.cx, svg.pin.cy), `pin inside ${other}`).toBe(false);
 }
 
 describe('locatorMap: the area a place is in', () => {
@@ -124,7 +125,13 @@ describe('locatorMap: framing', () => {
   });
 
   it('keeps the pin and its label inside the map wherever the place is in the frame', () => {
-    const places = [ALBUQUERQUE, ANCHORAGE, MOSCOW, place('Key West', 24.5551, -81.78, 'US', 'FL'), place('Clovis', 34.4048, -103.2052, 'US', 'NM')];
+    const places = [
+      ALBUQUERQUE,
+      ANCHORAGE,
+      MOSCOW,
+      place('Key West', 24.5551, -81.78, 'US', 'FL'),
+      place('Clovis', 34.4048, -103.2052, 'US', 'NM'),
+    ];
     for (const p of places) {
       const { map, svg } = draw(p);
       expect(svg.pin.cx).toBeGreaterThan(0);
@@ -218,7 +225,11 @@ describe('locatorMap: coordinates', () => {
   });
 
   it('draws the poles and the antimeridian with the pin on the map', () => {
-    for (const p of [place('Amundsen–Scott Station', -90, 0, 'AQ'), place('North Pole', 90, 0, 'XX'), place('Taveuni', -16.85, -179.97, 'FJ')]) {
+    for (const p of [
+      place('Amundsen–Scott Station', -90, 0, 'AQ'),
+      place('North Pole', 90, 0, 'XX'),
+      place('Taveuni', -16.85, -179.97, 'FJ'),
+    ]) {
       const { map, svg } = draw(p);
       expect(svg.pin.cx, p.name).toBeGreaterThan(0);
       expect(svg.pin.cx, p.name).toBeLessThan(map.width);

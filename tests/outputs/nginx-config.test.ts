@@ -9,21 +9,50 @@ import { formatNginxLocations, nginxLocations, type NginxLocation } from '../../
 function chosen(locations: readonly NginxLocation[], path: string): NginxLocation | undefined {
   const exact = locations.find((l) => l.modifier === '=' && l.path === path);
   if (exact) return exact;
-  return locations.filter((l) => l.modifier === '^~' && path.startsWith(l.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return locations
+    .filter((l) => l.modifier === '^~' && path.startsWith(l.path))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** The location whose headers a response carries: a folder is answered by an internal redirect to its index, unless its location serves the index in place. */
 function answering(locations: readonly NginxLocation[], path: string): NginxLocation | undefined {
   const first = chosen(locations, path);
-  return path.endsWith('/') && first && !first.index && !first.redirect && !first.hidden ? chosen(locations, `${path}index.html`) : first;
+  return path.endsWith('/') && first && !first.index && !first.redirect && !first.hidden
+    ? chosen(locations, `${path}index.html`)
+    : first;
 }
 
 const PATHS = [
-  '/', '/index.html', '/404.html', '/rss.xml', '/robots.txt', '/unknown', '/unknown/deeper/',
-  '/_astro', '/_astro/', '/_astro/BaseLayout.x1.css', '/_astro/deep/file.js',
-  '/articles', '/articles/', '/articles/a/', '/articles/a/index.html', '/articlesque',
-  '/a', '/a/', '/a/x', '/a/b', '/a/b/', '/a/b/c', '/a/b/c/', '/a/b/cd', '/ab', '/pagefind/2017/pagefind-entry.json',
-  '/d/', '/d/index.html', '/e/', '/e/index.html',
+  '/',
+  '/index.html',
+  '/404.html',
+  '/rss.xml',
+  '/robots.txt',
+  '/unknown',
+  '/unknown/deeper/',
+  '/_astro',
+  '/_astro/',
+  '/_astro/BaseLayout.x1.css',
+  '/_astro/deep/file.js',
+  '/articles',
+  '/articles/',
+  '/articles/a/',
+  '/articles/a/index.html',
+  '/articlesque',
+  '/a',
+  '/a/',
+  '/a/x',
+  '/a/b',
+  '/a/b/',
+  '/a/b/c',
+  '/a/b/c/',
+  '/a/b/cd',
+  '/ab',
+  '/pagefind/2017/pagefind-entry.json',
+  '/d/',
+  '/d/index.html',
+  '/e/',
+  '/e/index.html',
 ];
 
 /** Every path gets from nginx exactly what `_headers` gives it on Netlify. */
@@ -45,9 +74,27 @@ describe('nginxLocations', () => {
 
   it('merges nested splats, exact paths and later rules replacing earlier ones, in Netlify’s order', () => {
     expectSameHeaders([
-      { path: '/a/b/*', headers: [['X-Order', 'inner first'], ['X-Inner', '1']] },
-      { path: '/*', headers: [['X-All', 'yes'], ['X-Order', 'root']] },
-      { path: '/a/*', headers: [['X-Order', 'outer last'], ['X-A', 'a']] },
+      {
+        path: '/a/b/*',
+        headers: [
+          ['X-Order', 'inner first'],
+          ['X-Inner', '1'],
+        ],
+      },
+      {
+        path: '/*',
+        headers: [
+          ['X-All', 'yes'],
+          ['X-Order', 'root'],
+        ],
+      },
+      {
+        path: '/a/*',
+        headers: [
+          ['X-Order', 'outer last'],
+          ['X-A', 'a'],
+        ],
+      },
       { path: '/a/b/c', headers: [['X-Exact', 'c']] },
       { path: '/', headers: [['X-Front', 'f']] },
       { path: '/a*', headers: [['X-Bare', 'ab']] },
@@ -61,8 +108,12 @@ describe('nginxLocations', () => {
       { path: '/*', headers: [['X-Security', 'on']] },
       { path: '/_astro/*', headers: [['Cache-Control', 'immutable']] },
     ]);
-    for (const location of locations) expect(Object.fromEntries(location.headers)['X-Security'], location.path).toBe('on');
-    expect(chosen(locations, '/_astro/x.js')!.headers).toEqual([['X-Security', 'on'], ['Cache-Control', 'immutable']]);
+    for (const location of locations)
+      expect(Object.fromEntries(location.headers)['X-Security'], location.path).toBe('on');
+    expect(chosen(locations, '/_astro/x.js')!.headers).toEqual([
+      ['X-Security', 'on'],
+      ['Cache-Control', 'immutable'],
+    ]);
     // Netlify's /_astro/* matches /_astro itself, which nginx would send to the root location.
     expect(chosen(locations, '/_astro')).toMatchObject({ modifier: '=', path: '/_astro' });
   });
@@ -77,7 +128,11 @@ describe('nginxLocations', () => {
     );
     expect(chosen(locations, '/_headers')).toMatchObject({ hidden: true });
     expect(chosen(locations, '/_redirects')).toMatchObject({ hidden: true });
-    expect(chosen(locations, '/2018/old-url/')!.redirect).toEqual({ from: '/2018/old-url/', to: '/articles/new/', status: 301 });
+    expect(chosen(locations, '/2018/old-url/')!.redirect).toEqual({
+      from: '/2018/old-url/',
+      to: '/articles/new/',
+      status: 301,
+    });
     expect(chosen(locations, '/2018/old-url/')!.headers).toEqual([['X-Security', 'on']]);
     expect(chosen(locations, '/articles/gone/')!.redirect?.status).toBe(410);
     expect(chosen(locations, '/articles/gone/index.html')!.redirect).toBeUndefined();
@@ -127,9 +182,13 @@ describe('formatNginxLocations', () => {
   });
 
   it('escapes quotes, quotes odd paths, and refuses what nginx would read as a variable', () => {
-    const text = formatNginxLocations(nginxLocations([{ path: '/a b/*', headers: [['X-Q', 'say "hi" \\ there']] }], [], []));
+    const text = formatNginxLocations(
+      nginxLocations([{ path: '/a b/*', headers: [['X-Q', 'say "hi" \\ there']] }], [], []),
+    );
     expect(text).toContain('location ^~ "/a b/" {\n  add_header X-Q "say \\"hi\\" \\\\ there" always;\n}');
     expect(() => formatNginxLocations(nginxLocations([{ path: '/*', headers: [['X-Cost', '$5']] }]))).toThrow(/\$/);
-    expect(() => formatNginxLocations(nginxLocations([{ path: '/*', headers: [['X Bad', '1']] }]))).toThrow(/header name/);
+    expect(() => formatNginxLocations(nginxLocations([{ path: '/*', headers: [['X Bad', '1']] }]))).toThrow(
+      /header name/,
+    );
   });
 });

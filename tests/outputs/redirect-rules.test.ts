@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { netlifyRedirects, parseRedirectsFile, redirectPageFile, redirectPageHtml, redirectRules } from '../../src/outputs/redirect-rules.ts';
+import {
+  netlifyRedirects,
+  parseRedirectsFile,
+  redirectPageFile,
+  redirectPageHtml,
+  redirectRules,
+} from '../../src/outputs/redirect-rules.ts';
 
 describe('redirectRules', () => {
   it('gives each old path of a story a 301 to it and each withdrawn URL a 410 with its notice page, sorted by path', () => {
@@ -60,7 +66,8 @@ describe('redirect pages', () => {
   it('refresh at once to the target, name it canonical, are not indexed and link to it', () => {
     const target = 'https://news.example.test/articles/a/?x=1&y=2';
     const doc = parse(redirectPageHtml(target, 'en-US'));
-    const find = (tag: string, attr: string, value: string) => doc.querySelectorAll(tag).find((el) => el.getAttribute(attr) === value)?.attributes;
+    const find = (tag: string, attr: string, value: string) =>
+      doc.querySelectorAll(tag).find((el) => el.getAttribute(attr) === value)?.attributes;
     expect(find('meta', 'http-equiv', 'refresh')?.['content']).toBe(`0; url=${target}`);
     expect(find('link', 'rel', 'canonical')?.['href']).toBe(target);
     expect(find('meta', 'name', 'robots')?.['content']).toBe('noindex');

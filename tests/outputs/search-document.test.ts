@@ -1,6 +1,13 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { quotedPeopleNames, searchDocumentHtml, searchFacets, searchShard, shardBundlePath, thumbnailPath } from '../../src/outputs/search-document.ts';
+import {
+  quotedPeopleNames,
+  searchDocumentHtml,
+  searchFacets,
+  searchShard,
+  shardBundlePath,
+  thumbnailPath,
+} from '../../src/outputs/search-document.ts';
 import { renderStoryBody } from '../../src/ingest/story-body/render.ts';
 import { context, story } from '../model/story-fixtures.ts';
 
@@ -16,10 +23,21 @@ describe('searchDocumentHtml', () => {
     dek: 'Four cities were told.',
     locations: [{ name: 'Albuquerque', region: 'NM', country: 'US' }],
   });
-  const doc = parse(searchDocumentHtml({ story: grants, people: ['Jeff Sessions'], bodyHtml: body, language: 'en-US', timeZone: TZ, thumbnail: '/pagefind/2017/thumbs/sessions-letters.webp' }));
+  const doc = parse(
+    searchDocumentHtml({
+      story: grants,
+      people: ['Jeff Sessions'],
+      bodyHtml: body,
+      language: 'en-US',
+      timeZone: TZ,
+      thumbnail: '/pagefind/2017/thumbs/sessions-letters.webp',
+    }),
+  );
   const indexed = doc.querySelector('[data-pagefind-body]')!;
   // The block of facets and metadata (a pull quote is ignored by Pagefind too, but holds no filter).
-  const ignored = indexed.querySelectorAll('div[data-pagefind-ignore]').find((div) => div.querySelector('[data-pagefind-filter]'))!;
+  const ignored = indexed
+    .querySelectorAll('div[data-pagefind-ignore]')
+    .find((div) => div.querySelector('[data-pagefind-filter]'))!;
 
   it('holds the headline as the result title, the dek and the body, all inside the indexed element', () => {
     expect(indexed.querySelector('h1')!.text).toBe('Grants & cities');
@@ -44,7 +62,9 @@ describe('searchDocumentHtml', () => {
   });
 
   it('carries facets, the date sort key and result metadata where they are not indexed as words', () => {
-    const filters = ignored.querySelectorAll('[data-pagefind-filter]').map((e) => [e.getAttribute('data-pagefind-filter'), e.text]);
+    const filters = ignored
+      .querySelectorAll('[data-pagefind-filter]')
+      .map((e) => [e.getAttribute('data-pagefind-filter'), e.text]);
     expect(filters).toEqual([
       ['section', 'Immigration'],
       ['type', 'News'],
@@ -54,7 +74,9 @@ describe('searchDocumentHtml', () => {
       ['year', '2017'],
     ]);
     expect(ignored.querySelector('[data-pagefind-sort="date"]')!.text).toBe('2017-08-03T21:30:00.000Z');
-    const meta = Object.fromEntries(ignored.querySelectorAll('[data-pagefind-meta]').map((e) => [e.getAttribute('data-pagefind-meta'), e.text]));
+    const meta = Object.fromEntries(
+      ignored.querySelectorAll('[data-pagefind-meta]').map((e) => [e.getAttribute('data-pagefind-meta'), e.text]),
+    );
     expect(meta).toEqual({
       date: 'August 3, 2017',
       published: '2017-08-03T21:30:00.000Z',
@@ -65,14 +87,20 @@ describe('searchDocumentHtml', () => {
   });
 
   it('marks a retracted story for its result to say so, and no other', () => {
-    const retracted = story('phone-deal', { retracted: { date: new Date('2024-10-02T20:00:00Z'), notice: 'The documents were drafts.' } });
-    const marked = parse(searchDocumentHtml({ story: retracted, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }));
+    const retracted = story('phone-deal', {
+      retracted: { date: new Date('2024-10-02T20:00:00Z'), notice: 'The documents were drafts.' },
+    });
+    const marked = parse(
+      searchDocumentHtml({ story: retracted, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }),
+    );
     expect(marked.querySelector('[data-pagefind-meta="retracted"]')!.text).toBe('Retracted');
     expect(doc.querySelector('[data-pagefind-meta="retracted"]')).toBeNull();
   });
 
   it('leaves the image out for a story without one', () => {
-    const plain = parse(searchDocumentHtml({ story: grants, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }));
+    const plain = parse(
+      searchDocumentHtml({ story: grants, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }),
+    );
     expect(plain.querySelector('[data-pagefind-meta="image"]')).toBeNull();
   });
 });
@@ -90,12 +118,17 @@ describe('searchFacets', () => {
 describe('quotedPeopleNames', () => {
   it('names a person by the registry, so an alias and the name are one facet value', () => {
     const { people } = context();
-    expect(quotedPeopleNames([{ name: 'Jefferson Beauregard Sessions III' }, { name: 'Jeff Sessions' }], people)).toEqual(['Jeff Sessions', 'Jeff Sessions']);
+    expect(
+      quotedPeopleNames([{ name: 'Jefferson Beauregard Sessions III' }, { name: 'Jeff Sessions' }], people),
+    ).toEqual(['Jeff Sessions', 'Jeff Sessions']);
   });
 
   it('keeps the name as written for someone without an entry, also when told apart by id', () => {
     const { people } = context();
-    expect(quotedPeopleNames([{ name: 'Ana Ruiz' }, { name: 'Ana Ruiz', id: 'ana-ruiz-denver' }], people)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+    expect(quotedPeopleNames([{ name: 'Ana Ruiz' }, { name: 'Ana Ruiz', id: 'ana-ruiz-denver' }], people)).toEqual([
+      'Ana Ruiz',
+      'Ana Ruiz',
+    ]);
   });
 });
 

@@ -4,7 +4,13 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareCardKey, type ShareCardContent } from '../../src/outputs/share-card.ts';
-import { drawShareCard, loadShareCardAssets, ShareCardCache, shareCardDesignDigest, type ShareCardAssets } from '../../src/outputs/share-card-render.ts';
+import {
+  drawShareCard,
+  loadShareCardAssets,
+  ShareCardCache,
+  shareCardDesignDigest,
+  type ShareCardAssets,
+} from '../../src/outputs/share-card-render.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FONT_DIR = path.join(ROOT, 'node_modules/@fontsource/source-serif-4/files');
@@ -21,7 +27,11 @@ let assets: ShareCardAssets;
 let tmp: string;
 
 beforeAll(async () => {
-  assets = await loadShareCardAssets({ fontDir: FONT_DIR, logoFile: path.join(ROOT, 'public/logo.svg'), design: 'test design' });
+  assets = await loadShareCardAssets({
+    fontDir: FONT_DIR,
+    logoFile: path.join(ROOT, 'public/logo.svg'),
+    design: 'test design',
+  });
   tmp = mkdtempSync(path.join(os.tmpdir(), 'share-cards-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -55,7 +65,11 @@ describe('drawShareCard', () => {
   });
 
   it('stops a very long headline at four lines, clear of the byline', async () => {
-    const long = { ...CONTENT, headline: 'The council voted, after a night of testimony that ran past midnight, '.repeat(6), byline: '' };
+    const long = {
+      ...CONTENT,
+      headline: 'The council voted, after a night of testimony that ran past midnight, '.repeat(6),
+      byline: '',
+    };
     const png = await drawShareCard(long, assets);
     // The band where the byline sits is empty when there is no byline: the headline did not run into it.
     expect(await inkIn(png, 540, 600)).toBe(0);
@@ -66,7 +80,8 @@ describe('drawShareCard', () => {
   it('draws letters beyond basic Latin from the latin-ext subset', async () => {
     // A letter no font has is drawn as the same empty box whatever the letter, so Ł and ő would
     // leave the same ink; drawn from latin-ext, Ł is an L with a stroke, a little more ink than L.
-    const ink = async (headline: string) => inkIn(await drawShareCard({ ...CONTENT, headline, byline: '' }, assets), 200, 320);
+    const ink = async (headline: string) =>
+      inkIn(await drawShareCard({ ...CONTENT, headline, byline: '' }, assets), 200, 320);
     const [l, lStroke, oDouble] = await Promise.all([ink('LLLL'), ink('ŁŁŁŁ'), ink('őőőő')]);
     expect(lStroke / l).toBeGreaterThan(1);
     expect(lStroke / l).toBeLessThan(1.25);
@@ -90,7 +105,9 @@ describe('ShareCardCache', () => {
     expect(await cache.fill([CONTENT], assets)).toBe(1);
     expect(await cache.fill([CONTENT, other, { ...other }], assets)).toBe(1);
     expect(await cache.fill([CONTENT, other], assets)).toBe(0);
-    expect(readdirSync(cache.dir).sort()).toEqual([CONTENT, other].map((c) => `${shareCardKey(c, assets.designDigest)}.png`).sort());
+    expect(readdirSync(cache.dir).sort()).toEqual(
+      [CONTENT, other].map((c) => `${shareCardKey(c, assets.designDigest)}.png`).sort(),
+    );
   });
 
   it('prunes every card not in the last build, and stray files', async () => {

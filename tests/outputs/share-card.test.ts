@@ -41,7 +41,10 @@ describe('bylineText', () => {
 
 describe('shareCardContent', () => {
   it('shows the headline, type of work and section, the byline and the outlet', () => {
-    const content = shareCardContent(story('grants', { type: 'analysis', section: 'environment', authors: ['maria-lopez', 'sam-ortiz'] }), 'The Ledger Desk');
+    const content = shareCardContent(
+      story('grants', { type: 'analysis', section: 'environment', authors: ['maria-lopez', 'sam-ortiz'] }),
+      'The Ledger Desk',
+    );
     expect(content).toEqual({
       outlet: 'The Ledger Desk',
       kicker: 'Analysis · Environment',
@@ -52,7 +55,9 @@ describe('shareCardContent', () => {
   });
 
   it('marks a retracted story', () => {
-    const retracted = story('grants', { retracted: { date: new Date('2017-08-09T12:00:00Z'), notice: 'The letters were misdated.' } });
+    const retracted = story('grants', {
+      retracted: { date: new Date('2017-08-09T12:00:00Z'), notice: 'The letters were misdated.' },
+    });
     expect(shareCardContent(retracted, 'The Ledger Desk').retracted).toBe(true);
   });
 });
@@ -96,7 +101,9 @@ describe('headlineSize', () => {
 
 describe('shareCardAlt', () => {
   it('says what the card shows, in order', () => {
-    expect(shareCardAlt(CONTENT)).toBe('The Ledger Desk. Analysis · Environment: Arizona takes the first mandatory Colorado River cut. By Maria Lopez and Sam Ortiz');
+    expect(shareCardAlt(CONTENT)).toBe(
+      'The Ledger Desk. Analysis · Environment: Arizona takes the first mandatory Colorado River cut. By Maria Lopez and Sam Ortiz',
+    );
   });
 
   it('keeps a question mark and says "Retracted" for a retracted story', () => {
@@ -106,7 +113,9 @@ describe('shareCardAlt', () => {
   });
 
   it('leaves out an empty byline', () => {
-    expect(shareCardAlt({ ...CONTENT, byline: '' })).toBe('The Ledger Desk. Analysis · Environment: Arizona takes the first mandatory Colorado River cut');
+    expect(shareCardAlt({ ...CONTENT, byline: '' })).toBe(
+      'The Ledger Desk. Analysis · Environment: Arizona takes the first mandatory Colorado River cut',
+    );
   });
 });
 

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { chunk, isCanonicalHere, newsSitemapStories, newsSitemapXml, sitemapIndexXml, urlsetXml } from '../../src/outputs/sitemap.ts';
+import {
+  chunk,
+  isCanonicalHere,
+  newsSitemapStories,
+  newsSitemapXml,
+  sitemapIndexXml,
+  urlsetXml,
+} from '../../src/outputs/sitemap.ts';
 import type { Story } from '../../src/model/story.ts';
 
 const at = new Date('2026-11-29T12:00:00Z');
 const HOUR = 3600_000;
 const story = (slug: string, date: Date, extra: Partial<Story<unknown>> = {}) =>
-  ({ slug, url: `/articles/${slug}/`, title: `Title of ${slug} & more`, date, syndication: undefined, ...extra }) as Story<unknown>;
+  ({
+    slug,
+    url: `/articles/${slug}/`,
+    title: `Title of ${slug} & more`,
+    date,
+    syndication: undefined,
+    ...extra,
+  }) as Story<unknown>;
 const parser = new XMLParser({ ignoreAttributes: false });
 
 describe('newsSitemapStories', () => {
@@ -23,7 +37,9 @@ describe('newsSitemapStories', () => {
   });
 
   it('leaves out syndicated copies, whose canonical page is elsewhere', () => {
-    const copy = story('copy', new Date(at.getTime() - HOUR), { syndication: { publisher: 'ProPublica', url: 'https://example.org/a' } });
+    const copy = story('copy', new Date(at.getTime() - HOUR), {
+      syndication: { publisher: 'ProPublica', url: 'https://example.org/a' },
+    });
     expect(isCanonicalHere(copy)).toBe(false);
     expect(newsSitemapStories([copy], at)).toEqual([]);
   });
@@ -31,7 +47,11 @@ describe('newsSitemapStories', () => {
 
 describe('sitemap XML', () => {
   it('escapes titles and uses a two-letter language in the news sitemap', () => {
-    const xml = newsSitemapXml([story('a', at)], { name: 'Smith & Sons Gazette', language: 'en-US' }, (p) => `https://x.test${p}`);
+    const xml = newsSitemapXml(
+      [story('a', at)],
+      { name: 'Smith & Sons Gazette', language: 'en-US' },
+      (p) => `https://x.test${p}`,
+    );
     const url = parser.parse(xml).urlset.url;
     expect(url.loc).toBe('https://x.test/articles/a/');
     expect(url['news:news']['news:publication']['news:name']).toBe('Smith & Sons Gazette');
@@ -40,8 +60,12 @@ describe('sitemap XML', () => {
   });
 
   it('writes urlsets with lastmod and an index of sitemaps', () => {
-    const urlset = parser.parse(urlsetXml([{ loc: 'https://x.test/', lastmod: at }, { loc: 'https://x.test/b/' }])).urlset.url;
-    expect(urlset).toEqual([{ loc: 'https://x.test/', lastmod: '2026-11-29T12:00:00.000Z' }, { loc: 'https://x.test/b/' }]);
+    const urlset = parser.parse(urlsetXml([{ loc: 'https://x.test/', lastmod: at }, { loc: 'https://x.test/b/' }]))
+      .urlset.url;
+    expect(urlset).toEqual([
+      { loc: 'https://x.test/', lastmod: '2026-11-29T12:00:00.000Z' },
+      { loc: 'https://x.test/b/' },
+    ]);
     const index = parser.parse(sitemapIndexXml(['https://x.test/sitemap-0.xml'])).sitemapindex.sitemap;
     expect(index.loc).toBe('https://x.test/sitemap-0.xml');
   });

@@ -4,7 +4,11 @@ import { story } from '../model/story-fixtures.ts';
 /** What the structured-data tests build stories' JSON-LD and meta tags from. */
 
 export const ORIGIN = 'https://news.example.org';
-export const LEAD = [`${ORIGIN}/_astro/lead.1x1.jpg`, `${ORIGIN}/_astro/lead.4x3.jpg`, `${ORIGIN}/_astro/lead.16x9.jpg`];
+export const LEAD = [
+  `${ORIGIN}/_astro/lead.1x1.jpg`,
+  `${ORIGIN}/_astro/lead.4x3.jpg`,
+  `${ORIGIN}/_astro/lead.16x9.jpg`,
+];
 
 export const ctx = (overrides: Partial<StructuredDataContext> = {}): StructuredDataContext => ({
   site: { name: 'Smith & Sons Gazette', url: ORIGIN, logo: '/logo.svg', language: 'en-US' },
@@ -41,8 +45,16 @@ export const FULL = {
   ],
   updated: new Date('2017-08-04T09:00:00-04:00'),
   corrections: [
-    { date: new Date('2017-08-05T10:00:00-04:00'), kind: 'correction', text: 'An earlier version misstated the deadline.' },
-    { date: new Date('2017-08-06T10:00:00-04:00'), kind: 'clarification', text: 'Clarifies which grants are affected.' },
+    {
+      date: new Date('2017-08-05T10:00:00-04:00'),
+      kind: 'correction',
+      text: 'An earlier version misstated the deadline.',
+    },
+    {
+      date: new Date('2017-08-06T10:00:00-04:00'),
+      kind: 'clarification',
+      text: 'Clarifies which grants are affected.',
+    },
   ],
 } satisfies Parameters<typeof story>[1];
 

@@ -7,7 +7,11 @@ import {
   newsArticleJsonLd,
 } from '../../src/outputs/structured-data.ts';
 import { STORY_TYPES } from '../../src/schemas/article.ts';
-import { EXPECTED_SUBTYPE, NEWS_ARTICLE_TYPES as SCHEMA_ORG_NEWS_TYPES, newsArticleJsonLdSchema } from '../helpers/news-article-schema.ts';
+import {
+  EXPECTED_SUBTYPE,
+  NEWS_ARTICLE_TYPES as SCHEMA_ORG_NEWS_TYPES,
+  newsArticleJsonLdSchema,
+} from '../helpers/news-article-schema.ts';
 import { story } from '../model/story-fixtures.ts';
 import { ctx, FULL, fullStory, LEAD, ORIGIN } from './structured-data-fixtures.ts';
 
@@ -68,7 +72,9 @@ describe('newsArticleJsonLd', () => {
       { '@type': 'Person', name: 'Maria Lopez', url: `${ORIGIN}/authors/maria-lopez/` },
       { '@type': 'Organization', name: 'Associated Press', url: `${ORIGIN}/authors/associated-press/` },
     ]);
-    expect(jsonLd['contributor']).toEqual([{ '@type': 'Person', name: 'Sam Ortiz', url: `${ORIGIN}/authors/sam-ortiz/` }]);
+    expect(jsonLd['contributor']).toEqual([
+      { '@type': 'Person', name: 'Sam Ortiz', url: `${ORIGIN}/authors/sam-ortiz/` },
+    ]);
   });
 
   it('names the outlet as a NewsMediaOrganization with an absolute logo', () => {
@@ -158,7 +164,18 @@ describe('newsArticleJsonLd', () => {
   it('omits everything a bare story does not have, and emits no empty or undefined values', () => {
     const jsonLd = newsArticleJsonLd(story('bare-story'), ctx({ imageUrls: [] }));
     expectValid(jsonLd);
-    for (const key of ['correction', 'citation', 'mentions', 'contentLocation', 'keywords', 'dateline', 'image', 'contributor', 'isBasedOn', 'creativeWorkStatus']) {
+    for (const key of [
+      'correction',
+      'citation',
+      'mentions',
+      'contentLocation',
+      'keywords',
+      'dateline',
+      'image',
+      'contributor',
+      'isBasedOn',
+      'creativeWorkStatus',
+    ]) {
       expect(jsonLd, key).not.toHaveProperty(key);
     }
     expect(jsonLd['dateModified']).toBe(jsonLd['datePublished']);
@@ -177,12 +194,19 @@ describe('newsArticleJsonLd', () => {
 
   it('points a syndicated story at its original as canonical page and source', () => {
     const copy = story('propublica-copy', {
-      syndication: { publisher: 'ProPublica', url: 'https://www.propublica.org/article/grants', license: 'CC BY-NC-ND 3.0' },
+      syndication: {
+        publisher: 'ProPublica',
+        url: 'https://www.propublica.org/article/grants',
+        license: 'CC BY-NC-ND 3.0',
+      },
     });
     const jsonLd = newsArticleJsonLd(copy, ctx());
     expectValid(jsonLd);
     expect(jsonLd['url']).toBe(`${ORIGIN}/articles/propublica-copy/`);
-    expect(jsonLd['mainEntityOfPage']).toEqual({ '@type': 'WebPage', '@id': 'https://www.propublica.org/article/grants' });
+    expect(jsonLd['mainEntityOfPage']).toEqual({
+      '@type': 'WebPage',
+      '@id': 'https://www.propublica.org/article/grants',
+    });
     expect(jsonLd['isBasedOn']).toEqual({
       '@type': 'CreativeWork',
       url: 'https://www.propublica.org/article/grants',
@@ -219,18 +243,62 @@ describe('the schema helper', () => {
   const valid = () => newsArticleJsonLd(fullStory(), ctx()) as Record<string, unknown>;
 
   it.each([
-    ['a relative author url', (j: Record<string, unknown>) => ({ ...j, author: [{ '@type': 'Person', name: 'Maria Lopez', url: '/authors/maria-lopez/' }] })],
+    [
+      'a relative author url',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        author: [{ '@type': 'Person', name: 'Maria Lopez', url: '/authors/maria-lopez/' }],
+      }),
+    ],
     ['a javascript: url', (j: Record<string, unknown>) => ({ ...j, url: 'javascript:alert(1)' })],
     ['a date without an offset', (j: Record<string, unknown>) => ({ ...j, datePublished: '2017-08-03T17:30:00' })],
-    ['a latitude as a string', (j: Record<string, unknown>) => ({ ...j, contentLocation: [{ '@type': 'Place', name: 'X', url: `${ORIGIN}/places/x/`, geo: { '@type': 'GeoCoordinates', latitude: '35.1', longitude: -106.6 } }] })],
-    ['a latitude out of range', (j: Record<string, unknown>) => ({ ...j, contentLocation: [{ '@type': 'Place', name: 'X', url: `${ORIGIN}/places/x/`, geo: { '@type': 'GeoCoordinates', latitude: 135, longitude: -106.6 } }] })],
+    [
+      'a latitude as a string',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        contentLocation: [
+          {
+            '@type': 'Place',
+            name: 'X',
+            url: `${ORIGIN}/places/x/`,
+            geo: { '@type': 'GeoCoordinates', latitude: '35.1', longitude: -106.6 },
+          },
+        ],
+      }),
+    ],
+    [
+      'a latitude out of range',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        contentLocation: [
+          {
+            '@type': 'Place',
+            name: 'X',
+            url: `${ORIGIN}/places/x/`,
+            geo: { '@type': 'GeoCoordinates', latitude: 135, longitude: -106.6 },
+          },
+        ],
+      }),
+    ],
     ['an unknown type', (j: Record<string, unknown>) => ({ ...j, '@type': 'InvestigativeNewsArticle' })],
     ['a misspelt property', (j: Record<string, unknown>) => ({ ...j, Headline: 'x' })],
     ['no authors', (j: Record<string, unknown>) => ({ ...j, author: [] })],
-    ['an author without a url', (j: Record<string, unknown>) => ({ ...j, author: [{ '@type': 'Person', name: 'Maria Lopez' }] })],
+    [
+      'an author without a url',
+      (j: Record<string, unknown>) => ({ ...j, author: [{ '@type': 'Person', name: 'Maria Lopez' }] }),
+    ],
     ['an empty list', (j: Record<string, unknown>) => ({ ...j, mentions: [] })],
-    ['dateModified before datePublished', (j: Record<string, unknown>) => ({ ...j, dateModified: '2017-08-01T00:00:00Z' })],
-    ['a canonical that is not the page or its original', (j: Record<string, unknown>) => ({ ...j, mainEntityOfPage: { '@type': 'WebPage', '@id': `${ORIGIN}/elsewhere/` } })],
+    [
+      'dateModified before datePublished',
+      (j: Record<string, unknown>) => ({ ...j, dateModified: '2017-08-01T00:00:00Z' }),
+    ],
+    [
+      'a canonical that is not the page or its original',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        mainEntityOfPage: { '@type': 'WebPage', '@id': `${ORIGIN}/elsewhere/` },
+      }),
+    ],
   ])('rejects %s', (_, mutate) => {
     expect(newsArticleJsonLdSchema.safeParse(valid()).success).toBe(true);
     expect(newsArticleJsonLdSchema.safeParse(mutate(valid())).success).toBe(false);
@@ -249,7 +317,9 @@ describe('jsonLdScriptText', () => {
 
   it('stays one script element when parsed as HTML', () => {
     const text = jsonLdScriptText(value);
-    const doc = parseHtml(`<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body><p id="after">after</p></body></html>`);
+    const doc = parseHtml(
+      `<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body><p id="after">after</p></body></html>`,
+    );
     const scripts = doc.querySelectorAll('script');
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.getAttribute('type')).toBe('application/ld+json');
@@ -259,7 +329,9 @@ describe('jsonLdScriptText', () => {
   });
 
   it('is needed: plain JSON.stringify would let the title close the script element', () => {
-    const doc = parseHtml(`<html><head><script type="application/ld+json">${JSON.stringify(value)}</script></head></html>`);
+    const doc = parseHtml(
+      `<html><head><script type="application/ld+json">${JSON.stringify(value)}</script></head></html>`,
+    );
     expect(doc.querySelectorAll('script').length).toBeGreaterThan(1);
   });
 
@@ -273,7 +345,13 @@ describe('jsonLdScriptText', () => {
 describe('authorProfileJsonLd', () => {
   it('makes a wire service or editorial board an Organization, without a job title', () => {
     const page = authorProfileJsonLd(
-      { name: 'Southwest News Wire', kind: 'organization', role: 'Wire service', bio: 'A regional wire.', links: ['https://wire.example.org'] },
+      {
+        name: 'Southwest News Wire',
+        kind: 'organization',
+        role: 'Wire service',
+        bio: 'A regional wire.',
+        links: ['https://wire.example.org'],
+      },
       'https://news.example.org/authors/southwest-news-wire/',
     );
     expect(page).toEqual({
@@ -291,7 +369,15 @@ describe('authorProfileJsonLd', () => {
   });
 
   it('makes a reporter a Person with their role as job title', () => {
-    const page = authorProfileJsonLd({ name: 'Maria Lopez', kind: 'person', role: 'Immigration reporter', links: [] }, 'https://x.test/authors/maria-lopez/');
-    expect(page['mainEntity']).toEqual({ '@type': 'Person', name: 'Maria Lopez', url: 'https://x.test/authors/maria-lopez/', jobTitle: 'Immigration reporter' });
+    const page = authorProfileJsonLd(
+      { name: 'Maria Lopez', kind: 'person', role: 'Immigration reporter', links: [] },
+      'https://x.test/authors/maria-lopez/',
+    );
+    expect(page['mainEntity']).toEqual({
+      '@type': 'Person',
+      name: 'Maria Lopez',
+      url: 'https://x.test/authors/maria-lopez/',
+      jobTitle: 'Immigration reporter',
+    });
   });
 });

@@ -12,7 +12,9 @@ describe('referencedAssets', () => {
   });
 
   it('finds every candidate of a srcset', () => {
-    const names = referencedAssets(['<img srcset="/_astro/a.1.webp 400w, /_astro/a.2.webp 800w" src="/_astro/a.0.jpg">']);
+    const names = referencedAssets([
+      '<img srcset="/_astro/a.1.webp 400w, /_astro/a.2.webp 800w" src="/_astro/a.0.jpg">',
+    ]);
     expect(names).toEqual(new Set(['a.1.webp', 'a.2.webp', 'a.0.jpg']));
   });
 
@@ -32,14 +34,32 @@ describe('referencedAssets', () => {
 describe('unreferencedAssets', () => {
   it('returns only images that no output names', () => {
     const orphans = unreferencedAssets(
-      ['used.1.jpg', 'draft-lead.2.jpg', 'chart.3.png', 'photo.4.webp', 'pic.5.avif', 'anim.6.gif', 'icon.7.svg', 'UPPER.8.JPG'],
+      [
+        'used.1.jpg',
+        'draft-lead.2.jpg',
+        'chart.3.png',
+        'photo.4.webp',
+        'pic.5.avif',
+        'anim.6.gif',
+        'icon.7.svg',
+        'UPPER.8.JPG',
+      ],
       new Set(['used.1.jpg', 'chart.3.png']),
     );
-    expect(orphans).toEqual(['draft-lead.2.jpg', 'photo.4.webp', 'pic.5.avif', 'anim.6.gif', 'icon.7.svg', 'UPPER.8.JPG']);
+    expect(orphans).toEqual([
+      'draft-lead.2.jpg',
+      'photo.4.webp',
+      'pic.5.avif',
+      'anim.6.gif',
+      'icon.7.svg',
+      'UPPER.8.JPG',
+    ]);
   });
 
   it('never returns scripts, stylesheets or fonts, even unreferenced', () => {
-    expect(unreferencedAssets(['page.1.js', 'client.2.mjs', 'style.3.css', 'font.4.woff2', 'data.5.json'], new Set())).toEqual([]);
+    expect(
+      unreferencedAssets(['page.1.js', 'client.2.mjs', 'style.3.css', 'font.4.woff2', 'data.5.json'], new Set()),
+    ).toEqual([]);
   });
 
   it('returns nothing when every image is used', () => {

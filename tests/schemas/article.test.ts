@@ -73,13 +73,31 @@ describe('articleSchema', () => {
       dateline: 'WASHINGTON',
       image: { src: './lead.jpg', alt: 'The Justice Department building in Washington', caption: 'c', credit: 'AP' },
       sources: [{ name: 'Los Angeles Times', url: 'https://www.latimes.com/x', title: 'T', published: '2017-08-03' }],
-      officials: [{ name: 'Jeff Sessions', title: 'Attorney General', organization: 'U.S. Department of Justice', id: 'jeff-sessions' }],
+      officials: [
+        {
+          name: 'Jeff Sessions',
+          title: 'Attorney General',
+          organization: 'U.S. Department of Justice',
+          id: 'jeff-sessions',
+        },
+      ],
       locations: [{ name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 }],
       draft: false,
       embargo: '2017-08-03T17:30:00-04:00',
       updates: [{ date: '2017-08-04T09:00:00-04:00', text: "Adds the mayor's response." }],
-      corrections: [{ date: '2017-08-05T10:00:00-04:00', kind: 'clarification', text: 'An earlier version misstated the deadline.' }],
-      syndication: { publisher: 'ProPublica', url: 'https://www.propublica.org/article/x', license: 'CC BY-NC-ND 3.0', expires: '2027-08-03T00:00:00Z' },
+      corrections: [
+        {
+          date: '2017-08-05T10:00:00-04:00',
+          kind: 'clarification',
+          text: 'An earlier version misstated the deadline.',
+        },
+      ],
+      syndication: {
+        publisher: 'ProPublica',
+        url: 'https://www.propublica.org/article/x',
+        license: 'CC BY-NC-ND 3.0',
+        expires: '2027-08-03T00:00:00Z',
+      },
       retracted: { date: '2017-09-01T12:00:00-04:00', notice: 'Retracted.' },
       removed: { date: '2017-09-01T12:00:00-04:00', notice: 'Removed.' },
       redirect_from: ['/2017/08/03/old-url/'],
@@ -100,7 +118,9 @@ describe('articleSchema', () => {
   });
 
   it('refuses unknown fields inside nested objects too', () => {
-    expect(parse({ ...minimal, sources: [{ name: 'AP', url: 'https://apnews.com/x', date: '2017-08-03' }] }).success).toBe(false);
+    expect(
+      parse({ ...minimal, sources: [{ name: 'AP', url: 'https://apnews.com/x', date: '2017-08-03' }] }).success,
+    ).toBe(false);
   });
 
   describe('title', () => {
@@ -132,7 +152,10 @@ describe('articleSchema', () => {
       failsAt({ ...minimal, updated: '2017-08-04T09:00' }, 'updated');
       failsAt({ ...minimal, updates: [{ date: '2017-08-04', text: 'x' }] }, 'updates.0.date');
       failsAt({ ...minimal, corrections: [{ date: '2017-13-01T00:00:00Z', text: 'x' }] }, 'corrections.0.date');
-      failsAt({ ...minimal, syndication: { publisher: 'P', url: 'https://p.org/', expires: '2027-08-03' } }, 'syndication.expires');
+      failsAt(
+        { ...minimal, syndication: { publisher: 'P', url: 'https://p.org/', expires: '2027-08-03' } },
+        'syndication.expires',
+      );
       failsAt({ ...minimal, removed: { date: 'soon', notice: 'x' } }, 'removed.date');
     });
 
@@ -159,30 +182,50 @@ describe('articleSchema', () => {
   });
 
   describe('sources', () => {
-    it.each(['javascript:alert(1)', 'ftp://files.example.org/report.pdf', 'file:///etc/passwd', 'www.latimes.com/story', ''])(
-      'refuses the URL %j',
-      (url) => {
-        failsAt({ ...minimal, sources: [{ name: 'LA Times', url }] }, 'sources.0.url');
-      },
-    );
+    it.each([
+      'javascript:alert(1)',
+      'ftp://files.example.org/report.pdf',
+      'file:///etc/passwd',
+      'www.latimes.com/story',
+      '',
+    ])('refuses the URL %j', (url) => {
+      failsAt({ ...minimal, sources: [{ name: 'LA Times', url }] }, 'sources.0.url');
+    });
 
     it('accepts http and https URLs', () => {
-      expect(parse({ ...minimal, sources: [{ name: 'A', url: 'http://a.example/' }, { name: 'B', url: 'https://b.example/x' }] }).success).toBe(true);
+      expect(
+        parse({
+          ...minimal,
+          sources: [
+            { name: 'A', url: 'http://a.example/' },
+            { name: 'B', url: 'https://b.example/x' },
+          ],
+        }).success,
+      ).toBe(true);
     });
 
     it('keeps a published calendar date as written', () => {
-      const result = parse({ ...minimal, sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: '2017-08-03' }] });
+      const result = parse({
+        ...minimal,
+        sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: '2017-08-03' }],
+      });
       expect(result.data!.sources[0]!.published).toBe('2017-08-03');
     });
 
     it('reads a published Date from Astro’s YAML parser back as the date written', () => {
       // YAML `published: 2017-08-03` becomes midnight UTC.
-      const result = parse({ ...minimal, sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: new Date(Date.UTC(2017, 7, 3)) }] });
+      const result = parse({
+        ...minimal,
+        sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: new Date(Date.UTC(2017, 7, 3)) }],
+      });
       expect(result.data!.sources[0]!.published).toBe('2017-08-03');
     });
 
     it('refuses an impossible published date', () => {
-      failsAt({ ...minimal, sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: '2017-02-30' }] }, 'sources.0.published');
+      failsAt(
+        { ...minimal, sources: [{ name: 'LA Times', url: 'https://latimes.com/x', published: '2017-02-30' }] },
+        'sources.0.published',
+      );
     });
 
     it('refuses a source name with nothing to make a URL from', () => {
@@ -255,7 +298,10 @@ describe('articleSchema', () => {
 
   it('refuses unknown story types and correction kinds', () => {
     failsAt({ ...minimal, type: 'blog' }, 'type');
-    failsAt({ ...minimal, corrections: [{ date: '2017-08-05T10:00:00-04:00', kind: 'erratum', text: 'x' }] }, 'corrections.0.kind');
+    failsAt(
+      { ...minimal, corrections: [{ date: '2017-08-05T10:00:00-04:00', kind: 'erratum', text: 'x' }] },
+      'corrections.0.kind',
+    );
   });
 
   it('defaults a correction’s kind to correction', () => {
@@ -329,7 +375,9 @@ describe('part schemas', () => {
   });
 
   it('syndicationSchema needs a publisher and a web URL for the original', () => {
-    expect(syndicationSchema.safeParse({ publisher: 'ProPublica', url: 'https://www.propublica.org/a' }).success).toBe(true);
+    expect(syndicationSchema.safeParse({ publisher: 'ProPublica', url: 'https://www.propublica.org/a' }).success).toBe(
+      true,
+    );
     expect(syndicationSchema.safeParse({ publisher: 'ProPublica', url: 'javascript:void(0)' }).success).toBe(false);
     expect(syndicationSchema.safeParse({ url: 'https://www.propublica.org/a' }).success).toBe(false);
   });

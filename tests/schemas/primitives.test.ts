@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, instant, instantProblem, isRealCalendarDay, nonEmptyText, registryId, webUrl } from '../../src/schemas/primitives.ts';
+import {
+  calendarDate,
+  instant,
+  instantProblem,
+  isRealCalendarDay,
+  nonEmptyText,
+  registryId,
+  webUrl,
+} from '../../src/schemas/primitives.ts';
 
 describe('isRealCalendarDay', () => {
   it('knows month lengths', () => {
@@ -118,12 +126,18 @@ describe('webUrl', () => {
     expect(webUrl.safeParse(url).success).toBe(true);
   });
 
-  it.each(['javascript:alert(1)', 'ftp://files.example.org/a', 'file:///etc/passwd', 'mailto:a@b.c', 'data:text/html,x', '/relative/path', 'not a url', ''])(
-    'refuses %j',
-    (url) => {
-      expect(webUrl.safeParse(url).success).toBe(false);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'ftp://files.example.org/a',
+    'file:///etc/passwd',
+    'mailto:a@b.c',
+    'data:text/html,x',
+    '/relative/path',
+    'not a url',
+    '',
+  ])('refuses %j', (url) => {
+    expect(webUrl.safeParse(url).success).toBe(false);
+  });
 });
 
 describe('registryId', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { authorSchema, frontSchema, personSchema, publicationSchema, sectionSchema } from '../../src/schemas/registries.ts';
+import {
+  authorSchema,
+  frontSchema,
+  personSchema,
+  publicationSchema,
+  sectionSchema,
+} from '../../src/schemas/registries.ts';
 
 describe('authorSchema', () => {
   it('defaults a byline to a person with no links', () => {
@@ -14,7 +20,9 @@ describe('authorSchema', () => {
     expect(authorSchema.safeParse({ name: 'X', kind: 'robot' }).success).toBe(false);
     expect(authorSchema.safeParse({ name: 'X', email: 'not-an-address' }).success).toBe(false);
     expect(authorSchema.safeParse({ name: 'X', links: ['javascript:alert(1)'] }).success).toBe(false);
-    expect(authorSchema.safeParse({ name: 'X', email: 'x@example.org', links: ['https://example.org/x'] }).success).toBe(true);
+    expect(
+      authorSchema.safeParse({ name: 'X', email: 'x@example.org', links: ['https://example.org/x'] }).success,
+    ).toBe(true);
   });
 
   it('requires a name and refuses unknown fields', () => {
@@ -39,7 +47,9 @@ describe('personSchema and publicationSchema', () => {
   });
 
   it('keep aliases and a web URL', () => {
-    expect(publicationSchema.parse({ name: 'Los Angeles Times', aliases: ['LA Times'], url: 'https://www.latimes.com' })).toEqual({
+    expect(
+      publicationSchema.parse({ name: 'Los Angeles Times', aliases: ['LA Times'], url: 'https://www.latimes.com' }),
+    ).toEqual({
       name: 'Los Angeles Times',
       aliases: ['LA Times'],
       url: 'https://www.latimes.com',

@@ -8,7 +8,12 @@ const site = {
   logo: '/logo.svg',
   language: 'en-US',
   timezone: 'America/New_York',
-  support: { heading: 'Support us', text: 'Readers pay for this.', url: 'https://ledgerdesk.example/support/', label: 'Give' },
+  support: {
+    heading: 'Support us',
+    text: 'Readers pay for this.',
+    url: 'https://ledgerdesk.example/support/',
+    label: 'Give',
+  },
 };
 
 const failsAt = (fields: Record<string, unknown>, path: string) => {
@@ -57,8 +62,13 @@ describe('siteSchema', () => {
     failsAt({ ...site, embeds: [{ kind: 'video', hosts: ['www.youtube-nocookie.com'] }] }, 'embeds.0.name');
     failsAt({ ...site, embeds: [{ name: 'Vimeo', kind: 'film', hosts: ['player.vimeo.com'] }] }, 'embeds.0.kind');
     failsAt({ ...site, embeds: [{ name: 'Vimeo', kind: 'video', hosts: [] }] }, 'embeds.0.hosts');
-    const unknown = siteSchema.safeParse({ ...site, embeds: [{ name: 'Vimeo', kind: 'video', hosts: ['player.vimeo.com'], height: 400 }] });
-    expect(unknown.error!.issues.some((i) => i.code === 'unrecognized_keys' && i.path.join('.') === 'embeds.0')).toBe(true);
+    const unknown = siteSchema.safeParse({
+      ...site,
+      embeds: [{ name: 'Vimeo', kind: 'video', hosts: ['player.vimeo.com'], height: 400 }],
+    });
+    expect(unknown.error!.issues.some((i) => i.code === 'unrecognized_keys' && i.path.join('.') === 'embeds.0')).toBe(
+      true,
+    );
   });
 
   it('refuses a host listed under two providers', () => {
@@ -69,7 +79,9 @@ describe('siteSchema', () => {
         { name: 'Tube again', kind: 'video', hosts: ['player.example.org', 'www.youtube-nocookie.com'] },
       ],
     });
-    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['embeds.1.hosts.1', 'www.youtube-nocookie.com is already listed under YouTube']]);
+    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['embeds.1.hosts.1', 'www.youtube-nocookie.com is already listed under YouTube'],
+    ]);
   });
 
   it('accepts social links and policy pages', () => {

@@ -16,44 +16,70 @@ describe('npm run check: URL permanence in a git repository', () => {
   const NEW = 'content/articles/2018/philadelphia-sanctuary-grant-ruling.mdx';
 
   const git = (...args: string[]) => {
-    const result = spawnSync('git', ['-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.test', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: project.root,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'git',
+      ['-c', 'user.name=Test Editor', '-c', 'user.email=editor@example.test', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: project.root,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
   };
   const check = () => {
-    const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'], {
-      cwd: project.root,
-      encoding: 'utf8',
-      env: { ...process.env, BUILD_TIME: '2026-11-29T12:00:00Z' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'],
+      {
+        cwd: project.root,
+        encoding: 'utf8',
+        env: { ...process.env, BUILD_TIME: '2026-11-29T12:00:00Z' },
+      },
+    );
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   };
 
-  it('fails on a renamed published story, committed or only staged, and passes once redirect_from is added', { timeout: 120_000 }, () => {
-    writeFileSync(path.join(project.root, '.gitignore'), 'node_modules/\n');
-    git('init', '-q');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'the sample newsroom');
-    expect(check().status).toBe(0);
+  it(
+    'fails on a renamed published story, committed or only staged, and passes once redirect_from is added',
+    { timeout: 120_000 },
+    () => {
+      writeFileSync(path.join(project.root, '.gitignore'), 'node_modules/\n');
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'the sample newsroom');
+      expect(check().status).toBe(0);
 
-    // Staged, not committed: what the pre-commit hook sees.
-    git('mv', OLD, NEW);
-    const staged = check();
-    expect(staged.status, staged.output).toBe(1);
-    expect(staged.output).toContain(`${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and is deleted in the working tree`);
+      // Staged, not committed: what the pre-commit hook sees.
+      git('mv', OLD, NEW);
+      const staged = check();
+      expect(staged.status, staged.output).toBe(1);
+      expect(staged.output).toContain(
+        `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and is deleted in the working tree`,
+      );
 
-    git('commit', '-q', '-m', 'rename the Philadelphia story');
-    const committed = check();
-    expect(committed.status, committed.output).toBe(1);
-    expect(committed.output).toMatch(new RegExp(`${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and was deleted in [0-9a-f]{7}`));
-    expect(committed.output).toContain('redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]');
+      git('commit', '-q', '-m', 'rename the Philadelphia story');
+      const committed = check();
+      expect(committed.status, committed.output).toBe(1);
+      expect(committed.output).toMatch(
+        new RegExp(
+          `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and was deleted in [0-9a-f]{7}`,
+        ),
+      );
+      expect(committed.output).toContain('redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]');
 
-    const file = path.join(project.root, NEW);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^section:/m, 'redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]\nsection:'));
-    const fixed = check();
-    expect(fixed.status, fixed.output).toBe(0);
-    expect(fixed.output).toContain('URL permanence: 1 story deleted or renamed since it was published, it moved, redirected or removed');
-  });
+      const file = path.join(project.root, NEW);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          /^section:/m,
+          'redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]\nsection:',
+        ),
+      );
+      const fixed = check();
+      expect(fixed.status, fixed.output).toBe(0);
+      expect(fixed.output).toContain(
+        'URL permanence: 1 story deleted or renamed since it was published, it moved, redirected or removed',
+      );
+    },
+  );
 });

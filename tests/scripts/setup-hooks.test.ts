@@ -8,11 +8,21 @@ import { copyProject, PROJECT_ROOT } from '../helpers/build-site.ts';
 describe('npm run setup-hooks', () => {
   const project = copyProject({ scripts: true });
   afterAll(() => project.cleanup());
-  const env = { ...process.env, PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env['PATH']}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' };
+  const env = {
+    ...process.env,
+    PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env['PATH']}`,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.test',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.test',
+  };
   const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: project.root, env, encoding: 'utf8' });
 
   it('installs a hook that stops a commit of a broken story and lets a good one through', () => {
-    expect(sh('git init -q . && printf "node_modules\\n" > .gitignore && git add -A && git commit -qm base --no-verify').status).toBe(0);
+    expect(
+      sh('git init -q . && printf "node_modules\\n" > .gitignore && git add -A && git commit -qm base --no-verify')
+        .status,
+    ).toBe(0);
     const installed = sh('node scripts/setup-hooks.mjs');
     expect(installed.status, installed.stderr).toBe(0);
 

@@ -3,7 +3,9 @@ import { pageKey, rememberDigest, stableJson, withPageKeys } from '../../src/sit
 
 describe('stableJson', () => {
   it('gives the same text whatever order object keys were set in', () => {
-    expect(stableJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 3 } })).toBe(stableJson({ a: { c: 3, d: [2, { y: 2, z: 1 }] }, b: 1 }));
+    expect(stableJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 3 } })).toBe(
+      stableJson({ a: { c: 3, d: [2, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it('keeps array order, which is meaningful (a listing in another order is another page)', () => {
@@ -30,7 +32,9 @@ describe('pageKey', () => {
 
   it('changes with any field, nested or not', () => {
     const base = pageKey('site', { page: { data: [story], currentPage: 1 } });
-    expect(pageKey('site', { page: { data: [{ ...story, title: 'Council vote delayed' }], currentPage: 1 } })).not.toBe(base);
+    expect(pageKey('site', { page: { data: [{ ...story, title: 'Council vote delayed' }], currentPage: 1 } })).not.toBe(
+      base,
+    );
     expect(pageKey('site', { page: { data: [story], currentPage: 2 } })).not.toBe(base);
     expect(pageKey('other site', { page: { data: [story], currentPage: 1 } })).not.toBe(base);
   });
@@ -49,7 +53,9 @@ describe('withPageKeys', () => {
     expect(paths[0]!.params).toEqual({ slug: 'a' });
     expect(paths[0]!.props).toEqual({ story: { title: 'A' } });
     expect(paths[0]!.cacheKey).not.toBe(paths[1]!.cacheKey);
-    expect(withPageKeys('site', [{ params: { slug: 'a' }, props: { story: { title: 'A' } } }])[0]!.cacheKey).toBe(paths[0]!.cacheKey);
+    expect(withPageKeys('site', [{ params: { slug: 'a' }, props: { story: { title: 'A' } } }])[0]!.cacheKey).toBe(
+      paths[0]!.cacheKey,
+    );
   });
 });
 

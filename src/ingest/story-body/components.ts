@@ -27,7 +27,8 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
 
 /** Inline content (a one-line component) becomes a paragraph; block content is kept as it is. */
 function asBlocks(children: ElementContent[]): ElementContent[] {
-  const isBlock = (c: ElementContent) => c.type === 'element' && ['p', 'ul', 'ol', 'blockquote', 'h2', 'h3', 'h4', 'pre', 'table'].includes(c.tagName);
+  const isBlock = (c: ElementContent) =>
+    c.type === 'element' && ['p', 'ul', 'ol', 'blockquote', 'h2', 'h3', 'h4', 'pre', 'table'].includes(c.tagName);
   if (children.some(isBlock)) return children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   return [el('p', {}, children)];
 }
@@ -68,28 +69,47 @@ function embedUrl(value: string, embeds: EmbedProviders) {
   const hosts = allowed.length ? `allowed hosts: ${allowed.join(', ')}` : 'no host is allowed yet';
   switch (found.reason) {
     case 'not-a-url':
-      throw new ComponentError(`<Embed url="${value}"> is not a full web address`, `use the https:// address the provider gives for embedding (${hosts})`);
+      throw new ComponentError(
+        `<Embed url="${value}"> is not a full web address`,
+        `use the https:// address the provider gives for embedding (${hosts})`,
+      );
     case 'not-https':
-      throw new ComponentError(`<Embed url="${value}"> is not an https:// address`, 'embedded frames load over https only: use the https:// address the provider gives');
+      throw new ComponentError(
+        `<Embed url="${value}"> is not an https:// address`,
+        'embedded frames load over https only: use the https:// address the provider gives',
+      );
     case 'credentials':
-      throw new ComponentError(`<Embed url="${value}"> carries a user name or password`, 'use the public address the provider gives for embedding');
+      throw new ComponentError(
+        `<Embed url="${value}"> carries a user name or password`,
+        'use the public address the provider gives for embedding',
+      );
     case 'port':
       throw new ComponentError(`<Embed url="${value}"> names a port`, 'use the address without :port');
     case 'unknown-host':
-      throw new ComponentError(`<Embed url="${value}">: ${found.host} is not a host this site embeds from`, `${hosts}; ${ADD_A_HOST}`);
+      throw new ComponentError(
+        `<Embed url="${value}">: ${found.host} is not a host this site embeds from`,
+        `${hosts}; ${ADD_A_HOST}`,
+      );
   }
 }
 
 function required(props: ComponentProps, name: string, component: string, hint: string): string {
   const value = props[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ComponentError(`<${component}> needs ${name}="…" (${hint})`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new ComponentError(`<${component}> needs ${name}="…" (${hint})`);
   return value;
 }
 
-export const components: Record<string, (props: ComponentProps, children: ElementContent[], context: ComponentContext) => Element> = {
+export const components: Record<
+  string,
+  (props: ComponentProps, children: ElementContent[], context: ComponentContext) => Element
+> = {
   SourceQuote(props, children) {
     const source = required(props, 'source', 'SourceQuote', "the name of one of the story's sources");
-    return el('figure', { className: ['source-quote'] }, [el('blockquote', {}, asBlocks(children)), el('figcaption', {}, [text(`— ${source}`)])]);
+    return el('figure', { className: ['source-quote'] }, [
+      el('blockquote', {}, asBlocks(children)),
+      el('figcaption', {}, [text(`— ${source}`)]),
+    ]);
   },
   PullQuote(props, children) {
     const by = typeof props['by'] === 'string' ? props['by'] : undefined;
@@ -107,7 +127,8 @@ export const components: Record<string, (props: ComponentProps, children: Elemen
     const src = required(props, 'src', 'Figure', 'a path relative to the story file, like ./chart.png');
     const decorative = props['decorative'] === true || props['decorative'] === 'true';
     const alt = typeof props['alt'] === 'string' ? props['alt'].trim() : '';
-    if (!decorative && alt === '') throw new ComponentError('<Figure> needs alt="…" describing the picture (or decorative)');
+    if (!decorative && alt === '')
+      throw new ComponentError('<Figure> needs alt="…" describing the picture (or decorative)');
     const spec: FigureSpec = {
       src,
       alt: decorative ? '' : alt,
@@ -124,10 +145,22 @@ export const components: Record<string, (props: ComponentProps, children: Elemen
    * a link to the original are all there is, and the button stays hidden.
    */
   Embed(props, children, context) {
-    if (context.inline) throw new ComponentError('<Embed> must stand on lines of its own, not inside a paragraph', 'leave a blank line before and after it');
-    if (hasContent(children)) throw new ComponentError('<Embed> takes no content between tags: use title="…"', 'write it as <Embed url="…" title="…" />');
+    if (context.inline)
+      throw new ComponentError(
+        '<Embed> must stand on lines of its own, not inside a paragraph',
+        'leave a blank line before and after it',
+      );
+    if (hasContent(children))
+      throw new ComponentError(
+        '<Embed> takes no content between tags: use title="…"',
+        'write it as <Embed url="…" title="…" />',
+      );
     const unknown = Object.keys(props).filter((name) => name !== 'url' && name !== 'title');
-    if (unknown.length) throw new ComponentError(`<Embed> takes only url and title, not ${unknown.join(', ')}`, 'write it as <Embed url="…" title="…" />');
+    if (unknown.length)
+      throw new ComponentError(
+        `<Embed> takes only url and title, not ${unknown.join(', ')}`,
+        'write it as <Embed url="…" title="…" />',
+      );
     const url = required(props, 'url', 'Embed', 'the https:// address of the document, chart or video');
     const title = required(props, 'title', 'Embed', 'what it shows, for the placeholder and for screen readers').trim();
     const { provider, url: parsed } = embedUrl(url, context.embeds);
@@ -137,19 +170,32 @@ export const components: Record<string, (props: ComponentProps, children: Elemen
     // The script reads the title from the caption: a title in an attribute could hold "<",
     // which a quoted attribute may, but which the feed's HTML parser (ultrahtml) misreads.
     // The address has no "<": the URL parser percent-encodes it.
-    return el('figure', { className: [EMBED.figure, `${EMBED.figure}--${provider.kind}`], dataEmbedKind: provider.kind, dataEmbedUrl: parsed.href }, [
-      el('figcaption', {}, [
-        el('span', { className: [EMBED.title], id: titleId }, [text(title)]),
-        text(' '),
-        el('span', { className: [EMBED.source] }, [text(`${kind} from ${provider.name}`)]),
-        text(' '),
-        el('a', { className: [EMBED.open], href: parsed.href, dataPagefindIgnore: 'all' }, [text(`Open on ${provider.name} `), el('span', { ariaHidden: 'true' }, [text('↗')])]),
-      ]),
-      // Shown by the script; without it there is nothing to click.
-      el('div', { className: [EMBED.stage], hidden: true, dataPagefindIgnore: 'all' }, [
-        el('button', { type: 'button', className: [EMBED.load], ariaDescribedBy: [titleId] }, [text(`Load the ${noun}`)]),
-        el('p', {}, [text(`The ${noun} is served by ${provider.name}; nothing is loaded from there until you ask.`)]),
-      ]),
-    ]);
+    return el(
+      'figure',
+      {
+        className: [EMBED.figure, `${EMBED.figure}--${provider.kind}`],
+        dataEmbedKind: provider.kind,
+        dataEmbedUrl: parsed.href,
+      },
+      [
+        el('figcaption', {}, [
+          el('span', { className: [EMBED.title], id: titleId }, [text(title)]),
+          text(' '),
+          el('span', { className: [EMBED.source] }, [text(`${kind} from ${provider.name}`)]),
+          text(' '),
+          el('a', { className: [EMBED.open], href: parsed.href, dataPagefindIgnore: 'all' }, [
+            text(`Open on ${provider.name} `),
+            el('span', { ariaHidden: 'true' }, [text('↗')]),
+          ]),
+        ]),
+        // Shown by the script; without it there is nothing to click.
+        el('div', { className: [EMBED.stage], hidden: true, dataPagefindIgnore: 'all' }, [
+          el('button', { type: 'button', className: [EMBED.load], ariaDescribedBy: [titleId] }, [
+            text(`Load the ${noun}`),
+          ]),
+          el('p', {}, [text(`The ${noun} is served by ${provider.name}; nothing is loaded from there until you ask.`)]),
+        ]),
+      ],
+    );
   },
 };

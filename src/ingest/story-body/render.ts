@@ -90,7 +90,17 @@ const INLINE_HTML: Record<string, readonly string[]> = {
 };
 
 /** Elements Markdown itself produces (including GFM tables and footnotes). */
-const MARKDOWN_ELEMENTS = new Set([...Object.keys(INLINE_HTML), 'pre', 'h1', 'h5', 'h6', 'input', 'section', 'div', 'img']);
+const MARKDOWN_ELEMENTS = new Set([
+  ...Object.keys(INLINE_HTML),
+  'pre',
+  'h1',
+  'h5',
+  'h6',
+  'input',
+  'section',
+  'div',
+  'img',
+]);
 
 const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
 
@@ -139,7 +149,8 @@ function convertChildren(nodes: readonly MdxNode[] | undefined, walk: Walk): Ele
 function checkReference(name: string, props: ComponentProps, node: MdxNode, walk: Walk): void {
   const refs = walk.references;
   if (!refs) return;
-  const [attribute, list, field] = name === 'SourceQuote' ? ['source', refs.sources, 'sources'] : ['by', refs.officials, 'officials'];
+  const [attribute, list, field] =
+    name === 'SourceQuote' ? ['source', refs.sources, 'sources'] : ['by', refs.officials, 'officials'];
   const value = props[attribute];
   if (typeof value === 'string' && !list.includes(value)) {
     throw new StoryBodyError(
@@ -154,11 +165,20 @@ function jsxProps(node: MdxNode, firstLine: number): ComponentProps {
   const props: ComponentProps = {};
   for (const attr of node.attributes ?? []) {
     if (attr.type !== 'mdxJsxAttribute' || typeof attr.name !== 'string') {
-      throw new StoryBodyError('attributes written as {…} are code, which stories may not contain', lineOf(node, firstLine), 'write attribute values in quotes');
+      throw new StoryBodyError(
+        'attributes written as {…} are code, which stories may not contain',
+        lineOf(node, firstLine),
+        'write attribute values in quotes',
+      );
     }
     if (attr.value === null || attr.value === undefined) props[attr.name] = true;
     else if (typeof attr.value === 'string') props[attr.name] = attr.value;
-    else throw new StoryBodyError(`the value of ${attr.name} is code ({…}), which stories may not contain`, lineOf(node, firstLine), 'write it in quotes');
+    else
+      throw new StoryBodyError(
+        `the value of ${attr.name} is code ({…}), which stories may not contain`,
+        lineOf(node, firstLine),
+        'write it in quotes',
+      );
   }
   return props;
 }
@@ -174,14 +194,19 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
     case 'element': {
       const tag = node.tagName ?? '';
       if (tag === 'img') {
-        throw new StoryBodyError('Markdown images are not supported', lineOf(node, firstLine), 'use <Figure src="./picture.jpg" alt="…" /> with the image beside the story');
+        throw new StoryBodyError(
+          'Markdown images are not supported',
+          lineOf(node, firstLine),
+          'use <Figure src="./picture.jpg" alt="…" /> with the image beside the story',
+        );
       }
       if (!MARKDOWN_ELEMENTS.has(tag) && !Object.hasOwn(INLINE_HTML, tag)) {
         throw new StoryBodyError(`<${tag}> is not allowed in a story`, lineOf(node, firstLine));
       }
       const properties: Properties = {};
       for (const [key, value] of Object.entries(node.properties ?? {})) {
-        if (/^on/i.test(key)) throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
+        if (/^on/i.test(key))
+          throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
         if (key === 'href' || key === 'src') checkUrl(value, node, firstLine);
         properties[key] = value;
       }
@@ -209,11 +234,16 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
         const hint = /^[A-Z]/.test(name)
           ? `use one of ${Object.keys(components).join(', ')}`
           : 'stories may not carry raw HTML that runs or loads code';
-        throw new StoryBodyError(`<${name}> is not ${/^[A-Z]/.test(name) ? 'a component stories can use' : 'allowed in a story'}`, lineOf(node, firstLine), hint);
+        throw new StoryBodyError(
+          `<${name}> is not ${/^[A-Z]/.test(name) ? 'a component stories can use' : 'allowed in a story'}`,
+          lineOf(node, firstLine),
+          hint,
+        );
       }
       const properties: Properties = {};
       for (const [key, value] of Object.entries(props)) {
-        if (/^on/i.test(key)) throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
+        if (/^on/i.test(key))
+          throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
         if (!allowed.includes(key) && !['lang', 'dir', 'title'].includes(key)) {
           throw new StoryBodyError(`<${name}> may not carry the attribute ${key}`, lineOf(node, firstLine));
         }
@@ -224,9 +254,17 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
     }
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      throw new StoryBodyError('a {…} expression is code, which stories may not contain', lineOf(node, firstLine), 'write \\{ for a literal brace, or put code samples in backticks');
+      throw new StoryBodyError(
+        'a {…} expression is code, which stories may not contain',
+        lineOf(node, firstLine),
+        'write \\{ for a literal brace, or put code samples in backticks',
+      );
     case 'mdxjsEsm':
-      throw new StoryBodyError('import and export statements are not allowed in a story', lineOf(node, firstLine), `${Object.keys(components).join(', ')} need no import`);
+      throw new StoryBodyError(
+        'import and export statements are not allowed in a story',
+        lineOf(node, firstLine),
+        `${Object.keys(components).join(', ')} need no import`,
+      );
     case 'raw':
       throw new StoryBodyError('raw HTML that could not be read as plain elements', lineOf(node, firstLine));
     default:
@@ -275,7 +313,10 @@ export interface RenderOptions {
  * The body's HTML, with figures left as placeholders for the page to resolve.
  * Throws StoryBodyErrors listing every problem found.
  */
-export function renderStoryBody(source: string, { format, firstLine = 1, references, embeds = [] }: RenderOptions): string {
+export function renderStoryBody(
+  source: string,
+  { format, firstLine = 1, references, embeds = [] }: RenderOptions,
+): string {
   const features = { smartPunctuation: true, frontmatter: false };
   const walk: Walk = { firstLine, references, embeds, ids: 0, problems: [] };
   let tree: MdxNode;

@@ -67,7 +67,6 @@ function polygonBox(polygon: Position[][]): Box {
   return { west, width: 360 - gap, south, north };
 }
 
-
 export function boxesMeet(a: Box, b: Box): boolean {
   if (a.north < b.south || b.north < a.south) return false;
   if (a.width >= 360 || b.width >= 360) return true;
@@ -121,7 +120,8 @@ function containing(features: readonly AreaFeature[], point: [number, number]): 
   const box = { west: point[0], width: 0, south: point[1], north: point[1] };
   for (const feature of features) {
     for (const part of partsOf(feature)) {
-      if (boxesMeet(part.box, box) && geoContains({ type: 'Polygon', coordinates: part.polygon }, point)) return { feature, part };
+      if (boxesMeet(part.box, box) && geoContains({ type: 'Polygon', coordinates: part.polygon }, point))
+        return { feature, part };
     }
   }
   return undefined;
@@ -130,7 +130,11 @@ function containing(features: readonly AreaFeature[], point: [number, number]): 
 /** The outline nearest the point within COAST_TOLERANCE, measured to its edges on a locally flat earth. */
 function nearest(features: readonly AreaFeature[], [lon, lat]: [number, number]): Found | undefined {
   const cos = Math.max(0.01, Math.cos((lat * Math.PI) / 180));
-  const box = grow({ west: lon, width: 0, south: lat, north: lat }, COAST_TOLERANCE, Math.min(180, COAST_TOLERANCE / cos));
+  const box = grow(
+    { west: lon, width: 0, south: lat, north: lat },
+    COAST_TOLERANCE,
+    Math.min(180, COAST_TOLERANCE / cos),
+  );
   let best: Found | undefined;
   let bestD = COAST_TOLERANCE ** 2;
   for (const feature of features) {

@@ -85,7 +85,10 @@ function baseProjection(lon: number, south: number, north: number, degreesPerPx:
   let projection: GeoProjection;
   if (north > 80 || south < -80) projection = geoStereographic().rotate([-lon, -Math.max(-90, Math.min(90, middle))]);
   else if (Math.abs(middle) < 15) projection = geoMercator().rotate([-lon, 0]);
-  else projection = geoConicConformal().parallels([south + sixth, north - sixth]).rotate([-lon, 0]);
+  else
+    projection = geoConicConformal()
+      .parallels([south + sixth, north - sixth])
+      .rotate([-lon, 0]);
   return projection.preclip(thinning(toRadians(degreesPerPx * SIMPLIFY * 0.7)));
 }
 
@@ -101,7 +104,10 @@ export function centredView(centre: [number, number], span: number): GeoProjecti
 
 export function fittedView(parts: Part[], point: [number, number]): GeoProjection {
   const focus: MultiPolygon = { type: 'MultiPolygon', coordinates: parts.map((p) => p.polygon) };
-  const box = union(parts[0]!.box, parts.map((p) => p.box));
+  const box = union(
+    parts[0]!.box,
+    parts.map((p) => p.box),
+  );
   const height = box.north - box.south;
   const width = box.width * Math.cos(toRadians((box.south + box.north) / 2));
   const roughDegreesPerPx = Math.max(height / (MAP_HEIGHT - 2 * PADDING), width / (MAP_WIDTH - 2 * PADDING));
@@ -122,7 +128,8 @@ export function fittedView(parts: Part[], point: [number, number]): GeoProjectio
 
 /** What the view shows as a longitude/latitude box, a little generous, to skip outlines that cannot show. */
 export function viewBox(projection: GeoProjection): Box {
-  const inView = (xy: [number, number] | null) => !!xy && xy[0] >= 0 && xy[0] <= MAP_WIDTH && xy[1] >= 0 && xy[1] <= MAP_HEIGHT;
+  const inView = (xy: [number, number] | null) =>
+    !!xy && xy[0] >= 0 && xy[0] <= MAP_WIDTH && xy[1] >= 0 && xy[1] <= MAP_HEIGHT;
   const northPole = inView(projection([0, 90]));
   const southPole = inView(projection([0, -90]));
   const centreLon = -projection.rotate()[0];
@@ -141,7 +148,8 @@ export function viewBox(projection: GeoProjection): Box {
     ];
     for (const xy of edges) {
       const p = projection.invert!(xy);
-      if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return { west: -180, width: 360, south: -90, north: 90 };
+      if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))
+        return { west: -180, width: 360, south: -90, north: 90 };
       const offset = wrap(p[0] - centreLon);
       west = Math.min(west, offset);
       east = Math.max(east, offset);

@@ -137,7 +137,12 @@ export function visiblePath(feature: AreaFeature, view: Box, projection: GeoProj
   return writer.d;
 }
 
-export function areaPaths(features: readonly AreaFeature[], view: Box, projection: GeoProjection, skip: (f: AreaFeature) => boolean): string {
+export function areaPaths(
+  features: readonly AreaFeature[],
+  view: Box,
+  projection: GeoProjection,
+  skip: (f: AreaFeature) => boolean,
+): string {
   let out = '';
   for (const feature of features) {
     if (skip(feature)) continue;

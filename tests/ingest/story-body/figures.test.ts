@@ -3,7 +3,13 @@ import { decodeFigure, encodeFigure, type FigureSpec } from '../../../src/ingest
 import { expandFigures, figuresIn } from '../../../src/ingest/story-body/figures.ts';
 import { renderStoryBody } from '../../../src/ingest/story-body/render.ts';
 
-const spec: FigureSpec = { src: './a "b" <c>.png', alt: 'Quotes " and <tags> & ampersands', decorative: false, caption: 'Ça va', credit: undefined };
+const spec: FigureSpec = {
+  src: './a "b" <c>.png',
+  alt: 'Quotes " and <tags> & ampersands',
+  decorative: false,
+  caption: 'Ça va',
+  credit: undefined,
+};
 
 describe('figure placeholders', () => {
   it('carry any text through encoding unchanged', () => {
@@ -11,7 +17,10 @@ describe('figure placeholders', () => {
   });
 
   it('are replaced in order by what the renderer makes, and nothing else changes', async () => {
-    const html = renderStoryBody('Before.\n\n<Figure src="./one.png" alt="One" />\n\nMiddle.\n\n<Figure src="./two.png" alt="Two" />\n\nAfter.\n', { format: 'mdx' });
+    const html = renderStoryBody(
+      'Before.\n\n<Figure src="./one.png" alt="One" />\n\nMiddle.\n\n<Figure src="./two.png" alt="Two" />\n\nAfter.\n',
+      { format: 'mdx' },
+    );
     expect(figuresIn(html).map((f) => f.src)).toEqual(['./one.png', './two.png']);
     const expanded = await expandFigures(html, async (f) => `<img alt="${f.alt}">`);
     expect(expanded).toMatch(/Before\.[\s\S]*<img alt="One">[\s\S]*Middle\.[\s\S]*<img alt="Two">[\s\S]*After\./);

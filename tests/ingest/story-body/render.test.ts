@@ -30,13 +30,17 @@ describe('renderStoryBody: what a story may contain', () => {
   });
 
   it('expands <SourceQuote> into a quote with its attribution', () => {
-    const doc = parse(mdx('<SourceQuote source="Los Angeles Times">\nThe letters went out *Thursday*.\n</SourceQuote>\n'));
+    const doc = parse(
+      mdx('<SourceQuote source="Los Angeles Times">\nThe letters went out *Thursday*.\n</SourceQuote>\n'),
+    );
     expect(doc.querySelector('figure.source-quote blockquote p em')!.text).toBe('Thursday');
     expect(doc.querySelector('figure.source-quote figcaption')!.text).toBe('— Los Angeles Times');
   });
 
   it('expands a one-line <PullQuote> into a paragraph hidden from screen readers and search', () => {
-    const aside = parse(mdx('<PullQuote by="Peter Simonson">A bullying tactic.</PullQuote>\n')).querySelector('div.pull-quote')!;
+    const aside = parse(mdx('<PullQuote by="Peter Simonson">A bullying tactic.</PullQuote>\n')).querySelector(
+      'div.pull-quote',
+    )!;
     expect(aside.getAttribute('aria-hidden')).toBe('true');
     expect(aside.getAttribute('data-pagefind-ignore')).toBe('all');
     expect(aside.querySelectorAll('p').map((p) => p.text)).toEqual(['A bullying tactic.', '— Peter Simonson']);
@@ -44,8 +48,12 @@ describe('renderStoryBody: what a story may contain', () => {
 
   it('leaves <Figure> as a placeholder that carries its props to the page', () => {
     const html = mdx('<Figure src="./chart.png" alt="Water levels since 2000" caption="Lake Mead" credit="USBR" />\n');
-    expect(figuresIn(html)).toEqual([{ src: './chart.png', alt: 'Water levels since 2000', decorative: false, caption: 'Lake Mead', credit: 'USBR' }]);
-    expect(figuresIn(mdx('<Figure src="./rule.png" decorative />\n'))).toEqual([{ src: './rule.png', alt: '', decorative: true, caption: undefined, credit: undefined }]);
+    expect(figuresIn(html)).toEqual([
+      { src: './chart.png', alt: 'Water levels since 2000', decorative: false, caption: 'Lake Mead', credit: 'USBR' },
+    ]);
+    expect(figuresIn(mdx('<Figure src="./rule.png" decorative />\n'))).toEqual([
+      { src: './rule.png', alt: '', decorative: true, caption: undefined, credit: undefined },
+    ]);
   });
 
   it('keeps harmless inline HTML and escapes text', () => {
@@ -55,7 +63,9 @@ describe('renderStoryBody: what a story may contain', () => {
   });
 
   it('renders plain Markdown stories, where braces are just text', () => {
-    expect(parse(md('Budget {draft} figures, **final**.\n')).querySelector('p')!.text).toBe('Budget {draft} figures, final.');
+    expect(parse(md('Budget {draft} figures, **final**.\n')).querySelector('p')!.text).toBe(
+      'Budget {draft} figures, final.',
+    );
   });
 });
 
@@ -87,36 +97,86 @@ describe('renderStoryBody: <Embed>', () => {
     expect(button.getAttribute('aria-describedby')).toBe(figure.querySelector('.embed__title')!.id);
     // Nothing that loads anything from the provider, and nothing a CSP would refuse.
     expect(html).not.toMatch(/<iframe|<script|<img|style=/);
-    expect(doc.querySelectorAll('p').map((p) => p.text)).toEqual(['Before.', expect.stringContaining('YouTube'), 'After.']);
+    expect(doc.querySelectorAll('p').map((p) => p.text)).toEqual([
+      'Before.',
+      expect.stringContaining('YouTube'),
+      'After.',
+    ]);
   });
 
   it('names the kind and the provider of a document, and numbers ids apart', () => {
-    const doc = parse(embed('<Embed url="https://embed.documentcloud.org/documents/1-a/" title="One" />\n\n<Embed url="https://embed.documentcloud.org/documents/2-b/" title="Two" />\n'));
-    expect(doc.querySelectorAll('.embed__source').map((s) => s.text)).toEqual(['Document from DocumentCloud', 'Document from DocumentCloud']);
+    const doc = parse(
+      embed(
+        '<Embed url="https://embed.documentcloud.org/documents/1-a/" title="One" />\n\n<Embed url="https://embed.documentcloud.org/documents/2-b/" title="Two" />\n',
+      ),
+    );
+    expect(doc.querySelectorAll('.embed__source').map((s) => s.text)).toEqual([
+      'Document from DocumentCloud',
+      'Document from DocumentCloud',
+    ]);
     expect(doc.querySelectorAll('.embed__load').map((b) => b.text)).toEqual(['Load the document', 'Load the document']);
     const ids = doc.querySelectorAll('.embed__title').map((t) => t.id);
     expect(new Set(ids).size).toBe(2);
   });
 
   it('escapes the title and the address', () => {
-    const html = embed('<Embed url="https://embed.documentcloud.org/documents/1-a/?q=&quot;x&quot;" title="A &quot;quoted&quot; <b>title</b>" />\n');
+    const html = embed(
+      '<Embed url="https://embed.documentcloud.org/documents/1-a/?q=&quot;x&quot;" title="A &quot;quoted&quot; <b>title</b>" />\n',
+    );
     expect(html).not.toContain('<b>');
     expect(parse(html).querySelector('.embed__title')!.text).toBe('A "quoted" <b>title</b>');
-    expect(parse(html).querySelector('figure')!.getAttribute('data-embed-url')).toBe('https://embed.documentcloud.org/documents/1-a/?q=%22x%22');
+    expect(parse(html).querySelector('figure')!.getAttribute('data-embed-url')).toBe(
+      'https://embed.documentcloud.org/documents/1-a/?q=%22x%22',
+    );
   });
 
   it.each([
-    ['an unknown host', '<Embed url="https://evil.example/frame" title="T" />', /evil\.example is not a host this site embeds from/, /^allowed hosts: www\.youtube-nocookie\.com, embed\.documentcloud\.org; an editor can add a host under embeds in content\/site\.yaml$/],
-    ['a subdomain of an allowed host', '<Embed url="https://x.www.youtube-nocookie.com/embed/a" title="T" />', /x\.www\.youtube-nocookie\.com is not a host/, /allowed hosts/],
-    ['an http: address', '<Embed url="http://www.youtube-nocookie.com/embed/a" title="T" />', /not an https:\/\/ address/, /https only/],
+    [
+      'an unknown host',
+      '<Embed url="https://evil.example/frame" title="T" />',
+      /evil\.example is not a host this site embeds from/,
+      /^allowed hosts: www\.youtube-nocookie\.com, embed\.documentcloud\.org; an editor can add a host under embeds in content\/site\.yaml$/,
+    ],
+    [
+      'a subdomain of an allowed host',
+      '<Embed url="https://x.www.youtube-nocookie.com/embed/a" title="T" />',
+      /x\.www\.youtube-nocookie\.com is not a host/,
+      /allowed hosts/,
+    ],
+    [
+      'an http: address',
+      '<Embed url="http://www.youtube-nocookie.com/embed/a" title="T" />',
+      /not an https:\/\/ address/,
+      /https only/,
+    ],
     ['a javascript: address', '<Embed url="javascript:alert(1)" title="T" />', /not an https:\/\/ address/, /https/],
-    ['an address with a password', '<Embed url="https://u:p@www.youtube-nocookie.com/embed/a" title="T" />', /user name or password/, /public address/],
+    [
+      'an address with a password',
+      '<Embed url="https://u:p@www.youtube-nocookie.com/embed/a" title="T" />',
+      /user name or password/,
+      /public address/,
+    ],
     ['a missing url', '<Embed title="T" />', /needs url="…"/, undefined],
     ['a missing title', `<Embed url="${VIDEO}" />`, /needs title="…"/, undefined],
     ['an empty title', `<Embed url="${VIDEO}" title="  " />`, /needs title="…"/, undefined],
-    ['content between tags', `<Embed url="${VIDEO}" title="T">A caption</Embed>`, /takes no content between tags/, /<Embed url="…" title="…" \/>/],
-    ['an attribute it does not take', `<Embed url="${VIDEO}" title="T" height="600" />`, /takes only url and title, not height/, /<Embed url/],
-    ['an embed inside a line of text', `Watch <Embed url="${VIDEO}" title="T" /> now.`, /lines of its own/, /blank line/],
+    [
+      'content between tags',
+      `<Embed url="${VIDEO}" title="T">A caption</Embed>`,
+      /takes no content between tags/,
+      /<Embed url="…" title="…" \/>/,
+    ],
+    [
+      'an attribute it does not take',
+      `<Embed url="${VIDEO}" title="T" height="600" />`,
+      /takes only url and title, not height/,
+      /<Embed url/,
+    ],
+    [
+      'an embed inside a line of text',
+      `Watch <Embed url="${VIDEO}" title="T" /> now.`,
+      /lines of its own/,
+      /blank line/,
+    ],
   ])('refuses %s, naming the line and saying what to do', (_name, tag, message, hint) => {
     const error = refusal(() => embed(`Intro.\n\n${tag}\n`));
     expect(error.message).toMatch(message);
@@ -125,7 +185,9 @@ describe('renderStoryBody: <Embed>', () => {
   });
 
   it('refuses every embed when no allowlist is given', () => {
-    expect(refusal(() => mdx(`<Embed url="${VIDEO}" title="T" />\n`)).hint).toMatch(/^no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml$/);
+    expect(refusal(() => mdx(`<Embed url="${VIDEO}" title="T" />\n`)).hint).toMatch(
+      /^no host is allowed yet; an editor can add a host under embeds in content\/site\.yaml$/,
+    );
   });
 
   it('is a component, not raw HTML: <embed> and <iframe> stay refused', () => {

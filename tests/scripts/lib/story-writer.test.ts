@@ -17,17 +17,32 @@ describe('instantInZone', () => {
 });
 
 describe('newStoryText', () => {
-  const text = newStoryText({ title: 'Council "votes" on budget', section: 'politics', authors: ['maria-lopez'], type: 'news', date: new Date('2026-11-29T12:00:00Z'), timeZone: 'America/New_York' });
+  const text = newStoryText({
+    title: 'Council "votes" on budget',
+    section: 'politics',
+    authors: ['maria-lopez'],
+    type: 'news',
+    date: new Date('2026-11-29T12:00:00Z'),
+    timeZone: 'America/New_York',
+  });
   const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
 
   it('is a draft with the required fields filled in', () => {
-    expect(data).toMatchObject({ title: 'Council "votes" on budget', section: 'politics', authors: ['maria-lopez'], type: 'news', draft: true, date: '2026-11-29T07:00:00-05:00' });
+    expect(data).toMatchObject({
+      title: 'Council "votes" on budget',
+      section: 'politics',
+      authors: ['maria-lopez'],
+      type: 'news',
+      draft: true,
+      date: '2026-11-29T07:00:00-05:00',
+    });
     expect(data.sources).toEqual([]);
   });
 });
 
 describe('publishedText', () => {
-  const draft = '---\ntitle: "A story"\ndate: 2026-11-01T09:00:00-04:00\ndraft: true\nsection: politics\n---\n\nBody with draft: true in it.\n';
+  const draft =
+    '---\ntitle: "A story"\ndate: 2026-11-01T09:00:00-04:00\ndraft: true\nsection: politics\n---\n\nBody with draft: true in it.\n';
 
   it('sets the date to now and removes the draft line, leaving the rest as written', () => {
     expect(publishedText(draft, new Date('2026-11-29T17:45:00Z'), 'America/New_York')).toBe(
@@ -36,7 +51,14 @@ describe('publishedText', () => {
   });
 
   it('refuses a story that still holds the template text', () => {
-    const fresh = newStoryText({ title: 'A title long enough', section: 'politics', authors: ['maria-lopez'], type: 'news', date: new Date(), timeZone: 'UTC' });
+    const fresh = newStoryText({
+      title: 'A title long enough',
+      section: 'politics',
+      authors: ['maria-lopez'],
+      type: 'news',
+      date: new Date(),
+      timeZone: 'UTC',
+    });
     expect(() => publishedText(fresh, new Date(), 'UTC')).toThrow(/dek: still the template/);
     const withDek = fresh.replace(/^dek: .*$/m, 'dek: "The port gets its money."');
     expect(() => publishedText(withDek, new Date(), 'UTC')).toThrow(/body: still the template/);

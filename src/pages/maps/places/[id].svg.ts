@@ -9,9 +9,14 @@ export const getStaticPaths = (async () => {
   const pinned = [...placesShown.values()].filter((p) => p.lat !== undefined && p.lon !== undefined);
   return withPageKeys(
     siteKey,
-    pinned.map(({ stories: _stories, ...place }) => ({ params: { id: place.id }, props: { place, atlas: ATLAS_VERSION } })),
+    pinned.map(({ stories: _stories, ...place }) => ({
+      params: { id: place.id },
+      props: { place, atlas: ATLAS_VERSION },
+    })),
   );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(placeMap(props['place'] as MappablePlace)!.svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  new Response(placeMap(props['place'] as MappablePlace)!.svg, {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' },
+  });
