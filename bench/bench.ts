@@ -86,7 +86,8 @@ async function settle(): Promise<void> {
   if (since < SETTLE_SECONDS) {
     const wait = Math.ceil(SETTLE_SECONDS - since);
     console.log(
-      `Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, and creating files is slow for a minute after that (see bench/README.md).`,
+      `Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, ` +
+        'and creating files is slow for a minute after that (see bench/README.md).',
     );
     await sleep(wait * 1000);
   }
@@ -109,7 +110,8 @@ const { values } = parseArgs({
   strict: true,
 });
 const usage =
-  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] [--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR]';
+  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] ' +
+  '[--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR]';
 if (values.help) {
   console.log(usage);
   process.exit(0);
@@ -263,7 +265,8 @@ function editStory(siteDir: string, rel: string, n: number): void {
   const file = path.join(siteDir, rel);
   writeFileSync(
     file,
-    `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, as the benchmark's one-story edit number ${n}.\n`,
+    `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, ` +
+      `as the benchmark's one-story edit number ${n}.\n`,
   );
 }
 
@@ -330,8 +333,12 @@ function report(site: Site, kind: string, m: BuildMeasurement): void {
     return;
   }
   console.log(
-    `  ${site} ${kind}: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakRssMB} MB, ${m.htmlPages} HTML pages (${m.pagesPerSecond}/s), ` +
-      `CPU ${m.cpuSeconds.toFixed(1)} s${m.otherCpuSeconds > NOISY_CPU_SECONDS ? `; NOISY: other processes used ${m.otherCpuSeconds.toFixed(1)} CPU s meanwhile` : ''}`,
+    `  ${site} ${kind}: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakRssMB} MB, ` +
+      `${m.htmlPages} HTML pages (${m.pagesPerSecond}/s), ` +
+      `CPU ${m.cpuSeconds.toFixed(1)} s` +
+      (m.otherCpuSeconds > NOISY_CPU_SECONDS
+        ? `; NOISY: other processes used ${m.otherCpuSeconds.toFixed(1)} CPU s meanwhile`
+        : ''),
   );
 }
 
@@ -509,7 +516,8 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[
 const line = (cells: string[]) =>
   cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log(
-  `\nN = ${count}${values.images ? ' (with images)' : ''}, node ${process.version}, astro ${astroVersion}, BUILD_TIME ${BUILD_TIME}${maxOldSpace ? `, --max-old-space-size=${maxOldSpace}` : ''}`,
+  `\nN = ${count}${values.images ? ' (with images)' : ''}, node ${process.version}, astro ${astroVersion}, ` +
+    `BUILD_TIME ${BUILD_TIME}${maxOldSpace ? `, --max-old-space-size=${maxOldSpace}` : ''}`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
@@ -523,16 +531,20 @@ for (const site of sites) {
 }
 if (sharedTouched) {
   console.log(
-    "NOTE: the project's own node_modules/.astro changed during the run. The bench's copies keep their caches in their own node_modules/.astro, " +
-      'so this was most likely another build of the project (npm run build, npm test) running at the same time: check the NOISY flags above.',
+    "NOTE: the project's own node_modules/.astro changed during the run. " +
+      "The bench's copies keep their caches in their own node_modules/.astro, " +
+      'so this was most likely another build of the project (npm run build, npm test) running at the same time: ' +
+      'check the NOISY flags above.',
   );
 }
 const noisy = runs.filter((r) => r.otherCpuSeconds > NOISY_CPU_SECONDS);
 if (noisy.length)
   console.log(
-    `NOISY: ${noisy.map((r) => `${r.site} ${r.kind}`).join(', ')} ran while other processes used the CPU; repeat them on a quiet machine.`,
+    `NOISY: ${noisy.map((r) => `${r.site} ${r.kind}`).join(', ')} ran while other processes used the CPU; ` +
+      'repeat them on a quiet machine.',
   );
 console.log(
-  `Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`,
+  `Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; ` +
+    `logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`,
 );
 process.exitCode = runs.every((r) => r.ok) ? 0 : 1;

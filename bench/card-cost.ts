@@ -22,7 +22,7 @@ import {
 import { TYPE_LABELS } from '../src/model/story.ts';
 import { readSiteConfig } from '../src/ingest/site-config.ts';
 import { readRegistry } from '../src/ingest/registries.ts';
-import type { StoryType } from '../src/schemas/article.ts';
+import type { ArticleFrontmatter, StoryType } from '../src/schemas/article.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest } from './lib/corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -47,22 +47,32 @@ const sections = readRegistry(corpusDir, 'sections').entries;
 const authors = readRegistry(corpusDir, 'authors').entries;
 const site = readSiteConfig(corpusDir);
 
+/** The front-matter fields a card shows, as the generated story's YAML gives them. */
+interface CardFrontMatter {
+  title: string;
+  type?: StoryType;
+  section: string;
+  authors: string[];
+  /** Only whether it is there counts (the generated corpus retracts nothing). */
+  retracted?: ArticleFrontmatter['retracted'];
+}
+
 const cards: ShareCardContent[] = readManifest(corpusDir)!.stories.map((rel) => {
   const text = readFileSync(path.join(corpusDir, rel), 'utf8');
-  const data = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, any>;
-  const section = data['section'] as string;
+  const data = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as CardFrontMatter;
+  const section = data.section;
   return shareCardContent(
     {
-      title: data['title'],
-      typeLabel: TYPE_LABELS[(data['type'] ?? 'news') as StoryType],
+      title: data.title,
+      typeLabel: TYPE_LABELS[data.type ?? 'news'],
       section: { id: section, name: sections.get(section)!.name, url: '' },
-      authors: (data['authors'] as string[]).map((id) => ({
+      authors: data.authors.map((id) => ({
         id,
         name: authors.get(id)!.name,
         kind: 'person' as const,
         url: '',
       })),
-      retracted: data['retracted'],
+      retracted: data.retracted,
     },
     site.name,
   );
@@ -89,19 +99,22 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'card-cost-'));
 try {
   const cache = new ShareCardCache(dir);
   console.log(
-    `${cards.length} cards of ${path.relative(ROOT, corpusDir)}, 4 at a time, node ${process.version}, ${os.cpus().length} cores`,
+    `${cards.length} cards of ${path.relative(ROOT, corpusDir)}, 4 at a time, ` +
+      `node ${process.version}, ${os.cpus().length} cores`,
   );
   for (const label of ['cold cache', 'warm cache'] as const) {
     const r = await run(cache);
     console.log(
       `${label}: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU (this process; sharp's threads included), ` +
-        `${r.drawn} drawn, ${(cards.length / r.seconds).toFixed(0)} cards/s, ${((r.seconds * 1000) / cards.length).toFixed(1)} ms a card`,
+        `${r.drawn} drawn, ${(cards.length / r.seconds).toFixed(0)} cards/s, ` +
+        `${((r.seconds * 1000) / cards.length).toFixed(1)} ms a card`,
     );
   }
   const files = readdirSync(dir);
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
   console.log(
-    `cache: ${files.length} cards, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / files.length / 1024).toFixed(1)} kB a card`,
+    `cache: ${files.length} cards, ${(bytes / 1e6).toFixed(1)} MB, ` +
+      `${(bytes / files.length / 1024).toFixed(1)} kB a card`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -42,8 +42,10 @@ const manifest = await generateCorpus({ count, out, seed: values.seed, images: v
 const seconds = (performance.now() - started) / 1000;
 const s = manifest.stats;
 console.log(
-  `Wrote ${s.stories} stories (${s.drafts} drafts, ${s.embargoed} embargoed, ${s.scheduled} scheduled after the bench BUILD_TIME, ` +
-    `${s.images} with a lead image; ${Math.round(s.words / s.stories)} words on average) to ${path.join(out, 'content')} in ${seconds.toFixed(1)} s.`,
+  `Wrote ${s.stories} stories (${s.drafts} drafts, ${s.embargoed} embargoed, ` +
+    `${s.scheduled} scheduled after the bench BUILD_TIME, ` +
+    `${s.images} with a lead image; ${Math.round(s.words / s.stories)} words on average) ` +
+    `to ${path.join(out, 'content')} in ${seconds.toFixed(1)} s.`,
 );
 
 if (values.check) {
@@ -54,7 +56,8 @@ if (values.check) {
   const errors = problems.filter((p) => p.severity === 'error');
   for (const line of formatProblems(problems).slice(0, 50)) console.log(line);
   console.log(
-    `Content check: ${errors.length} errors, ${problems.length - errors.length} warnings (${((performance.now() - checkStarted) / 1000).toFixed(1)} s).`,
+    `Content check: ${errors.length} errors, ${problems.length - errors.length} warnings ` +
+      `(${((performance.now() - checkStarted) / 1000).toFixed(1)} s).`,
   );
   process.exitCode = errors.length > 0 ? 1 : 0;
 }

@@ -59,7 +59,8 @@ try {
   );
   console.log(`total for a first search: ${kb(median.load + median.query)}`);
   console.log(
-    `Enter to first result: ${median.ms.toFixed(0)} ms (median of ${trials.length}; all: ${trials.map((t) => t.ms.toFixed(0)).join(', ')} ms)`,
+    `Enter to first result: ${median.ms.toFixed(0)} ms ` +
+      `(median of ${trials.length}; all: ${trials.map((t) => t.ms.toFixed(0)).join(', ')} ms)`,
   );
 } finally {
   await browser.close();

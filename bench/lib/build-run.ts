@@ -27,10 +27,14 @@ const MARKERS: { phase: string; re: RegExp; after?: string }[] = [
   { phase: 'post-build hooks', re: /\[build\] ✓ Completed in/, after: 'rendering' },
   { phase: 'finish', re: /\[build\] \d+ page\(s\) built in/ },
 ];
-/** Everything before the first marker: loading the config and the integrations' setup hooks (the full site's content check runs here). */
+/**
+ * Everything before the first marker: loading the config and the integrations'
+ * setup hooks (the full site's content check runs here).
+ */
 export const STARTUP_PHASE = 'startup + config';
 export const PHASES = [STARTUP_PHASE, ...MARKERS.map((m) => m.phase)];
 
+// eslint-disable-next-line no-control-regex -- matching ESC (\x1b) is the point: it strips ANSI colours from logs.
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export interface BuildMeasurement {
@@ -57,7 +61,10 @@ export interface BuildMeasurement {
   pagesPerSecond: number;
   /** Seconds per phase, in order; see PHASES. */
   phases: Record<string, number>;
-  /** From the Completed line that closes page generation (or the prune step's line when it logs) to "indexed N pages". */
+  /**
+   * From the Completed line that closes page generation (or the prune step's
+   * line when it logs) to "indexed N pages".
+   */
   searchIndexingSeconds: number | null;
   indexedPages: number | null;
   /** Vite's own "built in" figures, summed. */

@@ -113,7 +113,10 @@ function nthSunday(year: number, month: number, n: number): number {
   return 1 + ((7 - firstDow) % 7) + 7 * (n - 1);
 }
 
-/** The UTC offset in hours of a US zone at an instant (DST: second Sunday of March to first Sunday of November, 2 a.m.). */
+/**
+ * The UTC offset in hours of a US zone at an instant (DST: second Sunday of
+ * March to first Sunday of November, 2 a.m.).
+ */
 function offsetHours(zone: Zone, utcMs: number): number {
   const standard = zone === 'eastern' ? -5 : -8;
   const year = new Date(utcMs).getUTCFullYear();
@@ -279,7 +282,8 @@ function headline(rng: Rng, type: StoryType, place: PlaceSeed, year: number): st
   switch (type) {
     case 'analysis':
       return rng.chance(0.5)
-        ? `Why ${place.name}'s fight over ${noun} matters beyond ${place.country === 'US' ? place.region : place.country}`
+        ? `Why ${place.name}'s fight over ${noun} matters beyond ` +
+            `${place.country === 'US' ? place.region : place.country}`
         : `The ${noun} math behind ${place.name}'s ${rng.pick(['budget', 'election', 'lawsuit', 'new plan'])}`;
     case 'opinion':
       return `${place.name} ${rng.pick(OPINION_VERBS)} ${noun}`;
@@ -323,7 +327,11 @@ function sentence(ctx: StoryContext): string {
   if (r < 0.52) return `In ${rng.pick(ctx.places).name}, ${lowerFirst(rng.pick(SUBJECTS))} ${clause(ctx)}.`;
   if (r < 0.61) {
     const amount = `$${rng.int(1, 950)}.${rng.int(1, 9)} million`;
-    return `The budget for ${rng.pick(NOUNS)} reached ${amount} in ${ctx.year}, up ${rng.int(2, 60)} percent from the year before, and ${lowerFirst(rng.pick(SUBJECTS))} ${rng.pick(VERBS)} the figure.`;
+    return (
+      `The budget for ${rng.pick(NOUNS)} reached ${amount} in ${ctx.year}, ` +
+      `up ${rng.int(2, 60)} percent from the year before, ` +
+      `and ${lowerFirst(rng.pick(SUBJECTS))} ${rng.pick(VERBS)} the figure.`
+    );
   }
   if (r < 0.73 && ctx.officials.length > 0) {
     const who = rng.pick(ctx.officials);
@@ -339,17 +347,25 @@ function sentence(ctx: StoryContext): string {
   }
   if (r < 0.9) {
     const noun = rng.pick(NOUNS);
-    return `The figures come from [a report on ${noun}](https://example.org/reports/${ctx.year}/${slugify(noun)}-${rng.int(1, 999)}), which ${lowerFirst(rng.pick(SUBJECTS))} ${rng.pick(VERBS)} ${rng.pick(TAILS) || 'this week'}.`;
+    return (
+      `The figures come from [a report on ${noun}](https://example.org/reports/${ctx.year}/${slugify(noun)}-${rng.int(1, 999)}), ` +
+      `which ${lowerFirst(rng.pick(SUBJECTS))} ${rng.pick(VERBS)} ${rng.pick(TAILS) || 'this week'}.`
+    );
   }
   if (r < 0.94) return `${rng.pick(SUBJECTS)} ${clause(ctx)}, and **${rng.pick(NOUNS)}** remained the sticking point.`;
-  return `Asked about ${rng.pick(NOUNS)}, ${lowerFirst(rng.pick(SUBJECTS))} said the matter was under review, while ${lowerFirst(rng.pick(SUBJECTS))} ${clause(ctx)}.`;
+  return (
+    `Asked about ${rng.pick(NOUNS)}, ${lowerFirst(rng.pick(SUBJECTS))} said the matter was under review, ` +
+    `while ${lowerFirst(rng.pick(SUBJECTS))} ${clause(ctx)}.`
+  );
 }
 
 function paragraph(ctx: StoryContext, sentences: number): string {
   const out: string[] = [];
   for (let i = 0; i < sentences; i++) out.push(sentence(ctx));
-  if (ctx.rng.chance(0.05))
-    out[0] = `**${ctx.rng.pick(['The bottom line:', 'Why it matters:', 'What changed:', 'By the numbers:'])}** ${out[0]}`;
+  if (ctx.rng.chance(0.05)) {
+    const lead = ctx.rng.pick(['The bottom line:', 'Why it matters:', 'What changed:', 'By the numbers:']);
+    out[0] = `**${lead}** ${out[0]}`;
+  }
   return out.join(' ');
 }
 
@@ -407,13 +423,18 @@ function leadSvg(rng: Rng): string {
     for (let x = 0; x <= 1200; x += 150) pts.push(`${x},${base - rng.int(0, 160)}`);
     pts.push('1200,750');
     hills.push(
-      `<polygon points="${pts.join(' ')}" fill="hsl(${(hue + 120 + layer * 25) % 360},${30 + layer * 10}%,${45 - layer * 10}%)"/>`,
+      `<polygon points="${pts.join(' ')}" ` +
+        `fill="hsl(${(hue + 120 + layer * 25) % 360},${30 + layer * 10}%,${45 - layer * 10}%)"/>`,
     );
   }
-  const sun = `<circle cx="${rng.int(150, 1050)}" cy="${rng.int(90, 260)}" r="${rng.int(40, 90)}" fill="hsl(${(hue + 200) % 360},90%,85%)"/>`;
+  const sun =
+    `<circle cx="${rng.int(150, 1050)}" cy="${rng.int(90, 260)}" r="${rng.int(40, 90)}" ` +
+    `fill="hsl(${(hue + 200) % 360},90%,85%)"/>`;
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="750" viewBox="0 0 1200 750">' +
-    `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky1}"/><stop offset="1" stop-color="${sky2}"/></linearGradient></defs>` +
+    '<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">' +
+    `<stop offset="0" stop-color="${sky1}"/><stop offset="1" stop-color="${sky2}"/>` +
+    '</linearGradient></defs>' +
     `<rect width="1200" height="750" fill="url(#sky)"/>${sun}${hills.join('')}</svg>`
   );
 }
@@ -440,13 +461,18 @@ function registryFiles(): Map<string, string> {
     if (a.role) lines.push(`role: ${q(a.role)}`);
     if (a.kind === 'person') {
       lines.push(
-        `bio: ${q(`${a.name} is the newsroom's ${a.role?.toLowerCase() ?? 'reporter'}. This byline was generated for the benchmark corpus.`)}`,
+        `bio: ${q(
+          `${a.name} is the newsroom's ${a.role?.toLowerCase() ?? 'reporter'}. ` +
+            'This byline was generated for the benchmark corpus.',
+        )}`,
       );
       lines.push(`email: ${id}@example-newsroom.org`);
       lines.push('links:', `  - https://example-newsroom.org/staff/${id}`);
     } else {
       lines.push(
-        `bio: ${q("The Editorial Board writes the newsroom's unsigned opinion pieces, separately from the news staff.")}`,
+        `bio: ${q(
+          "The Editorial Board writes the newsroom's unsigned opinion pieces, separately from the news staff.",
+        )}`,
       );
     }
     files.set(`authors/${id}.yaml`, `${lines.join('\n')}\n`);

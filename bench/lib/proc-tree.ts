@@ -32,7 +32,8 @@ function readProcs(): Map<number, ProcInfo> {
     }
     // Fields after the command name, which may itself contain spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // fields[0] is field 3 (state), fields[1] field 4 (ppid), fields[11..12] fields 14-15 (utime, stime), fields[21] field 24 (rss in pages).
+    // fields[0] is field 3 (state), fields[1] field 4 (ppid), fields[11..12] fields 14-15 (utime, stime),
+    // fields[21] field 24 (rss in pages).
     procs.set(Number(name), {
       ppid: Number(fields[1]),
       rssBytes: Number(fields[21]) * PAGE_SIZE,
