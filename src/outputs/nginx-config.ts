@@ -117,5 +117,8 @@ export function formatNginxLocations(locations: readonly NginxLocation[]): strin
     else if (location.index) lines.push(`  try_files ${quoted(location.index)} =404;`);
     return `location ${location.modifier} ${locationPath(location.path)} {\n${lines.join('\n')}\n}`;
   });
-  return `# Generated from _headers and _redirects (src/outputs/nginx-config.ts): regenerate with every build.\n${blocks.join('\n')}\n`;
+  return (
+    '# Generated from _headers and _redirects (src/outputs/nginx-config.ts): regenerate with every build.\n' +
+    `${blocks.join('\n')}\n`
+  );
 }
