@@ -129,7 +129,8 @@ async function findArticle(base: string): Promise<string> {
   const response = await fetch(`${base}/rss.xml`);
   if (!response.ok)
     fail(
-      `${base}/rss.xml answered ${response.status}: cannot choose an article (name one with --article /articles/<slug>/)`,
+      `${base}/rss.xml answered ${response.status}: cannot choose an article ` +
+        '(name one with --article /articles/<slug>/)',
     );
   const feed = await response.text();
   const links = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => new URL(m[1]!).pathname);
@@ -138,7 +139,8 @@ async function findArticle(base: string): Promise<string> {
     if (page.ok && /<figure class="lead-image"/.test(await page.text())) return link;
   }
   return fail(
-    `none of the ${links.length} stories in ${base}/rss.xml has a lead image (name an article with --article /articles/<slug>/)`,
+    `none of the ${links.length} stories in ${base}/rss.xml has a lead image ` +
+      '(name an article with --article /articles/<slug>/)',
   );
 }
 
@@ -181,11 +183,15 @@ function shortfalls(lhr: Result, category: Category): string[] {
     .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
     .map(
       (audit) =>
-        `${audit!.id} (${Math.round((audit!.score ?? 0) * 100)}${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`,
+        `${audit!.id} (${Math.round((audit!.score ?? 0) * 100)}` +
+        `${audit!.displayValue ? `, ${audit!.displayValue}` : ''})`,
     );
 }
 
-/** Attempts at one run: Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP) and asks to be run again. */
+/**
+ * Attempts at one run: Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP) and asks to be
+ * run again.
+ */
 const ATTEMPTS = 3;
 
 async function runLighthouse(url: string, port: number, formFactor: FormFactor): Promise<Result> {
@@ -222,10 +228,12 @@ async function audit(
         () => 'Chromium',
       );
     console.log(
-      `Lighthouse ${LIGHTHOUSE_VERSION}, ${browser}, on ${base}${servedLocally ? ' (dist/ served as the CDN would: compressed, with _headers)' : ''}`,
+      `Lighthouse ${LIGHTHOUSE_VERSION}, ${browser}, on ${base}` +
+        `${servedLocally ? ' (dist/ served as the CDN would: compressed, with _headers)' : ''}`,
     );
     console.log(
-      `article: ${articlePath}; ${options.runs} run${options.runs > 1 ? 's' : ''} per page and form factor${options.runs > 1 ? ', the median by performance counts' : ''}\n`,
+      `article: ${articlePath}; ${options.runs} run${options.runs > 1 ? 's' : ''} per page and form factor` +
+        `${options.runs > 1 ? ', the median by performance counts' : ''}\n`,
     );
     const audited: Audited[] = [];
     for (const [page, pagePath] of [
@@ -281,7 +289,8 @@ function report(audited: Audited[], runs: number): string[] {
       const value = score(a.lhr, category);
       if (value < MIN_SCORE)
         failures.push(
-          `${a.page} (${a.path}), ${a.formFactor}: ${LABELS[category]} ${value} < ${MIN_SCORE}: ${shortfalls(a.lhr, category).join(', ') || 'see the report (--json)'}`,
+          `${a.page} (${a.path}), ${a.formFactor}: ${LABELS[category]} ${value} < ${MIN_SCORE}: ` +
+            `${shortfalls(a.lhr, category).join(', ') || 'see the report (--json)'}`,
         );
     }
   }
@@ -289,7 +298,9 @@ function report(audited: Audited[], runs: number): string[] {
   if (article) {
     const t = transfer(article.lhr);
     console.log(
-      `\nArticle at ${DESKTOP_WIDTH} px (desktop), first load: ${kB(t.total)} transferred (budget ${kB(MAX_ARTICLE_BYTES)}); HTML+CSS ${kB(t.htmlCss)} compressed (${kB(t.htmlCssRaw)} uncompressed)`,
+      `\nArticle at ${DESKTOP_WIDTH} px (desktop), first load: ${kB(t.total)} transferred ` +
+        `(budget ${kB(MAX_ARTICLE_BYTES)}); ` +
+        `HTML+CSS ${kB(t.htmlCss)} compressed (${kB(t.htmlCssRaw)} uncompressed)`,
     );
     for (const [type, { bytes, count }] of [...t.byType].sort((a, b) => b[1].bytes - a[1].bytes))
       console.log(`  ${type.padEnd(11)} ${String(count).padStart(2)} × ${kB(bytes).padStart(9)}`);
@@ -323,7 +334,8 @@ async function main(): Promise<number> {
     }
     if (!existsSync(path.join(dist, 'index.html')))
       fail(
-        `${path.relative(ROOT, dist) || dist}/ holds no built site: run npm run build first (or npm run audit -- --build)`,
+        `${path.relative(ROOT, dist) || dist}/ holds no built site: ` +
+          'run npm run build first (or npm run audit -- --build)',
       );
     server = await serveStatic(dist, { cdn: true }).catch((error: Error) => fail(error.message));
     base = server.url;

@@ -27,7 +27,8 @@ try {
 const file = path.resolve(hooksDir, 'pre-commit');
 if (existsSync(file) && !readFileSync(file, 'utf8').includes(MARK)) {
   console.error(
-    `npm run setup-hooks: ${file} exists and was not written by this script; add "npm run --silent check" to it yourself.`,
+    `npm run setup-hooks: ${file} exists and was not written by this script; ` +
+      'add "npm run --silent check" to it yourself.',
   );
   process.exit(1);
 }

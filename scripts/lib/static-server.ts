@@ -26,7 +26,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** What a CDN compresses on the way out: text, SVG and WebAssembly; images, fonts and Pagefind's own gzipped files are left alone. */
+/**
+ * What a CDN compresses on the way out: text, SVG and WebAssembly; images, fonts and Pagefind's own gzipped files
+ * are left alone.
+ */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.wasm']);
 
 /** Files in dist/ that instruct the CDN and are never served by it. */
@@ -51,7 +54,10 @@ export interface ServeOptions {
  */
 export interface StaticServer {
   url: string;
-  /** Bytes of response bodies sent so far (compressed, when they were), by request path (for measuring what a page costs). */
+  /**
+   * Bytes of response bodies sent so far (compressed, when they were), by request path (for measuring what a
+   * page costs).
+   */
   sent: Map<string, number>;
   close: () => Promise<void>;
 }

@@ -5,7 +5,10 @@
  * write the files.
  */
 
-/** An instant as the contract wants it: ISO 8601 to the minute, with the outlet's offset ("2026-11-29T07:05:00-05:00"). */
+/**
+ * An instant as the contract wants it: ISO 8601 to the minute, with the outlet's offset
+ * ("2026-11-29T07:05:00-05:00").
+ */
 export function instantInZone(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {

@@ -93,7 +93,9 @@ export async function checkContent(root: string, options: { stories?: boolean } 
         line: 1,
         field: 'file',
         message: 'is not where a story or its images belong',
-        hint: 'stories are content/articles/<yyyy>/<slug>.mdx or <yyyy>/<slug>/index.mdx, with images only beside index.mdx',
+        hint:
+          'stories are content/articles/<yyyy>/<slug>.mdx or <yyyy>/<slug>/index.mdx, ' +
+          'with images only beside index.mdx',
       });
       continue;
     }

@@ -161,7 +161,9 @@ export function permanenceProblems(left: readonly LeftStory[], current: readonly
         file: story.file,
         line: 1,
         field: 'file',
-        message: `was published at ${url} and ${when}; its successor ${successor.file} ${how} but is not published (${NOT_PUBLISHED[successor.state]}), so that URL would stop working`,
+        message:
+          `was published at ${url} and ${when}; its successor ${successor.file} ${how} but is not published ` +
+          `(${NOT_PUBLISHED[successor.state]}), so that URL would stop working`,
         hint: `publish ${successor.file}, or restore the file with removed: { date, notice }`,
       });
       continue;
@@ -172,7 +174,9 @@ export function permanenceProblems(left: readonly LeftStory[], current: readonly
       line: 1,
       field: 'file',
       message: `was published at ${url} and ${when}; that URL would stop working`,
-      hint: `add "redirect_from: [${url}]" to the story that replaces it, or restore the file with removed: { date, notice }`,
+      hint:
+        `add "redirect_from: [${url}]" to the story that replaces it, ` +
+        'or restore the file with removed: { date, notice }',
     });
   }
   return problems;
@@ -417,7 +421,8 @@ export function checkUrlPermanence(
   const summary =
     slugs === 0
       ? 'URL permanence: no published story has been deleted or renamed'
-      : `URL permanence: ${plural(slugs, 'story', 'stories')} deleted or renamed since ${slugs === 1 ? 'it was' : 'they were'} published, ` +
+      : `URL permanence: ${plural(slugs, 'story', 'stories')} deleted or renamed ` +
+        `since ${slugs === 1 ? 'it was' : 'they were'} published, ` +
         (errors === 0
           ? `${slugs === 1 ? 'it' : 'all'} moved, redirected or removed`
           : `${errors} without a redirect or removed notice`);

@@ -109,7 +109,8 @@ export class BodyReader {
     const body = this.#currentIndex().get(digest);
     if (!body)
       throw new Error(
-        `no rendered body for the story digest ${digest} in ${this.#bodyDir}; run the build again (its content cache is out of step)`,
+        `no rendered body for the story digest ${digest} in ${this.#bodyDir}; ` +
+          'run the build again (its content cache is out of step)',
       );
     return this.read(body);
   }

@@ -92,7 +92,9 @@ function runtimeSpecifiers(file: string, text: string): string[] {
     [found] = lexImports(text, file);
   } catch (error) {
     // A module left out would let stale bodies through unnoticed; better the build stops.
-    throw new Error(`${file}: its imports could not be read for the story cache key: ${String(error)}`);
+    throw new Error(`${file}: its imports could not be read for the story cache key: ${String(error)}`, {
+      cause: error,
+    });
   }
   const specifiers: string[] = [];
   for (const entry of found) {

@@ -17,7 +17,8 @@ export default function contentCheck(): AstroIntegration {
         for (const line of formatProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(line);
         if (errors.length) {
           throw new Error(
-            `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` +
+            `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
+              `fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` +
               formatProblems(errors).join('\n'),
           );
         }

@@ -187,7 +187,8 @@ export default function pagefindIndex(): AstroIntegration {
         await rm(target, { recursive: true, force: true });
         for (const { shard, dir: bundle } of index.shards) await linkTree(bundle, path.join(target, shard));
         logger.info(
-          `indexed ${index.pages} stories in ${index.shards.length} shards (${index.reused.length} unchanged, from cache)`,
+          `indexed ${index.pages} stories in ${index.shards.length} shards ` +
+            `(${index.reused.length} unchanged, from cache)`,
         );
       },
     },

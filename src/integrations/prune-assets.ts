@@ -14,7 +14,7 @@ export default function pruneAssets(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const assetDir = path.join(outDir, '_astro');
-        let assets: string[] = [];
+        let assets: string[];
         try {
           assets = await readdir(assetDir);
         } catch {

@@ -128,7 +128,8 @@ export default function shareCards(): AstroIntegration {
         }
         const removed = await cache.prune(new Set(list.map((c) => c.key)));
         logger.info(
-          `${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache${removed ? `; ${removed} stale ones deleted` : ''})`,
+          `${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache` +
+            `${removed ? `; ${removed} stale ones deleted` : ''})`,
         );
       },
     },

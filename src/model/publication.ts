@@ -63,7 +63,8 @@ export function buildInstant(env: Record<string, string | undefined>, now: () =>
   const parsed = new Date(raw);
   if (instantProblem(raw) !== undefined || Number.isNaN(parsed.getTime())) {
     throw new Error(
-      `BUILD_TIME="${raw}" is not an ISO 8601 instant with an offset; set it like BUILD_TIME=2017-08-04T12:00:00Z or unset it to use the current time.`,
+      `BUILD_TIME="${raw}" is not an ISO 8601 instant with an offset; ` +
+        'set it like BUILD_TIME=2017-08-04T12:00:00Z or unset it to use the current time.',
     );
   }
   return parsed;

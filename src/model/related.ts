@@ -134,7 +134,10 @@ export function relatedStories<S extends Story<unknown>>(
   return related;
 }
 
-/** What an article shows of a related story: no more, so editing that story's body leaves the article's page key alone. */
+/**
+ * What an article shows of a related story: no more, so editing that story's body leaves the article's page key
+ * alone.
+ */
 export interface RelatedLink {
   url: string;
   title: string;

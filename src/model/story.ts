@@ -120,7 +120,8 @@ export function toStory<Img>(
   const section = ctx.sections.get(data.section);
   if (!section) {
     throw new ContentReferenceError(
-      `${file}: section: no section "${data.section}" in content/sections/ (use one of: ${[...ctx.sections.keys()].join(', ')})`,
+      `${file}: section: no section "${data.section}" in content/sections/ ` +
+        `(use one of: ${[...ctx.sections.keys()].join(', ')})`,
     );
   }
   return {

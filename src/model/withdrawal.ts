@@ -35,7 +35,9 @@ export function withdrawalNotice(story: Story<unknown>): WithdrawalNotice | unde
       url: story.url,
       reason: 'expired',
       date: syndication.expires,
-      notice: `This story was republished from ${syndication.publisher} under a licence that has ended, so it is no longer available here.`,
+      notice:
+        `This story was republished from ${syndication.publisher} under a licence that has ended, ` +
+        'so it is no longer available here.',
       original: { publisher: syndication.publisher, url: syndication.url },
     };
   }

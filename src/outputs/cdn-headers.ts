@@ -19,7 +19,10 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  */
 export const REVALIDATED_CACHE = 'public, max-age=60, must-revalidate';
 
-/** Folders of dist/ whose file names carry a content hash: Astro's assets, and the share cards (`src/outputs/share-card.ts`). */
+/**
+ * Folders of dist/ whose file names carry a content hash: Astro's assets, and the share cards
+ * (`src/outputs/share-card.ts`).
+ */
 const HASHED_FOLDERS = new Set(['_astro', 'cards']);
 /** Files in dist/ that instruct the CDN and are never served. */
 const CDN_FILES = new Set(['_headers', '_redirects']);
@@ -59,7 +62,8 @@ export function securityHeaders(options: PolicyOptions): HeaderRule['headers'] {
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     [
       'Permissions-Policy',
-      'accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+      'accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), ' +
+        'microphone=(), payment=(), usb=()',
     ],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['Strict-Transport-Security', 'max-age=31536000'],
@@ -120,14 +124,20 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-/** Whether a rule's path applies to a request path (Netlify: `*` at the end matches anything below, the folder itself included). */
+/**
+ * Whether a rule's path applies to a request path (Netlify: `*` at the end matches anything below, the folder
+ * itself included).
+ */
 export function ruleMatches(rulePath: string, requestPath: string): boolean {
   if (!rulePath.endsWith('*')) return rulePath === requestPath;
   const prefix = rulePath.slice(0, -1);
   return requestPath.startsWith(prefix) || (prefix.endsWith('/') && requestPath === prefix.slice(0, -1));
 }
 
-/** The headers a request path gets: every matching rule applies, a later one replacing an earlier header of the same name. */
+/**
+ * The headers a request path gets: every matching rule applies, a later one replacing an earlier header of the
+ * same name.
+ */
 export function headersForPath(rules: readonly HeaderRule[], requestPath: string): Record<string, string> {
   const result: Record<string, string> = {};
   for (const rule of rules) {

@@ -86,12 +86,14 @@ export function nginxLocations(
 
 /** A double-quoted nginx string. `$` would be read as a variable, and nginx has no escape for it. */
 function quoted(value: string): string {
+  // eslint-disable-next-line no-control-regex -- nginx strings have no escape for control characters: refuse them
   if (/[$\u0000-\u001f\u007f]/.test(value))
     throw new Error(`${JSON.stringify(value)}: nginx cannot take "$" or control characters here`);
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 function locationPath(path: string): string {
+  // eslint-disable-next-line no-control-regex -- a location path cannot carry them either, quoted or not
   if (/[\u0000-\u001f\u007f]/.test(path)) throw new Error(`${JSON.stringify(path)}: a control character in a path`);
   return /[\s;{}"'\\#]/.test(path) ? `"${path.replace(/[\\"]/g, (c) => `\\${c}`)}"` : path;
 }
@@ -115,5 +117,8 @@ export function formatNginxLocations(locations: readonly NginxLocation[]): strin
     else if (location.index) lines.push(`  try_files ${quoted(location.index)} =404;`);
     return `location ${location.modifier} ${locationPath(location.path)} {\n${lines.join('\n')}\n}`;
   });
-  return `# Generated from _headers and _redirects (src/outputs/nginx-config.ts): regenerate with every build.\n${blocks.join('\n')}\n`;
+  return (
+    '# Generated from _headers and _redirects (src/outputs/nginx-config.ts): regenerate with every build.\n' +
+    `${blocks.join('\n')}\n`
+  );
 }

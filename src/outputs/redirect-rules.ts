@@ -58,7 +58,8 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
     const status = /^(301|410)!?$/.exec(fields[2] ?? '')?.[1];
     if (fields.length !== 3 || !status)
       throw new Error(
-        `_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), got ${JSON.stringify(line)}`,
+        `_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), ` +
+          `got ${JSON.stringify(line)}`,
       );
     rules.push({ from: fields[0]!, to: fields[1]!, status: Number(status) as 301 | 410 });
   });

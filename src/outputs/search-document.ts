@@ -73,7 +73,10 @@ export function searchDocumentHtml(input: SearchDocumentInput): string {
   const body = input.bodyHtml.replace(PLACEHOLDER_RE, (_, encoded: string) => {
     const figure = decodeFigure(encoded);
     const caption = [figure.caption, figure.credit].filter(Boolean).join(' ');
-    return `<figure><img alt="${escapeXml(figure.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`;
+    return (
+      `<figure><img alt="${escapeXml(figure.alt)}">` +
+      `${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`
+    );
   });
   const tag = (attribute: string, name: string, value: string) =>
     `<span ${attribute}="${name}">${escapeXml(value)}</span>`;
@@ -92,7 +95,8 @@ export function searchDocumentHtml(input: SearchDocumentInput): string {
     `<!doctype html><html lang="${escapeXml(input.language)}"><body><article data-pagefind-body>` +
     `<h1 data-pagefind-meta="title" data-pagefind-weight="10">${escapeXml(story.title)}</h1>` +
     `<p data-pagefind-weight="7">${escapeXml(story.dek)}</p>${body}` +
-    `<div data-pagefind-ignore>${facets.join('')}${meta.join('')}${tag('data-pagefind-sort', 'date', story.date.toISOString())}</div>` +
+    `<div data-pagefind-ignore>${facets.join('')}${meta.join('')}` +
+    `${tag('data-pagefind-sort', 'date', story.date.toISOString())}</div>` +
     `</article></body></html>`
   );
 }

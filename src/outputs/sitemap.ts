@@ -51,8 +51,10 @@ export function newsSitemapXml(
   const entries = stories
     .map(
       (s) =>
-        `<url><loc>${escapeXml(absolute(s.url))}</loc><news:news><news:publication><news:name>${escapeXml(publication.name)}</news:name>` +
-        `<news:language>${language}</news:language></news:publication><news:publication_date>${s.date.toISOString()}</news:publication_date>` +
+        `<url><loc>${escapeXml(absolute(s.url))}</loc>` +
+        `<news:news><news:publication><news:name>${escapeXml(publication.name)}</news:name>` +
+        `<news:language>${language}</news:language></news:publication>` +
+        `<news:publication_date>${s.date.toISOString()}</news:publication_date>` +
         `<news:title>${escapeXml(s.title)}</news:title></news:news></url>`,
     )
     .join('');

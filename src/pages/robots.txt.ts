@@ -3,7 +3,8 @@ import { absoluteUrl } from '../site/site.ts';
 
 export const GET: APIRoute = () =>
   new Response(
-    `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml')}\nSitemap: ${absoluteUrl('/news-sitemap.xml')}\n`,
+    `User-agent: *\nAllow: /\n\n` +
+      `Sitemap: ${absoluteUrl('/sitemap-index.xml')}\nSitemap: ${absoluteUrl('/news-sitemap.xml')}\n`,
     {
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     },

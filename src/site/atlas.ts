@@ -37,8 +37,8 @@ export function getAtlas(): Atlas {
  * key, since the outlines are read here rather than through Vite's module graph.
  */
 export const ATLAS_VERSION = ['us-atlas', 'world-atlas']
-  .map(
-    (name) =>
-      `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`,
-  )
+  .map((name) => {
+    const manifest = readFileSync(require.resolve(`${name}/package.json`), 'utf8');
+    return `${name}@${(JSON.parse(manifest) as { version: string }).version}`;
+  })
   .join(' ');

@@ -20,7 +20,10 @@ async function renderFeedBody(story: SiteStory): Promise<string> {
   if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
   if (story.image) {
     const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
-    html = `<figure><img src="${await feedImageSrc(await resolveStoryImage(storyImageImporters, story.file, story.image.src))}" alt="${escapeXml(story.image.alt)}">${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
+    const src = await feedImageSrc(await resolveStoryImage(storyImageImporters, story.file, story.image.src));
+    html =
+      `<figure><img src="${src}" alt="${escapeXml(story.image.alt)}">` +
+      `${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
   }
   return absolutizeHtml(html, absoluteUrl(story.url));
 }

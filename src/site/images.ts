@@ -29,7 +29,8 @@ export async function sitePictureHtml(figure: FigureSpec, storyFile: string): Pr
     `<figure class="figure"><picture>` +
     `<source type="image/avif" srcset="${avif!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
     `<source type="image/webp" srcset="${webp!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}">` +
-    `<img src="${fallback!.src}" srcset="${fallback!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}" alt="${escapeXml(figure.alt)}" width="${largest}" height="${height}" loading="lazy" decoding="async">` +
+    `<img src="${fallback!.src}" srcset="${fallback!.srcSet.attribute}" sizes="${STORY_COLUMN_SIZES}" ` +
+    `alt="${escapeXml(figure.alt)}" width="${largest}" height="${height}" loading="lazy" decoding="async">` +
     `</picture>${caption(figure)}</figure>`
   );
 }

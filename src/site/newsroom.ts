@@ -110,7 +110,8 @@ async function loadNewsroom(): Promise<Newsroom> {
     live,
     pages,
     withdrawn,
-    // A withdrawn story's old paths lead to its notice; the redirect check refuses old paths onto a story without a page.
+    // A withdrawn story's old paths lead to its notice; the redirect check refuses old paths onto a story
+    // without a page.
     redirects: redirectRules(
       [...pages, ...withdrawnStories],
       withdrawn.map((w) => w.url),

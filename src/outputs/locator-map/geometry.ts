@@ -32,7 +32,10 @@ export interface Atlas {
  * the nearest: coastal towns like Suva fall just outside 1:50m coastlines.
  */
 const COAST_TOLERANCE = 0.135;
-/** Other parts of the area (islands, exclaves) this near the part holding the place are framed with it; overseas ones are not. */
+/**
+ * Other parts of the area (islands, exclaves) this near the part holding the place are framed with it; overseas
+ * ones are not.
+ */
 const MIN_NEAR_MARGIN = 3;
 
 /** A longitude interval [west, west + width] (which may cross ±180) and a latitude interval. */

@@ -22,7 +22,10 @@ const PADDING = 14;
 // Spans are the view's height in degrees of latitude at its centre.
 /** Below this a small area (DC, Luxembourg, Singapore) would fill the map and show nothing around it. */
 const MIN_SPAN = 1.2;
-/** Above this an area (Russia, Canada, Chile's length) is too big for the pin to say much: centre on the place instead. */
+/**
+ * Above this an area (Russia, Canada, Chile's length) is too big for the pin to say much: centre on the place
+ * instead.
+ */
 const MAX_SPAN = 40;
 const HUGE_AREA_SPAN = 24;
 export const SEA_SPAN = 6;

@@ -204,10 +204,13 @@ export function mapSvg({ alt, countries, states, area, pin: [px, py], name }: Ma
     (countries ? `<g ${land} stroke="${COLOURS.border}">${countries}</g>` : '') +
     (states ? `<g ${land} stroke="${COLOURS.stateBorder}">${states}</g>` : '') +
     (area
-      ? `<path data-name="${escapeXml(area.name)}" data-area="true" fill="${COLOURS.area}" stroke="${COLOURS.areaBorder}" stroke-linejoin="round" d="${area.d}"/>`
+      ? `<path data-name="${escapeXml(area.name)}" data-area="true" fill="${COLOURS.area}" ` +
+        `stroke="${COLOURS.areaBorder}" stroke-linejoin="round" d="${area.d}"/>`
       : '') +
-    `<circle class="pin" cx="${fmt(px)}" cy="${fmt(py)}" r="4.5" fill="${COLOURS.pin}" stroke="#fff" stroke-width="1.5"/>` +
-    `<g font-family="system-ui, sans-serif" font-size="${LABEL_SIZE}" font-weight="600" fill="${COLOURS.text}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">` +
+    `<circle class="pin" cx="${fmt(px)}" cy="${fmt(py)}" r="4.5" ` +
+    `fill="${COLOURS.pin}" stroke="#fff" stroke-width="1.5"/>` +
+    `<g font-family="system-ui, sans-serif" font-size="${LABEL_SIZE}" font-weight="600" fill="${COLOURS.text}" ` +
+    'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">' +
     labelSvg(name, px, py) +
     `</g></svg>`
   );
