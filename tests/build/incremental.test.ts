@@ -209,7 +209,10 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     edit(story.rel, (t) =>
       t.replace(
         /^officials:\n/m,
-        'officials:\n  - name: "Zora Quintanilla-Brandt"\n    title: "Harbor Commissioner"\n    organization: "Port of Oakland"\n',
+        'officials:\n' +
+          '  - name: "Zora Quintanilla-Brandt"\n' +
+          '    title: "Harbor Commissioner"\n' +
+          '    organization: "Port of Oakland"\n',
       ),
     );
     buildBoth();

@@ -69,7 +69,10 @@ describe('the site through nginx with the headers of _headers', () => {
   let nginx: NginxServer;
   let browser: Browser;
   let context: BrowserContext;
-  /** Console messages about the policy (Chromium: "Refused to …", "… Content Security Policy …") and uncaught errors, by page. */
+  /**
+   * Console messages about the policy (Chromium: "Refused to …", "… Content Security Policy …")
+   * and uncaught errors, by page.
+   */
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
@@ -176,7 +179,10 @@ describe('the site through nginx with the headers of _headers', () => {
       }
     }
 
-    /** The local fallbacks of src/styles/fallback-fonts.css: where a machine lacks their local font, they fail, as they should. */
+    /**
+     * The local fallbacks of src/styles/fallback-fonts.css: where a machine lacks their local font,
+     * they fail, as they should.
+     */
     const LOCAL_FALLBACKS = new Set(
       [
         ...readFileSync(new URL('../../src/styles/fallback-fonts.css', import.meta.url), 'utf8').matchAll(

@@ -54,15 +54,13 @@ describe('embeds, in Chromium', () => {
     await page.goto(`${site}${PAGE}`, { waitUntil: 'load' });
 
     // The script is a file of the site's own, not inline code a strict CSP would refuse.
-    const scripts = await page
-      .locator('script:not([type="application/ld+json"])')
-      .evaluateAll((list) =>
-        list.map((s) => ({
-          type: s.getAttribute('type'),
-          src: s.getAttribute('src'),
-          inline: (s.textContent ?? '').trim() !== '',
-        })),
-      );
+    const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((list) =>
+      list.map((s) => ({
+        type: s.getAttribute('type'),
+        src: s.getAttribute('src'),
+        inline: (s.textContent ?? '').trim() !== '',
+      })),
+    );
     expect(scripts).toEqual([{ type: 'module', src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), inline: false }]);
     expect(await page.locator('[style]').count()).toBe(0);
 

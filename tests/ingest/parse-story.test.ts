@@ -242,7 +242,8 @@ describe('checkStory', () => {
         },
       ]);
       expect(formatProblems(analysis.problems)).toEqual([
-        `${FILE}:${lineOf(lines, '  - { name: Atlantis')}: warning: locations.1.name: "Atlantis, ZZ" is not in the gazetteer, so its map has no pin (add lat and lon to the place)`,
+        `${FILE}:${lineOf(lines, '  - { name: Atlantis')}: warning: locations.1.name: ` +
+          '"Atlantis, ZZ" is not in the gazetteer, so its map has no pin (add lat and lon to the place)',
       ]);
       expect(analysis.data?.locations).toEqual([
         { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 },

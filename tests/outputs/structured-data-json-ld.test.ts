@@ -318,7 +318,8 @@ describe('jsonLdScriptText', () => {
   it('stays one script element when parsed as HTML', () => {
     const text = jsonLdScriptText(value);
     const doc = parseHtml(
-      `<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body><p id="after">after</p></body></html>`,
+      `<!doctype html><html><head><script type="application/ld+json">${text}</script></head>` +
+        '<body><p id="after">after</p></body></html>',
     );
     const scripts = doc.querySelectorAll('script');
     expect(scripts).toHaveLength(1);
