@@ -7,7 +7,10 @@ import { buildSite, copyTestSite } from '../helpers/build-site.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     distDir: string;
-    /** The copy of the project that was built: the sample content plus the test fixtures (tests/fixtures/build-content). */
+    /**
+     * The copy of the project that was built: the sample content plus the test fixtures
+     * (tests/fixtures/build-content).
+     */
     projectRoot: string;
   }
 }

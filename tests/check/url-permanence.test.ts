@@ -217,7 +217,8 @@ describe('checkUrlPermanence with git', () => {
       field: 'file',
     });
     expect(renamed.problems[0]!.message).toBe(
-      `was published at /articles/old/ and was deleted in ${hash.slice(0, 7)} (2020-06-01); that URL would stop working`,
+      `was published at /articles/old/ and was deleted in ${hash.slice(0, 7)} ` +
+        '(2020-06-01); that URL would stop working',
     );
     expect(renamed.summary).toBe(
       'URL permanence: 1 story deleted or renamed since it was published, 1 without a redirect or removed notice',
@@ -336,7 +337,8 @@ describe('checkUrlPermanence with git', () => {
       'content/articles/2019/on-branch.mdx',
     ]);
     expect(problems[0]!.message).toContain('(2020-06-03)');
-    expect(problems[1]!.message).toContain('(2020-06-03)'); // the merge brought it to main; the newest departure is reported
+    // The merge brought it to main; the newest departure is reported.
+    expect(problems[1]!.message).toContain('(2020-06-03)');
   });
 
   it('checks nothing outside a git repository, and says so', async () => {

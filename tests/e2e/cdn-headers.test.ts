@@ -69,7 +69,10 @@ describe('the site through nginx with the headers of _headers', () => {
   let nginx: NginxServer;
   let browser: Browser;
   let context: BrowserContext;
-  /** Console messages about the policy (Chromium: "Refused to …", "… Content Security Policy …") and uncaught errors, by page. */
+  /**
+   * Console messages about the policy (Chromium: "Refused to …", "… Content Security Policy …")
+   * and uncaught errors, by page.
+   */
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
@@ -121,6 +124,7 @@ describe('the site through nginx with the headers of _headers', () => {
       },
     );
 
+    // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
     it('redirects old URLs (301) and answers removed stories with 410 and their notice, both with the security headers', async () => {
       const redirect = await fetch(`${nginx.url}/articles/daca-deadline-renewals/`, { redirect: 'manual' });
       expect(redirect.status).toBe(301);
@@ -176,7 +180,10 @@ describe('the site through nginx with the headers of _headers', () => {
       }
     }
 
-    /** The local fallbacks of src/styles/fallback-fonts.css: where a machine lacks their local font, they fail, as they should. */
+    /**
+     * The local fallbacks of src/styles/fallback-fonts.css: where a machine lacks their local font,
+     * they fail, as they should.
+     */
     const LOCAL_FALLBACKS = new Set(
       [
         ...readFileSync(new URL('../../src/styles/fallback-fonts.css', import.meta.url), 'utf8').matchAll(

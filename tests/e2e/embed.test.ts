@@ -45,6 +45,7 @@ describe('embeds, in Chromium', () => {
     await browser?.close();
   });
 
+  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
   it('shows a titled placeholder, loads nothing off the site before the click, and loads the frame after it', async () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
@@ -54,15 +55,13 @@ describe('embeds, in Chromium', () => {
     await page.goto(`${site}${PAGE}`, { waitUntil: 'load' });
 
     // The script is a file of the site's own, not inline code a strict CSP would refuse.
-    const scripts = await page
-      .locator('script:not([type="application/ld+json"])')
-      .evaluateAll((list) =>
-        list.map((s) => ({
-          type: s.getAttribute('type'),
-          src: s.getAttribute('src'),
-          inline: (s.textContent ?? '').trim() !== '',
-        })),
-      );
+    const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((list) =>
+      list.map((s) => ({
+        type: s.getAttribute('type'),
+        src: s.getAttribute('src'),
+        inline: (s.textContent ?? '').trim() !== '',
+      })),
+    );
     expect(scripts).toEqual([{ type: 'module', src: expect.stringMatching(/^\/_astro\/[^/]+\.js$/), inline: false }]);
     expect(await page.locator('[style]').count()).toBe(0);
 

@@ -45,7 +45,10 @@ export const renderedDescription = (description: unknown): string => parseHtml(S
 
 export interface SampleStory {
   slug: string;
-  /** Its path from the project root: content/articles/… or, for a test fixture, tests/fixtures/build-content/articles/…. */
+  /**
+   * Its path from the project root: content/articles/… or, for a test fixture,
+   * tests/fixtures/build-content/articles/….
+   */
   file: string;
   data: Record<string, any>;
   body: string;

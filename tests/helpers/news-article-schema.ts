@@ -66,7 +66,10 @@ export const absoluteUrl = z.string().refine(
  */
 export const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
 
-/** [schema.org/datePublished] Date or DateTime (a cited piece's calendar date is a Date). [contract] `published` is a calendar date. */
+/**
+ * [schema.org/datePublished] Date or DateTime (a cited piece's calendar date is a Date).
+ * [contract] `published` is a calendar date.
+ */
 const dateOrDateTime = z.union([z.iso.date(), isoDateTimeWithOffset]);
 
 /** [schema.org/inLanguage] "one of the language codes from the IETF BCP 47 standard". */
@@ -121,7 +124,10 @@ const citationSchema = z.strictObject({
   datePublished: dateOrDateTime.optional(),
 });
 
-/** [schema.org/mentions] Thing; a quoted person as [schema.org/Person] with jobTitle (Text) and affiliation (Organization). */
+/**
+ * [schema.org/mentions] Thing; a quoted person as [schema.org/Person] with jobTitle (Text)
+ * and affiliation (Organization).
+ */
 const mentionSchema = z.strictObject({
   '@type': z.literal('Person'),
   name: text,

@@ -8,6 +8,19 @@ import { nginxLocationsForDist } from '../../scripts/lib/nginx-locations.ts';
 /** Debian's nginx; `.ci/run` installs the package when it is missing. */
 export const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 const MIME_TYPES = '/etc/nginx/mime.types';
+/** What nginx compresses besides text/html (gzip_types): text, SVG and WebAssembly. */
+const GZIP_TYPES = [
+  'text/css',
+  'text/plain',
+  'text/xml',
+  'application/javascript',
+  'application/json',
+  'application/xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'image/svg+xml',
+  'application/wasm',
+].join(' ');
 
 export interface NginxServer {
   url: string;
@@ -41,12 +54,17 @@ export function nginxConfig(options: {
     ['font/woff2', 'woff2'],
   ].filter(([, ext]) => !new RegExp(`\\s${ext}[\\s;]`).test(known));
   const temp = (name: string) => q(path.join(workDir, name));
+  const user =
+    process.getuid?.() === 0
+      ? '# As root the workers would become nobody, who cannot read a private temporary folder.\n' +
+        `user ${userInfo().username};\n`
+      : '';
   return `daemon off;
 master_process on;
 worker_processes 1;
 pid ${temp('nginx.pid')};
 error_log ${temp('error.log')} warn;
-${process.getuid?.() === 0 ? `# As root the workers would become nobody, who cannot read a private temporary folder.\nuser ${userInfo().username};\n` : ''}events { worker_connections 256; }
+${user}events { worker_connections 256; }
 http {
   ${known ? `include ${q(MIME_TYPES)};` : ''}
   ${extraTypes.length ? `types { ${extraTypes.map(([type, ext]) => `${type} ${ext};`).join(' ')} }` : ''}
@@ -61,7 +79,7 @@ http {
   server_tokens off;
   gzip on;
   gzip_vary on;
-  gzip_types text/css text/plain text/xml application/javascript application/json application/xml application/rss+xml application/atom+xml image/svg+xml application/wasm;
+  gzip_types ${GZIP_TYPES};
   server {
     listen 127.0.0.1:${port};
     server_name localhost;

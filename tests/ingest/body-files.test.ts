@@ -61,7 +61,10 @@ describe('body index file', () => {
       0,
     );
     const tampered = parseBodyIndex(
-      '{"version":1,"bodies":{"a":{"pack":"../x","offset":0,"length":1,"warnings":[]},"b":{"pack":"p","offset":0,"length":1,"warnings":[]}}}',
+      '{"version":1,"bodies":{' +
+        '"a":{"pack":"../x","offset":0,"length":1,"warnings":[]},' +
+        '"b":{"pack":"p","offset":0,"length":1,"warnings":[]}' +
+        '}}',
     );
     expect([...tampered.keys()]).toEqual(['b']);
   });

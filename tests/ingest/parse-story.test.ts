@@ -225,6 +225,7 @@ describe('checkStory', () => {
     };
     const analyze = (lines: string[]) => analyzeStory(FILE, lines.join('\n') + '\n', CTX);
 
+    // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
     it('warns about a place the gazetteer does not know, naming file, line and field, and still gives the story to the build', () => {
       const lines = withPlaces(
         '{ name: Albuquerque, region: NM, lat: 35.0844, lon: -106.6504 }',
@@ -242,7 +243,8 @@ describe('checkStory', () => {
         },
       ]);
       expect(formatProblems(analysis.problems)).toEqual([
-        `${FILE}:${lineOf(lines, '  - { name: Atlantis')}: warning: locations.1.name: "Atlantis, ZZ" is not in the gazetteer, so its map has no pin (add lat and lon to the place)`,
+        `${FILE}:${lineOf(lines, '  - { name: Atlantis')}: warning: locations.1.name: ` +
+          '"Atlantis, ZZ" is not in the gazetteer, so its map has no pin (add lat and lon to the place)',
       ]);
       expect(analysis.data?.locations).toEqual([
         { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 },

@@ -14,7 +14,10 @@ function chosen(locations: readonly NginxLocation[], path: string): NginxLocatio
     .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-/** The location whose headers a response carries: a folder is answered by an internal redirect to its index, unless its location serves the index in place. */
+/**
+ * The location whose headers a response carries: a folder is answered by an internal redirect
+ * to its index, unless its location serves the index in place.
+ */
 function answering(locations: readonly NginxLocation[], path: string): NginxLocation | undefined {
   const first = chosen(locations, path);
   return path.endsWith('/') && first && !first.index && !first.redirect && !first.hidden

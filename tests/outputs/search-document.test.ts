@@ -15,7 +15,9 @@ const TZ = 'America/New_York';
 
 describe('searchDocumentHtml', () => {
   const body = renderStoryBody(
-    'The letters went out **Thursday**.\n\n<PullQuote by="Jeff Sessions">Repeated words.</PullQuote>\n\n<Figure src="./chart.png" alt="Grants by city" caption="Grant totals" credit="DOJ" />\n',
+    'The letters went out **Thursday**.\n\n' +
+      '<PullQuote by="Jeff Sessions">Repeated words.</PullQuote>\n\n' +
+      '<Figure src="./chart.png" alt="Grants by city" caption="Grant totals" credit="DOJ" />\n',
     { format: 'mdx' },
   );
   const grants = story('sessions-letters', {

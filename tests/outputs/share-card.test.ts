@@ -102,7 +102,8 @@ describe('headlineSize', () => {
 describe('shareCardAlt', () => {
   it('says what the card shows, in order', () => {
     expect(shareCardAlt(CONTENT)).toBe(
-      'The Ledger Desk. Analysis · Environment: Arizona takes the first mandatory Colorado River cut. By Maria Lopez and Sam Ortiz',
+      'The Ledger Desk. Analysis · Environment: ' +
+        'Arizona takes the first mandatory Colorado River cut. By Maria Lopez and Sam Ortiz',
     );
   });
 

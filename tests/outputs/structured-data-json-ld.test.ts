@@ -86,6 +86,7 @@ describe('newsArticleJsonLd', () => {
     });
   });
 
+  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
   it('cites sources by headline (else publication), with the resolved publication name and calendar date as written', () => {
     expect(newsArticleJsonLd(fullStory(), ctx())['citation']).toEqual([
       {
@@ -318,7 +319,8 @@ describe('jsonLdScriptText', () => {
   it('stays one script element when parsed as HTML', () => {
     const text = jsonLdScriptText(value);
     const doc = parseHtml(
-      `<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body><p id="after">after</p></body></html>`,
+      `<!doctype html><html><head><script type="application/ld+json">${text}</script></head>` +
+        '<body><p id="after">after</p></body></html>',
     );
     const scripts = doc.querySelectorAll('script');
     expect(scripts).toHaveLength(1);

@@ -54,7 +54,8 @@ describe('npm run check: URL permanence in a git repository', () => {
       const staged = check();
       expect(staged.status, staged.output).toBe(1);
       expect(staged.output).toContain(
-        `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and is deleted in the working tree`,
+        `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ ` +
+          'and is deleted in the working tree',
       );
 
       git('commit', '-q', '-m', 'rename the Philadelphia story');
@@ -62,7 +63,8 @@ describe('npm run check: URL permanence in a git repository', () => {
       expect(committed.status, committed.output).toBe(1);
       expect(committed.output).toMatch(
         new RegExp(
-          `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ and was deleted in [0-9a-f]{7}`,
+          `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ ` +
+            'and was deleted in [0-9a-f]{7}',
         ),
       );
       expect(committed.output).toContain('redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]');

@@ -42,11 +42,24 @@ describe('newStoryText', () => {
 
 describe('publishedText', () => {
   const draft =
-    '---\ntitle: "A story"\ndate: 2026-11-01T09:00:00-04:00\ndraft: true\nsection: politics\n---\n\nBody with draft: true in it.\n';
+    '---\n' +
+    'title: "A story"\n' +
+    'date: 2026-11-01T09:00:00-04:00\n' +
+    'draft: true\n' +
+    'section: politics\n' +
+    '---\n' +
+    '\n' +
+    'Body with draft: true in it.\n';
 
   it('sets the date to now and removes the draft line, leaving the rest as written', () => {
     expect(publishedText(draft, new Date('2026-11-29T17:45:00Z'), 'America/New_York')).toBe(
-      '---\ntitle: "A story"\ndate: 2026-11-29T12:45:00-05:00\nsection: politics\n---\n\nBody with draft: true in it.\n',
+      '---\n' +
+        'title: "A story"\n' +
+        'date: 2026-11-29T12:45:00-05:00\n' +
+        'section: politics\n' +
+        '---\n' +
+        '\n' +
+        'Body with draft: true in it.\n',
     );
   });
 
