@@ -296,8 +296,19 @@ interface RunRecord extends BuildMeasurement {
   trialsWallSeconds: number[];
 }
 
-const PROGRESS =
-  /Syncing content|Building static entrypoints|generating static routes|generating optimized images|indexed \d+ pages|page\(s\) built in|\[ERROR\]|error/i;
+const PROGRESS = new RegExp(
+  [
+    'Syncing content',
+    'Building static entrypoints',
+    'generating static routes',
+    'generating optimized images',
+    'indexed \\d+ pages',
+    'page\\(s\\) built in',
+    '\\[ERROR\\]',
+    'error',
+  ].join('|'),
+  'i',
+);
 
 async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: number): Promise<BuildMeasurement> {
   const logs = path.join(OUT, 'logs');

@@ -348,7 +348,8 @@ function sentence(ctx: StoryContext): string {
   if (r < 0.9) {
     const noun = rng.pick(NOUNS);
     return (
-      `The figures come from [a report on ${noun}](https://example.org/reports/${ctx.year}/${slugify(noun)}-${rng.int(1, 999)}), ` +
+      `The figures come from [a report on ${noun}]` +
+      `(https://example.org/reports/${ctx.year}/${slugify(noun)}-${rng.int(1, 999)}), ` +
       `which ${lowerFirst(rng.pick(SUBJECTS))} ${rng.pick(VERBS)} ${rng.pick(TAILS) || 'this week'}.`
     );
   }
@@ -485,7 +486,8 @@ function registryFiles(): Map<string, string> {
       p.title && p.organization ? `${p.title} at the ${p.organization}` : 'a resident quoted in several stories';
     files.set(
       `people/${p.id}.yaml`,
-      `name: ${q(p.name)}\naliases: [${q(p.alias)}]\nbio: ${q(`${p.name} is ${role}.`)}\nurl: https://example.org/people/${p.id}\n`,
+      `name: ${q(p.name)}\naliases: [${q(p.alias)}]\nbio: ${q(`${p.name} is ${role}.`)}\n` +
+        `url: https://example.org/people/${p.id}\n`,
     );
   }
   for (const pub of PUBLICATIONS) {

@@ -1,6 +1,10 @@
 import { escapeXml } from './escape.ts';
 import type { Story } from '../model/story.ts';
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_SITEMAP_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
 /** Search engines accept at most 50,000 URLs per sitemap file; stay well under it. */
 export const SITEMAP_CHUNK = 45_000;
 /** Google News takes stories from the last two days. */
@@ -27,12 +31,12 @@ export function urlsetXml(urls: readonly SitemapUrl[]): string {
         `<url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod.toISOString()}</lastmod>` : ''}</url>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
+  return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}">${entries}</urlset>`;
 }
 
 export function sitemapIndexXml(sitemaps: readonly string[]): string {
   const entries = sitemaps.map((loc) => `<sitemap><loc>${escapeXml(loc)}</loc></sitemap>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</sitemapindex>`;
+  return `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NS}">${entries}</sitemapindex>`;
 }
 
 /** Live stories first published in the 48 hours up to the build instant. */
@@ -58,5 +62,5 @@ export function newsSitemapXml(
         `<news:title>${escapeXml(s.title)}</news:title></news:news></url>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${entries}</urlset>`;
+  return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_SITEMAP_NS}">${entries}</urlset>`;
 }

@@ -319,10 +319,16 @@ const CASES: BadInput[] = [
   {
     name: 'an embed from a host the site does not allow',
     edit: addBody(
-      'Before the frame.\n\n<Embed url="https://frames.unlisted.example/doc/1" title="A document from elsewhere" />\n\nAfter the frame.',
+      'Before the frame.\n\n' +
+        '<Embed url="https://frames.unlisted.example/doc/1" title="A document from elsewhere" />\n\n' +
+        'After the frame.',
     ),
     field: 'body',
-    says: /frames\.unlisted\.example is not a host this site embeds from \(allowed hosts: www\.youtube-nocookie\.com, .*; an editor can add a host under embeds in content\/site\.yaml\)/,
+    says: new RegExp(
+      'frames\\.unlisted\\.example is not a host this site embeds from ' +
+        '\\(allowed hosts: www\\.youtube-nocookie\\.com, .*; ' +
+        'an editor can add a host under embeds in content/site\\.yaml\\)',
+    ),
     at: '<Embed url="https://frames.unlisted.example/',
   },
   // Images

@@ -132,8 +132,7 @@ describe('_headers', () => {
     }
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('sends the security headers with a policy that allows no inline script and frames only the embed allowlist', () => {
+  it('sends security headers: no inline script allowed, frames only from the embed allowlist', () => {
     const site = parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content/site.yaml'), 'utf8'));
     const allowed: string[] = (site.embeds ?? []).flatMap((e: { hosts: string[] }) =>
       e.hosts.map((h) => `https://${h}`),

@@ -190,8 +190,7 @@ describe('related stories and corrections', () => {
     expect(intro.text.replace(/\s+/g, ' ')).toContain(` ${link.text} `);
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('/corrections/ lists every published correction and retraction newest first, each linking to its anchor on the story', () => {
+  it('/corrections/ lists every correction and retraction newest first, linked to its story anchor', () => {
     const expected = live
       .flatMap((s) => [
         ...(s.data['corrections'] ?? []).map((c: { date: string; text: string }, i: number) => ({

@@ -210,8 +210,7 @@ describe('removed and expired stories', () => {
   ] as const;
 
   it.each(withdrawn)(
-    // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-    'the $kind story leaves a notice page: the notice and its date, noindex, no story text, no images, no structured data',
+    'the $kind story leaves a notice page: notice, date, noindex; no story text, images or JSON-LD',
     ({ story, notice, date }) => {
       const page = readHtml(dist, `/articles/${story.slug}/`);
       const main = page.querySelector('main')!;

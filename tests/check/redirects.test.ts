@@ -37,8 +37,7 @@ describe('redirectProblems', () => {
     ]);
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it("refuses paths in the folders of the site's own pages and files, where a redirect page would overwrite one", () => {
+  it("refuses paths in the site's own folders, where a redirect page would overwrite a page", () => {
     const paths = [
       '/corrections/',
       '/people/jeff-sessions/',

@@ -124,8 +124,7 @@ describe('the site through nginx with the headers of _headers', () => {
       },
     );
 
-    // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-    it('redirects old URLs (301) and answers removed stories with 410 and their notice, both with the security headers', async () => {
+    it('redirects old URLs (301), answers removed stories 410 with a notice, all with security headers', async () => {
       const redirect = await fetch(`${nginx.url}/articles/daca-deadline-renewals/`, { redirect: 'manual' });
       expect(redirect.status).toBe(301);
       expect(redirect.headers.get('location')).toBe('/articles/daca-renewals-continue-past-march-deadline/');

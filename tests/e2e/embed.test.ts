@@ -45,8 +45,7 @@ describe('embeds, in Chromium', () => {
     await browser?.close();
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('shows a titled placeholder, loads nothing off the site before the click, and loads the frame after it', async () => {
+  it('shows a titled placeholder, loads nothing off-site before the click, then the frame', async () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {

@@ -225,8 +225,7 @@ describe('checkStory', () => {
     };
     const analyze = (lines: string[]) => analyzeStory(FILE, lines.join('\n') + '\n', CTX);
 
-    // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-    it('warns about a place the gazetteer does not know, naming file, line and field, and still gives the story to the build', () => {
+    it('warns of a place the gazetteer lacks (file, line, field) and still gives the story to the build', () => {
       const lines = withPlaces(
         '{ name: Albuquerque, region: NM, lat: 35.0844, lon: -106.6504 }',
         '{ name: Atlantis, country: ZZ }',

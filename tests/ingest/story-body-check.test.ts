@@ -30,7 +30,8 @@ describe('checkStoryBody: <Embed> against the allowlist it is given', () => {
         line: 12,
         field: 'body',
         message:
-          '<Embed url="https://www.documentcloud.org/documents/1-letter/">: www.documentcloud.org is not a host this site embeds from',
+          '<Embed url="https://www.documentcloud.org/documents/1-letter/">: ' +
+          'www.documentcloud.org is not a host this site embeds from',
         hint: 'allowed hosts: embed.documentcloud.org; an editor can add a host under embeds in content/site.yaml',
       },
     ]);

@@ -97,8 +97,7 @@ describe('entityIndex: places and publications', () => {
     expect(index.places.get('krakow-12')!.name).toBe('Kraków');
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('merges "LA Times", "la times" and "Los Angeles Times" (registry aliases) and lists the cited URLs per story', () => {
+  it('merges "LA Times", "la times" and "Los Angeles Times" (aliases) and lists cited URLs per story', () => {
     const lat = index.publications.get('los-angeles-times')!;
     expect(index.publications.size).toBe(1);
     expect(lat.name).toBe('Los Angeles Times');

@@ -52,8 +52,7 @@ describe('cdnHeaderRules', () => {
   ];
   const rules = cdnHeaderRules(entries, { frameSources: [] });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('caches hashed assets and share cards for a year and revalidates pages, feeds and the search index within a minute', () => {
+  it('caches hashed assets and cards for a year; pages, feeds and search revalidate within a minute', () => {
     expect(headersForPath(rules, '/_astro/BaseLayout.XDbc.css')['Cache-Control']).toBe(
       'public, max-age=31536000, immutable',
     );

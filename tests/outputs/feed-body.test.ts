@@ -45,7 +45,10 @@ describe('feedBodyHtml', () => {
   it('turns an embed into a paragraph linking to the original: no frame, no button', async () => {
     const embeds = [{ name: 'Datawrapper', kind: 'chart' as const, hosts: ['datawrapper.dwcdn.net'] }];
     const body = renderStoryBody(
-      'Before.\n\n<Embed url="https://datawrapper.dwcdn.net/AbC12/1/?a=1&b=2" title="Wells that ran dry, by county & year" />\n\nAfter.\n',
+      'Before.\n\n' +
+        '<Embed url="https://datawrapper.dwcdn.net/AbC12/1/?a=1&b=2" ' +
+        'title="Wells that ran dry, by county & year" />\n\n' +
+        'After.\n',
       { format: 'mdx', embeds },
     );
     const feed = await feedBodyHtml(body);

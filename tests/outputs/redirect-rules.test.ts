@@ -9,8 +9,7 @@ import {
 } from '../../src/outputs/redirect-rules.ts';
 
 describe('redirectRules', () => {
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('gives each old path of a story a 301 to it and each withdrawn URL a 410 with its notice page, sorted by path', () => {
+  it('gives each old path a 301 to its story and each withdrawn URL a 410 with its notice, by path', () => {
     const rules = redirectRules(
       [
         { url: '/articles/new-name/', redirectFrom: ['/articles/old-name/', '/2017/08/03/old-url/'] },

@@ -86,8 +86,7 @@ describe('newsArticleJsonLd', () => {
     });
   });
 
-  // eslint-disable-next-line max-len -- a test title stays whole, so the name of a failing test greps to it
-  it('cites sources by headline (else publication), with the resolved publication name and calendar date as written', () => {
+  it('cites sources by headline (else publication), with the resolved name and the date as written', () => {
     expect(newsArticleJsonLd(fullStory(), ctx())['citation']).toEqual([
       {
         '@type': 'CreativeWork',

@@ -198,7 +198,8 @@ export interface MapDrawing {
 export function mapSvg({ alt, countries, states, area, pin: [px, py], name }: MapDrawing): string {
   const land = `fill="${COLOURS.land}" stroke-width="0.6" stroke-linejoin="round"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" role="img">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}"` +
+    ` width="${MAP_WIDTH}" height="${MAP_HEIGHT}" role="img">` +
     `<title>${escapeXml(alt)}</title>` +
     `<rect width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="${COLOURS.sea}"/>` +
     (countries ? `<g ${land} stroke="${COLOURS.border}">${countries}</g>` : '') +

@@ -107,7 +107,8 @@ describe('renderStoryBody: <Embed>', () => {
   it('names the kind and the provider of a document, and numbers ids apart', () => {
     const doc = parse(
       embed(
-        '<Embed url="https://embed.documentcloud.org/documents/1-a/" title="One" />\n\n<Embed url="https://embed.documentcloud.org/documents/2-b/" title="Two" />\n',
+        '<Embed url="https://embed.documentcloud.org/documents/1-a/" title="One" />\n\n' +
+          '<Embed url="https://embed.documentcloud.org/documents/2-b/" title="Two" />\n',
       ),
     );
     expect(doc.querySelectorAll('.embed__source').map((s) => s.text)).toEqual([
@@ -121,7 +122,8 @@ describe('renderStoryBody: <Embed>', () => {
 
   it('escapes the title and the address', () => {
     const html = embed(
-      '<Embed url="https://embed.documentcloud.org/documents/1-a/?q=&quot;x&quot;" title="A &quot;quoted&quot; <b>title</b>" />\n',
+      '<Embed url="https://embed.documentcloud.org/documents/1-a/?q=&quot;x&quot;" ' +
+        'title="A &quot;quoted&quot; <b>title</b>" />\n',
     );
     expect(html).not.toContain('<b>');
     expect(parse(html).querySelector('.embed__title')!.text).toBe('A "quoted" <b>title</b>');
@@ -135,7 +137,10 @@ describe('renderStoryBody: <Embed>', () => {
       'an unknown host',
       '<Embed url="https://evil.example/frame" title="T" />',
       /evil\.example is not a host this site embeds from/,
-      /^allowed hosts: www\.youtube-nocookie\.com, embed\.documentcloud\.org; an editor can add a host under embeds in content\/site\.yaml$/,
+      new RegExp(
+        '^allowed hosts: www\\.youtube-nocookie\\.com, embed\\.documentcloud\\.org; ' +
+          'an editor can add a host under embeds in content/site\\.yaml$',
+      ),
     ],
     [
       'a subdomain of an allowed host',
