@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
+import { STORY_FRONTMATTER_LINES } from '../helpers/story-lines.ts';
 
 /**
  * A small valid content folder for `npm run check` tests, which they change
@@ -25,17 +26,7 @@ export const SITE_YAML = [
 
 export const STORY = 'content/articles/2017/first-story.mdx';
 export const STORY_LINES = [
-  '---', // 1
-  'title: "Justice Department ties grants to immigration cooperation"', // 2
-  'dek: "A dek."', // 3
-  'date: 2017-08-03T17:30:00-04:00', // 4
-  'authors: [maria-lopez]', // 5
-  'section: immigration', // 6
-  'sources:', // 7
-  '  - name: Los Angeles Times', // 8
-  '    url: https://www.latimes.com/story', // 9
-  'officials:', // 10
-  '  - name: Jeff Sessions', // 11
+  ...STORY_FRONTMATTER_LINES,
   '    id: jeff-sessions', // 12
   '---', // 13
   '', // 14

@@ -4,6 +4,7 @@ import { splitFrontmatter } from '../../src/ingest/frontmatter.ts';
 import { analyzeStory, checkStory } from '../../src/ingest/parse-story.ts';
 import { formatProblems, type Problem } from '../../src/ingest/problems.ts';
 import { peopleIndex } from '../../src/ingest/registries.ts';
+import { STORY_FRONTMATTER_LINES } from '../helpers/story-lines.ts';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
 const PEOPLE = peopleIndex([
@@ -23,17 +24,7 @@ const CTX = {
 /** A valid story, as lines, so tests can compute expected line numbers from it. */
 function storyLines(): string[] {
   return [
-    '---', // 1
-    'title: "Justice Department ties grants to immigration cooperation"', // 2
-    'dek: "Four cities were told to prove they share jail access with federal agents."', // 3
-    'date: 2017-08-03T17:30:00-04:00', // 4
-    'authors: [maria-lopez]', // 5
-    'section: immigration', // 6
-    'sources:', // 7
-    '  - name: Los Angeles Times', // 8
-    '    url: https://www.latimes.com/story', // 9
-    'officials:', // 10
-    '  - name: Jeff Sessions', // 11
+    ...STORY_FRONTMATTER_LINES,
     '---', // 12
     '', // 13
     'WASHINGTON — Attorney General Jeff Sessions told four cities on Thursday to prove they cooperate.', // 14
