@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
  * - [Google] Google Search Central, "Article (Article, NewsArticle, BlogPosting) structured data"
  *   https://developers.google.com/search/docs/appearance/structured-data/article
  * - [schema.org/X] the schema.org definition of type or property X
- * - [contract] ../shared/CONTENT-MODEL.md, this project's content contract
+ * - [contract] docs/content-model.md, this project's content contract
  * - [this site] a choice of src/outputs/structured-data.ts, checked so it does not regress
  *
  * Objects are strict: search engines silently ignore a misspelt property
