@@ -59,7 +59,7 @@ function checkSiteFile(root: string): Problem[] {
  * run. `stories: false` leaves story files themselves to the story loader,
  * which analyses each changed story once during the build.
  */
-export async function checkContent(root: string, options: { stories?: boolean } = {}): Promise<Problem[]> {
+export async function checkContent(root: string, options: { stories?: boolean; at?: Date } = {}): Promise<Problem[]> {
   const authors = readRegistry(root, 'authors');
   const sections = readRegistry(root, 'sections');
   const people = readRegistry(root, 'people');
@@ -76,7 +76,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
   const articlesDir = path.join(root, 'content', 'articles');
   const seen = new Map<string, string>();
   const folderStories = new Set<string>();
-  const files = await listFiles(articlesDir);
+  const files = listFiles(articlesDir);
   for (const name of files) {
     const parsed = parseStoryPath(name);
     if (parsed?.folder) folderStories.add(path.posix.dirname(name));
@@ -126,7 +126,7 @@ export async function checkContent(root: string, options: { stories?: boolean } 
   const peopleRegistry = peopleIndexOf(people);
   const stories = files.filter((name) => parseStoryPath(name));
   const claims: RedirectClaim[] = [];
-  const at = buildInstant(process.env);
+  const at = options.at ?? buildInstant(process.env);
   const redirectTexts = new Map<string, string>();
   // Read in batches: the files are independent and the disk is faster in parallel.
   for (let i = 0; i < stories.length; i += 64) {

@@ -27,6 +27,8 @@ export const STORY_CODE_ENTRIES = [
   'src/ingest/body-store.ts',
   // Reads the registries stories are checked against (their contents are keyed apart).
   'src/ingest/registries.ts',
+  // Decides what is stored for each story, and when a stored entry is reused.
+  'src/ingest/story-loader.ts',
 ];
 
 /** Modules whose imports are followed; other imported files (JSON, `?raw` text) count by their bytes alone. */

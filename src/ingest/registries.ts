@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
+import { listFiles } from './content-files.ts';
 import { formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 
@@ -36,15 +37,6 @@ export interface Registry<T> {
   problems: Problem[];
 }
 
-/** Every file under `dir`, as sorted POSIX paths relative to it; none when the folder is missing. */
-function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 const YAML_FILE = /\.ya?ml$/;
 
 /** Why a file of a registry folder is not an entry at all, or has a bad id; undefined when fine. */
@@ -70,7 +62,7 @@ export function readRegistry<N extends RegistryName>(root: string, folder: N): R
   // TypeScript cannot narrow an indexed union of schemas to the one `folder` names.
   const schema = REGISTRY_SCHEMAS[folder] as unknown as z.ZodType<RegistryEntry<N>>;
   const registry: Registry<RegistryEntry<N>> = { ids: new Set(), entries: new Map(), files: new Map(), problems: [] };
-  for (const name of filesIn(dir)) {
+  for (const name of listFiles(dir)) {
     const problem = fileProblem(folder, name);
     if (problem) registry.problems.push(problem);
     if (!YAML_FILE.test(name) || name.includes('/')) continue;
@@ -149,7 +141,11 @@ export async function readPeople(root: string): Promise<PeopleIndex> {
   return peopleIndexOf(readRegistry(root, 'people'));
 }
 
-/** The ids a registry folder defines (its file names), for reference checks. */
+/**
+ * The ids a registry folder defines (its file names), for reference checks: a listing, no
+ * parsing — an entry whose file is broken still exists, and the content check reports it.
+ */
 export async function registryIds(root: string, folder: RegistryName): Promise<Set<string>> {
-  return readRegistry(root, folder).ids;
+  const names = listFiles(path.join(root, 'content', folder)).filter((n) => !n.includes('/') && YAML_FILE.test(n));
+  return new Set(names.map((n) => n.replace(YAML_FILE, '')));
 }

@@ -1,7 +1,8 @@
 import { buildInstant } from '../model/publication.ts';
-import type { Story, StoryContext } from '../model/story.ts';
+import { storyContext, toStory, type Story, type StoryContext } from '../model/story.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
+import { readValidRegistry, type RegistryName } from './registries.ts';
 import { listenToStoryRecords, type StoryRecord } from './story-records.ts';
-import { readStoryContext, storyView } from './story-views.ts';
 
 /**
  * The stories of each content sync as view models, for the integrations that
@@ -36,6 +37,24 @@ let stopRecords: (() => void) | undefined;
 /** The sync whose records are arriving; none between syncs. */
 let current: Sync | undefined;
 let projectRoot = '';
+
+/** The registries read from content/ as a story context, for code outside the content layer. */
+export function readStoryContext(root: string, at: Date): StoryContext {
+  const entries = <N extends RegistryName>(folder: N) => readValidRegistry(root, folder).entries;
+  const registries = {
+    authors: entries('authors'),
+    sections: entries('sections'),
+    people: entries('people'),
+    publications: entries('publications'),
+  };
+  return storyContext(registries, at);
+}
+
+/** A streamed story's view model; its lead image is still the path written beside the story file. */
+function storyView(record: StoryRecord, ctx: StoryContext): Story<string> {
+  // The loader stored the data after parsing it with the article schema; the record is untyped.
+  return toStory(record.slug, record.data as unknown as ArticleFrontmatter, ctx, record.file);
+}
 
 function contextOf(sync: Sync): StoryContext {
   return (sync.context ??= readStoryContext(projectRoot, buildInstant(process.env)));

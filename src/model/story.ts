@@ -1,7 +1,7 @@
 import type { ArticleFrontmatter, CorrectionKind, StoryType } from '../schemas/article.ts';
-import type { Author, Section } from '../schemas/registries.ts';
+import type { Author, PersonEntry, PublicationEntry, Section } from '../schemas/registries.ts';
 import { publicationState, type PublicationState } from './publication.ts';
-import type { AliasResolver } from './registry.ts';
+import { aliasResolver, type AliasResolver } from './registry.ts';
 import { placeSlug, slug } from './slug.ts';
 
 /**
@@ -85,6 +85,25 @@ export interface StoryContext {
   publications: AliasResolver;
   /** The build instant the publication state is decided at. */
   at: Date;
+}
+
+/** The registry entries a story's names and ids are resolved against. */
+export interface RegistryEntries {
+  authors: ReadonlyMap<string, Author>;
+  sections: ReadonlyMap<string, Section>;
+  people: ReadonlyMap<string, PersonEntry>;
+  publications: ReadonlyMap<string, PublicationEntry>;
+}
+
+/** What `toStory` needs, from the registries however they were read and the build instant. */
+export function storyContext(registries: RegistryEntries, at: Date): StoryContext {
+  return {
+    at,
+    authors: registries.authors,
+    sections: registries.sections,
+    people: aliasResolver(registries.people),
+    publications: aliasResolver(registries.publications),
+  };
 }
 
 /** Thrown for a reference to a registry entry that does not exist. */

@@ -11,7 +11,7 @@ interface FailedStoryPath {
  * story already has a page at keeps that page.
  */
 export function failedStoryPaths(taken: ReadonlySet<string>): FailedStoryPath[] {
-  if (!import.meta.env.DEV) return [];
+  if (!import.meta.env.NEWSROOM_DEV_SERVER) return [];
   return failedStories()
     .filter((failed) => !taken.has(failed.slug))
     .map((failed) => ({ params: { slug: failed.slug }, props: { failed } }));

@@ -2,8 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries.ts';
 import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
-import { newestFirst, type Story } from '../model/story.ts';
-import { storyContext, storyView } from '../ingest/story-views.ts';
+import { newestFirst, storyContext, toStory, type Story } from '../model/story.ts';
 import { pageKey, rememberDigest } from './page-key.ts';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
 import { relatedStories } from '../model/related.ts';
@@ -80,7 +79,7 @@ async function loadNewsroom(): Promise<Newsroom> {
   const ctx = storyContext(registryEntries, at);
   const all = newestFirst(
     articleEntries.map((e) => {
-      const story = storyView({ slug: e.id, file: e.filePath ?? e.id, data: e.data }, ctx);
+      const story = toStory(e.id, e.data, ctx, e.filePath ?? e.id);
       // Remembered: a story is hashed once for every page key it is part of.
       return rememberDigest({ ...story, bodyDigest: String(e.digest) });
     }),

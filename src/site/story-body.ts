@@ -4,7 +4,7 @@ import { expandFigures } from '../ingest/story-body/figures.ts';
 import { sitePictureHtml } from './images.ts';
 
 // Under `astro dev` the loader rewrites the body index after each edit.
-const bodies = new BodyReader(import.meta.env.NEWSROOM_BODY_DIR, { watchIndex: import.meta.env.DEV });
+const bodies = new BodyReader(import.meta.env.NEWSROOM_BODY_DIR, { watchIndex: import.meta.env.NEWSROOM_DEV_SERVER });
 
 /** The body HTML the story loader rendered for this entry. */
 export function storedBodyHtml(entry: CollectionEntry<'articles'>): Promise<string> {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRegistry, registryIds } from '../../src/ingest/registries.ts';
-import { readStoryContext } from '../../src/ingest/story-views.ts';
+import { readStoryContext } from '../../src/ingest/story-view-stream.ts';
 import { registryLoader } from '../../src/ingest/registry-loader.ts';
 
 describe('the registry reader', () => {
