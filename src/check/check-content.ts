@@ -10,7 +10,7 @@ import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
-import { readEmbeds, readSiteFile, SITE_FILE } from '../ingest/site-config.ts';
+import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
@@ -26,8 +26,7 @@ async function checkOptionalFile(root: string, name: string, schema: z.ZodType):
 }
 
 /** site.yaml, and what it names beside itself: the logo, which every page and every share card shows. */
-function checkSiteFile(root: string): Problem[] {
-  const site = readSiteFile(root);
+function checkSiteFile(root: string, site: SiteFile | undefined): Problem[] {
   if (!site) {
     return [
       {
@@ -63,13 +62,14 @@ export async function checkContent(root: string, options: { stories?: boolean; a
   const authors = readRegistry(root, 'authors');
   const sections = readRegistry(root, 'sections');
   const people = readRegistry(root, 'people');
-  const embeds = await readEmbeds(root);
+  const site = readSiteFile(root);
+  const embeds = embedsOf(site);
   const problems = [
     ...authors.problems,
     ...sections.problems,
     ...people.problems,
     ...readRegistry(root, 'publications').problems,
-    ...checkSiteFile(root),
+    ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
   ];
 

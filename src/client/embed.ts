@@ -6,7 +6,7 @@
  * frame, sandboxed, and moves focus into it. No request goes to the provider
  * before that click.
  */
-import { EMBED, EMBED_ALLOW, EMBED_REFERRER_POLICY, EMBED_SANDBOX } from '../ingest/story-body/embed-markup.ts';
+import { EMBED, EMBED_ALLOW, EMBED_REFERRER_POLICY, EMBED_SANDBOX } from '../model/embed-markup.ts';
 
 function isHttps(url: string): boolean {
   try {

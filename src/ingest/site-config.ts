@@ -78,7 +78,11 @@ export function readSiteUrl(root: string, env: Env = process.env): string | unde
  */
 export async function readEmbeds(root: string): Promise<EmbedProviders> {
   const text = await readFile(path.join(root, SITE_FILE), 'utf8').catch(() => undefined);
-  const data = text === undefined ? undefined : parseSiteFile(text).source.data;
-  const embeds = (data as { embeds?: unknown } | null | undefined)?.embeds;
+  return embedsOf(text === undefined ? undefined : parseSiteFile(text));
+}
+
+/** The embed allowlist of a site file already read; none when it is missing or `embeds` is invalid. */
+export function embedsOf(site: SiteFile | undefined): EmbedProviders {
+  const embeds = (site?.source.data as { embeds?: unknown } | null | undefined)?.embeds;
   return embedsSchema.safeParse(embeds ?? []).data ?? [];
 }

@@ -2,7 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node }
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
 import { didYouMean } from '../model/spelling.ts';
-import { fieldsAt } from './schema-keys.ts';
+import { fieldsAt } from '../schemas/schema-keys.ts';
 import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
 
 const UNKNOWN_FIELD_HINT =

@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, parse, render, TEXT_NODE, type Node } from 'ultrahtml';
-import { EMBED } from '../ingest/story-body/embed-markup.ts';
+import { EMBED } from '../model/embed-markup.ts';
 
 const hasClass = (node: Node, name: string) =>
   String(node.attributes?.['class'] ?? '')

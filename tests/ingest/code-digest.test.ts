@@ -44,6 +44,13 @@ describe('storyCodeDigest', () => {
     expect(await storyCodeDigest(root)).not.toBe(before);
   });
 
+  it('changes when the loader changes, since it decides what is stored and when an entry is reused', async () => {
+    const root = project();
+    const before = await storyCodeDigest(root);
+    append(root, 'src/ingest/story-loader.ts', '// a changed loader\n');
+    expect(await storyCodeDigest(root)).not.toBe(before);
+  });
+
   it('does not change for output code the analysis never loads, even beside modules it does', async () => {
     const root = project();
     const before = await storyCodeDigest(root);

@@ -29,6 +29,7 @@ function record(slug: string, date: string, author = 'grace-kim'): StoryRecord {
 
 describe('story views of a content sync, for the integrations', () => {
   let root: string;
+  const runnerBuildTime = process.env['BUILD_TIME'];
   const write = (rel: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     writeFileSync(path.join(root, rel), text);
@@ -42,7 +43,8 @@ describe('story views of a content sync, for the integrations', () => {
     process.env['BUILD_TIME'] = '2026-11-29T12:00:00Z';
   });
   afterEach(() => {
-    delete process.env['BUILD_TIME'];
+    if (runnerBuildTime === undefined) delete process.env['BUILD_TIME'];
+    else process.env['BUILD_TIME'] = runnerBuildTime;
     rmSync(root, { recursive: true, force: true });
   });
 

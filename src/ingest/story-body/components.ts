@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { EMBED_KIND_LABEL, embedHosts, findEmbedProvider, type EmbedProviders } from '../../model/embeds.ts';
-import { EMBED } from './embed-markup.ts';
+import { EMBED } from '../../model/embed-markup.ts';
 
 /**
  * The components a story body may use without imports, as plain hast

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { fieldsAt } from '../../src/ingest/schema-keys.ts';
+import { fieldsAt } from '../../src/schemas/schema-keys.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 
