@@ -26,6 +26,12 @@ interface CaseBase {
    * built once, and each case's own line is looked for in the output.
    */
   alone?: boolean;
+  /**
+   * Commits made, in order, before the case's files are laid: the project copy becomes a
+   * git repository whose first commit is the sample project, then one commit per entry
+   * (`null` deletes the file). Such a case always runs alone.
+   */
+  history?: Record<string, FileContents | null>[];
 }
 
 export interface RefusedCase extends CaseBase {
