@@ -13,16 +13,14 @@ import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
+import { checkPageLimits } from './page-limits.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
 
 async function checkOptionalFile(root: string, name: string, schema: z.ZodType): Promise<Problem[]> {
   const full = path.join(root, 'content', name);
   if (!existsSync(full)) return [];
-  const source = new YamlSource(`content/${name}`, await readFile(full, 'utf8'));
-  if (source.data === undefined) return source.syntaxProblems();
-  const result = schema.safeParse(source.data ?? {});
-  return result.success ? [] : source.issueProblems(result.error.issues, schema);
+  return new YamlSource(`content/${name}`, await readFile(full, 'utf8')).checkedBy(schema).problems;
 }
 
 /** site.yaml, and what it names beside itself: the logo, which every page and every share card shows. */
@@ -71,6 +69,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
+    ...(await checkPageLimits(root)),
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');

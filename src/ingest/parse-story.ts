@@ -12,6 +12,10 @@ import type { Problem } from './problems.ts';
 import type { PeopleIndex } from './registries.ts';
 import { renderCheckedBody } from './story-body-check.ts';
 import { YamlSource } from './yaml-document.ts';
+import { FILE_BYTES } from '../schemas/limits.ts';
+import { fieldOnLine, sizeProblem } from './size-limits.ts';
+import { valueProblems, withoutRepeats, yamlValueIssues } from './yaml-values.ts';
+import { bodyLimitIssues } from './body-limits.ts';
 
 const rawArticleSchema = articleSchema(z.string().min(1));
 /** The image files a story may use, beside it or as its lead image. */
@@ -44,6 +48,8 @@ export interface StoryAnalysis {
  * loader stores what this returns; `npm run check` reports its problems.
  */
 export function analyzeStory(file: string, text: string, ctx: StoryCheckContext): StoryAnalysis {
+  const tooBig = sizeProblem(file, text, FILE_BYTES.story, { noun: 'the file', fieldOf: storyFieldOn(text) });
+  if (tooBig) return { problems: [tooBig] };
   // Files are read as UTF-8; bytes that are not UTF-8 come out as U+FFFD.
   const unreadable = text.indexOf('\uFFFD');
   if (unreadable >= 0) {
@@ -77,8 +83,13 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     };
   }
   // The fast reader first; the positional parser only for a file with something to report.
+  const frontmatterTooBig = sizeProblem(file, parts.frontmatter, FILE_BYTES.frontmatter, {
+    noun: 'the frontmatter',
+    firstLine: 2,
+  });
+  if (frontmatterTooBig) return { problems: [frontmatterTooBig] };
   let positional: YamlSource | undefined;
-  const lines = () => (positional ??= new YamlSource(file, parts.frontmatter, 2));
+  const lines = () => (positional ??= new YamlSource(file, parts.frontmatter, 2, FILE_BYTES.frontmatter));
   const problems: Problem[] = [];
   let data: unknown;
   try {
@@ -88,8 +99,14 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     if (lines().data === undefined) return { problems };
     data = lines().data ?? {};
   }
+  // Text rules and limits first: the schema must not walk what an alias bomb expands to.
+  const valueIssues = yamlValueIssues(data);
+  problems.push(...valueProblems(file, valueIssues, (field) => lines().lineOf(field)));
+  if (valueIssues.some((issue) => issue.fatal)) return { problems };
   const result = rawArticleSchema.safeParse(data);
-  if (!result.success) problems.push(...lines().issueProblems(result.error.issues, rawArticleSchema));
+  if (!result.success) {
+    problems.push(...withoutRepeats(lines().issueProblems(result.error.issues, rawArticleSchema), valueIssues));
+  }
 
   const raw = (data ?? {}) as Record<string, unknown>;
   const at = (field: (string | number)[], message: string, hint?: string) =>
@@ -239,6 +256,13 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
       : checked;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
+  // What would exhaust the body's reader is refused before it reads the body.
+  const bodyIssues = bodyLimitIssues(parts.body, file.endsWith('.mdx') ? 'mdx' : 'md');
+  if (bodyIssues.length) {
+    for (const { line, message, hint } of bodyIssues)
+      problems.push({ severity: 'error', file, line: parts.bodyLine + line - 1, field: 'body', message, hint });
+    return { problems, ...(valid && { data: valid }) };
+  }
   const body = renderCheckedBody(
     file,
     parts.body,
@@ -249,6 +273,15 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   );
   problems.push(...body.problems);
   return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
+}
+
+/** The field a line of a story file belongs to, for a size problem: its key in the frontmatter, else the body. */
+function storyFieldOn(text: string): (line: number, lineText: string) => string | undefined {
+  return (line, lineText) => {
+    const parts = splitFrontmatter(text);
+    if (parts && line >= parts.bodyLine) return 'body';
+    return fieldOnLine(lineText) ?? 'frontmatter';
+  };
 }
 
 /** Every problem of one story file. */

@@ -69,15 +69,10 @@ export function readRegistry<N extends RegistryName>(root: string, folder: N): R
     const id = name.replace(YAML_FILE, '');
     const file = `content/${folder}/${name}`;
     registry.ids.add(id);
-    const source = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8'));
-    registry.problems.push(...source.syntaxProblems());
-    if (source.data === undefined) continue;
-    const result = schema.safeParse(source.data ?? {});
-    if (!result.success) {
-      registry.problems.push(...source.issueProblems(result.error.issues, schema));
-      continue;
-    }
-    registry.entries.set(id, result.data);
+    const { problems, data } = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8')).checkedBy(schema);
+    registry.problems.push(...problems);
+    if (data === undefined) continue;
+    registry.entries.set(id, data);
     registry.files.set(id, file);
   }
   return registry;

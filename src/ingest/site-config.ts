@@ -25,11 +25,8 @@ export interface SiteFile {
 
 export function parseSiteFile(text: string): SiteFile {
   const source = new YamlSource(SITE_FILE, text);
-  if (source.data === undefined) return { source, config: undefined, problems: source.syntaxProblems() };
-  const result = siteSchema.safeParse(source.data ?? {});
-  if (!result.success)
-    return { source, config: undefined, problems: source.issueProblems(result.error.issues, siteSchema) };
-  return { source, config: result.data, problems: [] };
+  const { problems, data } = source.checkedBy(siteSchema);
+  return { source, config: data, problems };
 }
 
 /** The site file of the project at `root`; undefined when there is none. */

@@ -4,6 +4,9 @@ import type { Problem } from './problems.ts';
 import { didYouMean } from '../model/spelling.ts';
 import { fieldsAt } from '../schemas/schema-keys.ts';
 import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
+import { valueProblems, withoutRepeats, yamlValueIssues, type ValueIssue } from './yaml-values.ts';
+import { sizeProblem } from './size-limits.ts';
+import { FILE_BYTES, YAML_LIMITS, type Limit } from '../schemas/limits.ts';
 
 const UNKNOWN_FIELD_HINT =
   'check the spelling against docs/content-model.md#fields; ' +
@@ -17,19 +20,38 @@ const UNKNOWN_FIELD_HINT =
  */
 export class YamlSource {
   readonly doc: Document;
+  /** The values; undefined when the text does not parse, or its aliases or depth are past the limits. */
   readonly data: unknown;
+  /** What the values break of the text rules and limits (src/ingest/yaml-values.ts). */
+  readonly valueIssues: ValueIssue[] = [];
   private readonly lines = new LineCounter();
   private readonly textLines: string[];
+  /** Set when the text is past its size limit, and so was not parsed. */
+  private readonly oversize: Problem | undefined;
 
   constructor(
     readonly file: string,
     text: string,
     /** Line of the file on which `text` starts (frontmatter starts after the opening ---). */
     private readonly firstLine = 1,
+    /** Bytes the text may have: a YAML file's, and a story's frontmatter too. */
+    limit: Limit = FILE_BYTES.yaml,
   ) {
+    this.oversize = sizeProblem(file, text, limit, { noun: firstLine > 1 ? 'the frontmatter' : 'the file', firstLine });
+    if (this.oversize) text = '';
     this.textLines = text.split(/\r?\n/);
     this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
-    this.data = this.doc.errors.length ? undefined : this.doc.toJS();
+    if (this.doc.errors.length || this.oversize) return;
+    // Aliases come out as the same object met again, so that yamlValueIssues counts what
+    // they repeat before anything walks them expanded.
+    const data = this.doc.toJS({ maxAliasCount: -1 });
+    this.valueIssues = yamlValueIssues(data);
+    if (!this.valueIssues.some((issue) => issue.fatal)) this.data = data;
+  }
+
+  /** The values' problems (text rules, lengths, list lengths, aliases, depth), each at its line. */
+  valueProblems(): Problem[] {
+    return valueProblems(this.file, this.valueIssues, (path) => this.lineOf(path));
   }
 
   private lineOfOffset(offset: number): number {
@@ -42,6 +64,8 @@ export class YamlSource {
    * are not explained, are dropped: having misread the line, it misreads what follows.
    */
   syntaxProblems(): Problem[] {
+    if (this.oversize) return [this.oversize];
+    if (!this.doc.errors.length) return this.data === undefined ? this.valueProblems() : [];
     const problems: Problem[] = [];
     const explained = new Set<number>();
     const said = new Set<string>();
@@ -50,6 +74,11 @@ export class YamlSource {
     };
     for (const e of [...this.doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
       const line = this.lines.linePos(e.pos[0]).line;
+      // The parser stops on nesting deeper than it can follow, and says so in its own terms.
+      if (/Maximum call stack/.test(e.message)) {
+        const { max, fix } = YAML_LIMITS.depth;
+        return [problem(line, `fields and lists are nested far more than ${max} levels deep here`, fix)];
+      }
       if (explained.has(line)) continue;
       const mistake = explainYamlMistake(this.textLines, line);
       if (!mistake) {
@@ -64,6 +93,21 @@ export class YamlSource {
       said.add(key);
     }
     return problems;
+  }
+
+  /**
+   * The values checked against `schema` and the value rules: every problem, and the data
+   * when there is none. A field the value rules name gets no second message from the schema.
+   */
+  checkedBy<S extends z.ZodType>(schema: S): { problems: Problem[]; data?: z.output<S> } {
+    if (this.data === undefined) return { problems: this.syntaxProblems() };
+    const values = this.valueProblems();
+    const result = schema.safeParse(this.data ?? {});
+    if (!result.success) {
+      const schemaProblems = this.issueProblems(result.error.issues, schema);
+      return { problems: [...values, ...withoutRepeats(schemaProblems, this.valueIssues)] };
+    }
+    return values.length ? { problems: values } : { problems: [], data: result.data };
   }
 
   /** The line of the value at `path`, or of its nearest ancestor present in the file. */

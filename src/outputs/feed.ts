@@ -1,6 +1,6 @@
 import type { RSSOptions } from '@astrojs/rss';
 import { ELEMENT_NODE, parse, render, walkSync } from 'ultrahtml';
-import { escapeHtmlText, escapeXml } from './escape.ts';
+import { escapeHtmlText, escapeXml, xmlText } from './escape.ts';
 import type { Story } from '../model/story.ts';
 
 /** Newest live stories a feed carries. */
@@ -45,12 +45,13 @@ export interface FeedItem {
 export function feedItem(story: Story<unknown>, contentHtml: string, siteUrl: string): FeedItem {
   const link = new URL(story.url, `${siteUrl}/`).href;
   return {
-    title: story.retracted ? `Retracted: ${story.title}` : story.title,
+    // @astrojs/rss escapes markup but passes on what XML cannot carry at all.
+    title: xmlText(story.retracted ? `Retracted: ${story.title}` : story.title),
     link,
     pubDate: story.date,
     description: escapeHtmlText(story.dek),
-    content: contentHtml,
-    categories: [story.section.name, ...story.tags.map((t) => t.name)],
+    content: xmlText(contentHtml),
+    categories: [story.section.name, ...story.tags.map((t) => t.name)].map(xmlText),
     customData: story.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join(''),
   };
 }
@@ -73,7 +74,7 @@ export interface FeedChannel {
  */
 export function rssOptions(channel: FeedChannel, items: FeedItem[]): RSSOptions {
   return {
-    title: channel.title,
+    title: xmlText(channel.title),
     description: escapeHtmlText(channel.description),
     site: channel.url,
     items,

@@ -3,6 +3,8 @@ import { toHtml } from 'hast-util-to-html';
 import { htmlToHast, markdownToHast, mdxToHast } from 'satteri';
 import type { EmbedProviders } from '../../model/embeds.ts';
 import { ComponentError, components, type ComponentProps } from './components.ts';
+import { BODY_LIMITS } from '../../schemas/limits.ts';
+import { nodeDeeperThan } from './tree-depth.ts';
 
 /**
  * Turns a story body (MDX or Markdown) into HTML without compiling or running
@@ -295,6 +297,19 @@ function checkRawHtml(node: MdxNode, walk: Walk): void {
   for (const child of node.children ?? []) checkRawHtml(child, walk);
 }
 
+/** Levels of a body's tree past which it is refused before anything walks it recursively. */
+const TREE_DEPTH = 4 * BODY_LIMITS.depth.max;
+
+function refuseDeepNesting(tree: MdxNode, firstLine: number): MdxNode {
+  const deep = nodeDeeperThan(tree, TREE_DEPTH);
+  if (!deep) return tree;
+  throw new StoryBodyError(
+    `quotes, lists and tags are nested more than ${TREE_DEPTH} levels deep here`,
+    lineOf(deep, firstLine),
+    BODY_LIMITS.depth.fix,
+  );
+}
+
 export interface RenderOptions {
   format: 'mdx' | 'md';
   /** Line of the file on which the body starts, so errors point at the file's own lines. */
@@ -322,11 +337,12 @@ export function renderStoryBody(
   let tree: MdxNode;
   try {
     if (format === 'mdx') {
-      tree = mdxToHast(source, { features, position: true }) as MdxNode;
+      tree = refuseDeepNesting(mdxToHast(source, { features, position: true }) as MdxNode, firstLine);
     } else {
-      checkRawHtml(markdownToHast(source, { features, position: true }) as MdxNode, walk);
+      checkRawHtml(refuseDeepNesting(markdownToHast(source, { features, position: true }) as MdxNode, firstLine), walk);
       if (walk.problems.length) throw new StoryBodyErrors(walk.problems);
-      tree = markdownToHast(source, { features: { ...features, rawHtml: true }, position: false }) as MdxNode;
+      const html = markdownToHast(source, { features: { ...features, rawHtml: true }, position: false }) as MdxNode;
+      tree = refuseDeepNesting(html, firstLine);
     }
   } catch (e) {
     if (e instanceof StoryBodyError) throw e;
