@@ -85,6 +85,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   // The fast reader first; the positional parser only for a file with something to report.
   const frontmatterTooBig = sizeProblem(file, parts.frontmatter, FILE_BYTES.frontmatter, {
     noun: 'the frontmatter',
+    field: 'frontmatter',
     firstLine: 2,
   });
   if (frontmatterTooBig) return { problems: [frontmatterTooBig] };

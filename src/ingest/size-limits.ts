@@ -39,6 +39,8 @@ export interface SizeOptions {
   firstLine?: number;
   /** The field a line names: its YAML key by default. */
   fieldOf?: (line: number, text: string) => string | undefined;
+  /** The field named when the line names none. */
+  field?: string;
 }
 
 /** The problem of a text past `limit` bytes, at its longest line; undefined when it is within it. */
@@ -55,7 +57,7 @@ export function sizeProblem(file: string, text: string, limit: Limit, options: S
     severity: 'error',
     file,
     line,
-    field: field ?? 'file',
+    field: field ?? options.field ?? 'file',
     message:
       `${options.noun} is ${formatBytes(bytes)}, more than the ${formatBytes(limit.max)} it may be` +
       (most ? `; this line alone holds ${formatBytes(lineBytes)}` : ''),

@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import { didYouMean } from '../model/spelling.ts';
 import { fieldsAt } from '../schemas/schema-keys.ts';
 import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
-import { valueProblems, withoutRepeats, yamlValueIssues, type ValueIssue } from './yaml-values.ts';
+import { flowNestingLine, valueProblems, withoutRepeats, yamlValueIssues, type ValueIssue } from './yaml-values.ts';
 import { sizeProblem } from './size-limits.ts';
 import { FILE_BYTES, YAML_LIMITS, type Limit } from '../schemas/limits.ts';
 
@@ -26,8 +26,8 @@ export class YamlSource {
   readonly valueIssues: ValueIssue[] = [];
   private readonly lines = new LineCounter();
   private readonly textLines: string[];
-  /** Set when the text is past its size limit, and so was not parsed. */
-  private readonly oversize: Problem | undefined;
+  /** Set when the text is past its size or nesting limit, and so was not parsed. */
+  private readonly refused: Problem | undefined;
 
   constructor(
     readonly file: string,
@@ -37,16 +37,26 @@ export class YamlSource {
     /** Bytes the text may have: a YAML file's, and a story's frontmatter too. */
     limit: Limit = FILE_BYTES.yaml,
   ) {
-    this.oversize = sizeProblem(file, text, limit, { noun: firstLine > 1 ? 'the frontmatter' : 'the file', firstLine });
-    if (this.oversize) text = '';
+    const what = firstLine > 1 ? 'frontmatter' : 'file';
+    this.refused =
+      sizeProblem(file, text, limit, { noun: `the ${what}`, field: what, firstLine }) ?? this.nestingProblem(text);
+    if (this.refused) text = '';
     this.textLines = text.split(/\r?\n/);
     this.doc = parseDocument(text, { lineCounter: this.lines, schema: 'core', prettyErrors: false, uniqueKeys: true });
-    if (this.doc.errors.length || this.oversize) return;
+    if (this.doc.errors.length || this.refused) return;
     // Aliases come out as the same object met again, so that yamlValueIssues counts what
     // they repeat before anything walks them expanded.
     const data = this.doc.toJS({ maxAliasCount: -1 });
     this.valueIssues = yamlValueIssues(data);
     if (!this.valueIssues.some((issue) => issue.fatal)) this.data = data;
+  }
+
+  private nestingProblem(text: string): Problem | undefined {
+    const { max, fix } = YAML_LIMITS.depth;
+    const line = flowNestingLine(text, max);
+    if (line === undefined) return undefined;
+    const message = `fields and lists are nested more than ${max} levels deep here`;
+    return { severity: 'error', file: this.file, line: line + this.firstLine - 1, field: 'yaml', message, hint: fix };
   }
 
   /** The values' problems (text rules, lengths, list lengths, aliases, depth), each at its line. */
@@ -64,7 +74,7 @@ export class YamlSource {
    * are not explained, are dropped: having misread the line, it misreads what follows.
    */
   syntaxProblems(): Problem[] {
-    if (this.oversize) return [this.oversize];
+    if (this.refused) return [this.refused];
     if (!this.doc.errors.length) return this.data === undefined ? this.valueProblems() : [];
     const problems: Problem[] = [];
     const explained = new Set<number>();
@@ -77,7 +87,7 @@ export class YamlSource {
       // The parser stops on nesting deeper than it can follow, and says so in its own terms.
       if (/Maximum call stack/.test(e.message)) {
         const { max, fix } = YAML_LIMITS.depth;
-        return [problem(line, `fields and lists are nested far more than ${max} levels deep here`, fix)];
+        return [problem(line, `fields and lists are nested more than ${max} levels deep here`, fix)];
       }
       if (explained.has(line)) continue;
       const mistake = explainYamlMistake(this.textLines, line);

@@ -118,7 +118,11 @@ export function yamlValueIssues(data: unknown): ValueIssue[] {
       return known;
     }
     if (depth >= YAML_LIMITS.depth.max) {
-      stop(path, `holds fields or lists more than ${YAML_LIMITS.depth.max} levels deep`, YAML_LIMITS.depth.fix);
+      stop(
+        path,
+        `fields and lists are nested more than ${YAML_LIMITS.depth.max} levels deep here`,
+        YAML_LIMITS.depth.fix,
+      );
       return 0;
     }
     // Marked before the walk inside, so that a value holding itself counts as repeated.
@@ -149,6 +153,25 @@ export function yamlValueIssues(data: unknown): ValueIssue[] {
 
   walk(data, [], 0);
   return fatal ? issues.filter((i) => i.fatal) : issues;
+}
+
+/**
+ * The line where `[` and `{` first open more than `max` levels inside one another, read from
+ * the text: both YAML readers recurse into such nesting, and take long to give up on it.
+ * Brackets in quoted text and comments count too: no one writes ten unclosed ones there, and
+ * a scan that followed quotes could be led to skip the real ones.
+ */
+export function flowNestingLine(text: string, max: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return line;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** The issues as problems of `file`, each at the line `lineOf` gives its path. */
