@@ -34,28 +34,32 @@ export interface ValueIssue {
   fatal?: true;
 }
 
-/** The pattern FIELD_KINDS and LIST_ITEMS are keyed by: the last names of the path, positions as `*`. */
-function patternsOf(path: ValuePath): string[] {
-  const names = path.map((p) => (typeof p === 'number' ? '*' : p));
-  while (names.at(-1) === '*') names.pop();
-  return names.map((_, i) => names.slice(i).join('.')).filter((p) => !p.startsWith('*'));
+/** Own entries only: a field named `constructor` must not find Object's. */
+const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
+/**
+ * The name a value goes by (its key; a list's items go by the list's name) and, for a field of
+ * a list's item, the pattern `list.*.name`; undefined names for the top of the file.
+ */
+function namesOf(path: ValuePath): [name: string | undefined, pattern: string | undefined] {
+  let i = path.length - 1;
+  while (i >= 0 && typeof path[i] === 'number') i--;
+  if (i < 0) return [undefined, undefined];
+  const name = path[i] as string;
+  const list = i >= 2 && typeof path[i - 1] === 'number' ? path[i - 2] : undefined;
+  return [name, typeof list === 'string' ? `${list}.*.${name}` : undefined];
 }
 
-/** The kind of the field at `path`: by its most specific pattern, else a label. */
+/** The kind of the field at `path` (FIELD_KINDS): by `list.*.name`, else by its name, else a label. */
 export function fieldKind(path: ValuePath): TextKindName {
-  for (const pattern of patternsOf(path)) {
-    const kind = FIELD_KINDS[pattern];
-    if (kind) return kind;
-  }
-  return 'label';
+  const [name, pattern] = namesOf(path);
+  return (pattern && own(FIELD_KINDS, pattern)) || (name && own(FIELD_KINDS, name)) || 'label';
 }
 
 function listLimit(path: ValuePath): number {
-  for (const pattern of patternsOf(path)) {
-    const max = LIST_ITEMS[pattern];
-    if (max !== undefined) return max;
-  }
-  return DEFAULT_LIST_ITEMS;
+  const [name, pattern] = namesOf(path);
+  return (pattern && own(LIST_ITEMS, pattern)) || (name && own(LIST_ITEMS, name)) || DEFAULT_LIST_ITEMS;
 }
 
 /** Characters as writers count them (code points), counted only when the UTF-16 length could be past `max`. */
@@ -99,59 +103,54 @@ export function yamlValueIssues(data: unknown): ValueIssue[] {
     fatal = true;
   };
 
+  // One path for the whole walk, copied only into an issue.
+  const path: ValuePath = [];
+
   /** The number of values `value` stands for, aliases expanded. */
-  const walk = (value: unknown, path: ValuePath, depth: number): number => {
+  const walk = (value: unknown, depth: number): number => {
     if (fatal) return 0;
     if (typeof value === 'string') {
       const issue = stringIssue(value, TEXT_KINDS[fieldKind(path)]);
-      if (issue) issues.push({ path, ...issue });
+      if (issue) issues.push({ path: [...path], ...issue });
       return 1;
     }
     if (value === null || typeof value !== 'object') return 1;
     const known = sizes.get(value);
     if (known !== undefined) {
       repeated += known;
-      if (repeated > YAML_LIMITS.aliasValues.max) {
-        const max = YAML_LIMITS.aliasValues.max;
-        stop(path, `the aliases (*name) of this file repeat more than ${max} values`, YAML_LIMITS.aliasValues.fix);
-      }
+      const { max, fix } = YAML_LIMITS.aliasValues;
+      if (repeated > max) stop([...path], `the aliases (*name) of this file repeat more than ${max} values`, fix);
       return known;
     }
     if (depth >= YAML_LIMITS.depth.max) {
-      stop(
-        path,
-        `fields and lists are nested more than ${YAML_LIMITS.depth.max} levels deep here`,
-        YAML_LIMITS.depth.fix,
-      );
+      const { max, fix } = YAML_LIMITS.depth;
+      stop([...path], `fields and lists are nested more than ${max} levels deep here`, fix);
       return 0;
     }
     // Marked before the walk inside, so that a value holding itself counts as repeated.
     sizes.set(value, 1);
-    const entries: [string | number, unknown][] = Array.isArray(value)
-      ? value.map((item, i) => [i, item])
-      : Object.entries(value);
+    const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
     const max = listLimit(path);
-    if (entries.length > max) {
+    if (keys.length > max) {
       const noun = Array.isArray(value) ? 'items' : 'fields';
-      issues.push({
-        path,
-        message: `has ${formatCount(entries.length)} ${noun}; at most ${max} are allowed`,
-        hint: LIST_FIX,
-      });
+      const message = `has ${formatCount(keys.length)} ${noun}; at most ${max} are allowed`;
+      issues.push({ path: [...path], message, hint: LIST_FIX });
     }
     let size = 1;
-    for (const [key, item] of entries) {
+    for (const key of keys) {
+      path.push(key);
       if (typeof key === 'string') {
         const issue = stringIssue(key, TEXT_KINDS.label);
-        if (issue) issues.push({ path: [...path, key], ...issue });
+        if (issue) issues.push({ path: [...path], ...issue });
       }
-      size += walk(item, [...path, key], depth + 1);
+      size += walk((value as Record<string | number, unknown>)[key], depth + 1);
+      path.pop();
     }
     sizes.set(value, size);
     return size;
   };
 
-  walk(data, [], 0);
+  walk(data, 0);
   return fatal ? issues.filter((i) => i.fatal) : issues;
 }
 
