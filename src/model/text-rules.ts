@@ -44,7 +44,9 @@ const FIELD_FAULT: Record<TextLines, RegExp> = {
  * test is several times faster than the exact one.
  */
 const MAYBE_FIELD_FAULT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\x00-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const MAYBE_BODY_FAULT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** A body keeps its tabs, line ends (CR LF too) and bidi controls, which HTML and XML carry safely. */
