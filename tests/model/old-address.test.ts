@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseAllRedirects } from '@netlify/redirect-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldedName, oldAddressMessage, oldAddressProblem } from '../../src/model/old-address.ts';
@@ -112,6 +115,39 @@ describe('oldAddressProblem', () => {
       { numRuns: 2000 },
     );
     expect(plain).toBeGreaterThan(200);
+  });
+});
+
+describe('old addresses in _redirects as Netlify reads it', () => {
+  it('are each one rule, from exactly that path, forced, to the story', async () => {
+    const chars = [...'aZ09é北-._~,+!()=@/'];
+    const accepted = fc
+      .sample(fc.string({ unit: fc.constantFrom(...chars), minLength: 1, maxLength: 40 }), 3000)
+      .map((p) => `/${p}`)
+      .filter((p) => oldAddressProblem(p) === undefined);
+    const paths = [...new Set(accepted)];
+    expect(paths.length).toBeGreaterThan(300);
+    const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-redirects-'));
+    try {
+      const file = path.join(dir, '_redirects');
+      writeFileSync(file, netlifyRedirects(paths.map((from) => ({ from, to: '/articles/a/', status: 301 }))));
+      const { redirects, errors } = await parseAllRedirects({
+        redirectsFiles: [file],
+        configRedirects: [],
+        minimal: true,
+      });
+      expect(errors.map(String)).toEqual([]);
+      expect(
+        redirects.map((r: { from: string; to: string; status: number; force: boolean }) => [
+          r.from,
+          r.to,
+          r.status,
+          r.force,
+        ]),
+      ).toEqual(paths.map((from) => [from, '/articles/a/', 301, true]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
