@@ -137,14 +137,10 @@ describe('old addresses in _redirects as Netlify reads it', () => {
         minimal: true,
       });
       expect(errors.map(String)).toEqual([]);
-      expect(
-        redirects.map((r: { from: string; to: string; status: number; force: boolean }) => [
-          r.from,
-          r.to,
-          r.status,
-          r.force,
-        ]),
-      ).toEqual(paths.map((from) => [from, '/articles/a/', 301, true]));
+      const rules = redirects as { from: string; to: string; status: number; force: boolean }[];
+      expect(rules.map((r) => [r.from, r.to, r.status, r.force])).toEqual(
+        paths.map((from) => [from, '/articles/a/', 301, true]),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
