@@ -22,9 +22,6 @@ type Refusal = { message: string; hint: string };
 const CASE_NOTE =
   'names that differ only in capitals or accents count as one: a Mac or Windows build machine writes them to one file';
 
-/** The file (under dist/) a claim's address is written to, as the build writes it. */
-const fileOf = (raw: string) => redirectPageFile(raw);
-
 function siteClashRefusal(raw: string, clash: Clash): Refusal {
   const { output, how } = clash;
   const verb = how === 'same' ? 'would overwrite' : how === 'inside' ? 'would write into' : 'would clash with';
@@ -41,7 +38,7 @@ function storyRefusal(
   claim: RedirectClaim,
   storyAt: ReadonlyMap<string, RedirectClaim>,
 ): Refusal | undefined {
-  const steps = fileOf(raw).split('/');
+  const steps = redirectPageFile(raw).split('/');
   if (steps.length < 3 || foldedName(steps[0]!) !== 'articles') return undefined;
   const story = storyAt.get(foldedName(steps[1]!));
   if (!story) return undefined;
@@ -92,21 +89,22 @@ export function redirectProblems(
       }
       const refusal = storyRefusal(raw, claim, storyAt);
       if (refusal) return at(refusal);
-      const file = fileOf(raw);
+      const file = redirectPageFile(raw);
       const clash = clashWith(options.site, file);
       if (clash) return at(siteClashRefusal(raw, clash));
       const key = foldedName(file);
       const earlier = claimedFiles.get(key);
       if (earlier) {
+        const byCase = redirectPageFile(earlier.raw) === file ? '' : `; ${CASE_NOTE}`;
         if (earlier.claim === claim) {
           return at({
             message: `${raw} is the same page as ${earlier.raw} (redirect_from.${earlier.index})`,
-            hint: `list it once${earlier.raw === raw ? '' : `; ${CASE_NOTE}`}`,
+            hint: `list it once${byCase}`,
           });
         }
         return at({
           message: `${raw} already redirects to ${earlier.claim.file}`,
-          hint: 'an old URL can lead to one story only; remove it from one of them',
+          hint: `an old URL can lead to one story only; remove it from one of them${byCase}`,
         });
       }
       const steps = key.split('/');

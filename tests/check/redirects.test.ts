@@ -36,6 +36,11 @@ describe('redirectProblems', () => {
   });
 
   it('refuses one page listed twice in a story, however it is written', () => {
+    const problems = problemsOf([claim('a', ['/x/', '/x/index.html', '/X'])]);
+    expect(problems.map((p) => p.hint)).toEqual([
+      'list it once',
+      expect.stringMatching(/^list it once; names that differ only in capitals or accents count as one/),
+    ]);
     expect(messages([claim('a', ['/x/', '/x/index.html', '/X'])])).toEqual([
       'redirect_from.1: /x/index.html is the same page as /x/ (redirect_from.0)',
       'redirect_from.2: /X is the same page as /x/ (redirect_from.0)',
