@@ -12,6 +12,8 @@ import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
+import { readSiteOutputs } from './site-outputs.ts';
+import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 import { checkPageLimits } from './page-limits.ts';
 
@@ -85,7 +87,10 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     const parsed = parseStoryPath(name);
     if (!parsed) {
       const inStoryFolder = folderStories.has(path.posix.dirname(name));
-      if (inStoryFolder && IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) continue;
+      if (inStoryFolder && IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
+        problems.push(...[imageNameLengthProblem(file)].filter((p) => p !== undefined));
+        continue;
+      }
       problems.push({
         severity: 'error',
         file,
@@ -108,6 +113,8 @@ export async function checkContent(root: string, options: { stories?: boolean; a
         hint: slug(parsed.slug) ? `rename it to ${slug(parsed.slug)}` : 'the name needs letters or digits',
       });
     }
+    const tooLong = storySlugLengthProblem(file, parsed.slug);
+    if (tooLong) problems.push(tooLong);
     const earlier = seen.get(parsed.slug);
     if (earlier) {
       problems.push({
@@ -152,6 +159,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
       if (analysis.data?.redirect_from.length) redirectTexts.set(file, texts[j]!);
     });
   }
-  problems.push(...redirectProblems(claims, (file, p) => lineMentioning(redirectTexts.get(file) ?? '', p)));
+  const lineOf = (file: string, p: string) => lineMentioning(redirectTexts.get(file) ?? '', p);
+  problems.push(...redirectProblems(claims, lineOf, { site: readSiteOutputs(root) }));
   return problems;
 }

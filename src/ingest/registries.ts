@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
+import { nameLengthProblem } from '../model/file-names.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
 import { listFiles } from './content-files.ts';
-import { formatProblems, type Problem } from './problems.ts';
+import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 
 /**
@@ -47,6 +48,11 @@ function fileProblem(folder: string, name: string): Problem | undefined {
     const message = `content/${folder}/ holds only <id>.yaml files`;
     return { severity: 'error', file, line: 1, field: 'file', message, hint: 'move or rename it' };
   }
+  const tooLong = slug(id) === id && nameLengthProblem(id, 'the id');
+  if (tooLong) {
+    const hint = 'rename the file to a shorter id, and change the stories that name it';
+    return { severity: 'error', file, line: 1, field: 'file', message: `is too long: ${tooLong}`, hint };
+  }
   if (slug(id) === id) return undefined;
   const hint = `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml`;
   return { severity: 'error', file, line: 1, field: 'file', message: `"${id}" is not a valid id`, hint };
@@ -87,7 +93,7 @@ export function readValidRegistry<N extends RegistryName>(root: string, folder: 
   const registry = readRegistry(root, folder);
   if (registry.problems.length) {
     const lines = formatProblems(registry.problems).join('\n');
-    throw new Error(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
+    throw new ContentRefusal(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
   }
   return registry;
 }

@@ -196,7 +196,7 @@ const CASES: BadInput[] = [
     name: "a redirect from another story's URL",
     edit: addField('redirect_from: ["/articles/daca-renewals-continue-past-march-deadline/"]'),
     field: 'redirect_from.0',
-    says: /is where .*daca-renewals.* is published/,
+    says: /is the URL where .*daca-renewals.* is published/,
   },
   {
     name: 'an old URL that two stories redirect from',
@@ -460,6 +460,7 @@ describe('bad input', () => {
         ['npm run build', build()],
       ] as const) {
         expect(result.status, `${command}\n${result.output.slice(-1500)}`).not.toBe(0);
+        expect(result.output, `${command} printed a stack trace`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         const line = result.output.split('\n').find((l) => where.test(l));
         expect(line, `${command} printed no "${where.source}" line:\n${result.output.slice(-1500)}`).toBeDefined();
         expect(line).toMatch(bad.says);
