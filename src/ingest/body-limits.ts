@@ -144,7 +144,11 @@ function tagIssues(body: string, format: 'md' | 'mdx'): BodyIssue[] {
   return issues;
 }
 
-/** What is past the body limits, or is not text, each at its line of the body. */
+/** Which of a line's issues is said: characters first, then nesting, then counts. */
+const rank = (issue: BodyIssue) =>
+  /character \(U\+/.test(issue.message) ? 0 : issue.hint === BODY_LIMITS.depth.fix ? 1 : 2;
+
+/** What is past the body limits, or is not text, at most one issue a line of the body. */
 export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[] {
   const issues: BodyIssue[] = [];
   const characters = characterIssue(body);
@@ -158,7 +162,8 @@ export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[]
     const end = body.indexOf('\n', start);
     const text = body.slice(start, end < 0 ? body.length : end);
     if (line === BODY_LIMITS.lines.max + 1) {
-      const [total, max] = [body.split('\n').length, BODY_LIMITS.lines.max].map(formatCount);
+      const count = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
+      const [total, max] = [count, BODY_LIMITS.lines.max].map(formatCount);
       const message = `the body has ${total} lines, more than the ${max} a story may have`;
       issues.push({ line, message, hint: BODY_LIMITS.lines.fix });
       break;
@@ -183,6 +188,10 @@ export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[]
     if (end < 0) break;
     start = end + 1;
   }
-  // Tags are read over the whole text: a tag's attributes may run over several lines.
-  return [...issues, ...tagIssues(body, format)].sort((a, b) => a.line - b.line);
+  // Tags are read over the whole text: a tag's attributes may run over several lines. Nesting
+  // says the most about a line, so it is what that line is refused for.
+  const all = [...tagIssues(body, format), ...issues].sort((a, b) => rank(a) - rank(b));
+  return all
+    .filter((issue, i) => all.findIndex((other) => other.line === issue.line) === i)
+    .sort((a, b) => a.line - b.line);
 }

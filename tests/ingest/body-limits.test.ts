@@ -116,7 +116,12 @@ describe('the body scan', () => {
   it(`refuses more than ${BODY_LIMITS.lines.max.toLocaleString('en-US')} lines, at the first line past them`, () => {
     expect(issues('- a\n'.repeat(BODY_LIMITS.lines.max - 1))).toEqual([]);
     const found = issues('- a\n'.repeat(1_000_000));
-    expect(found).toMatchObject([{ line: BODY_LIMITS.lines.max + 1, message: /1,000,001 lines, more than the 5,000/ }]);
+    expect(found).toMatchObject([
+      {
+        line: BODY_LIMITS.lines.max + 1,
+        message: expect.stringMatching(/ 1,000,000 lines, more than the 5,000/) as unknown,
+      },
+    ]);
   });
 
   it('refuses more markup than a story needs, at the line where it goes past', () => {
@@ -124,7 +129,9 @@ describe('the body scan', () => {
     const perRow = 100;
     const rows = BODY_LIMITS.markup.max / perRow;
     expect(issues(row.repeat(rows))).toEqual([]);
-    expect(issues(row.repeat(rows + 5))).toMatchObject([{ line: rows + 1, message: /more than 10,000 markup/ }]);
+    expect(issues(row.repeat(rows + 5))).toMatchObject([
+      { line: rows + 1, message: expect.stringMatching(/more than 10,000 markup/) as unknown },
+    ]);
   });
 
   it('refuses a control character or noncharacter, at its line and column, and counts the others', () => {

@@ -129,7 +129,9 @@ describe('a YAML file read with positions', () => {
   it('refuses flow nesting deeper than the parser can follow, in words', () => {
     const source = new YamlSource('content/front.yaml', `lead: x\npinned: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     expect(source.data).toBeUndefined();
-    expect(source.syntaxProblems()).toMatchObject([{ line: 2, field: 'yaml', message: /nested .* levels deep/ }]);
+    expect(source.syntaxProblems()).toMatchObject([
+      { line: 2, field: 'yaml', message: expect.stringMatching(/nested more than 10 levels deep/) as unknown },
+    ]);
   });
 
   it('refuses a file past its size before parsing it, at its longest line', () => {
