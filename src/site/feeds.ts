@@ -1,6 +1,5 @@
-import rss from '@astrojs/rss';
 import { escapeXml } from '../outputs/escape.ts';
-import { absolutizeHtml, FEED_SIZE, feedItem, rssOptions } from '../outputs/feed.ts';
+import { absolutizeHtml, FEED_SIZE, feedItem, rssXml } from '../outputs/feed.ts';
 import { feedBodyHtml } from '../outputs/feed-body.ts';
 import { expandFigures } from '../ingest/story-body/figures.ts';
 import { feedFigureHtml, feedImageSrc } from './images.ts';
@@ -53,5 +52,5 @@ export async function feedResponse(options: {
     selfUrl: absoluteUrl(`${options.path}rss.xml`),
     language: site.language,
   };
-  return rss(rssOptions(channel, items));
+  return new Response(rssXml(channel, items), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }

@@ -1,11 +1,10 @@
-import { getRssString } from '@astrojs/rss';
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { fieldTextFault } from '../../src/model/text-rules.ts';
 import { escapeXml } from '../../src/outputs/escape.ts';
-import { feedItem, rssOptions } from '../../src/outputs/feed.ts';
+import { feedItem, rssXml } from '../../src/outputs/feed.ts';
 import { newsSitemapXml, sitemapIndexXml, urlsetXml } from '../../src/outputs/sitemap.ts';
 import type { Story } from '../../src/model/story.ts';
 import { AUTHORS, context, story } from '../model/story-fixtures.ts';
@@ -59,7 +58,7 @@ async function feedXml(fields: { title: string; dek: string; author: string; tag
     selfUrl: `${SITE}/rss.xml`,
     language: 'en',
   };
-  return getRssString(rssOptions(channel, [feedItem(storyWith(fields), fields.body, SITE)]));
+  return rssXml(channel, [feedItem(storyWith(fields), fields.body, SITE)]);
 }
 
 const reader = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false });
@@ -96,6 +95,18 @@ describe('the feed writer, for any text', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the feed writer, for names a parser could take for numbers', () => {
+  it.each(['007', '1e5', '0x1F', '1.50', '-0'])('gives back %s as written', async (name) => {
+    const xml = await feedXml({ title: name, dek: name, author: name, tag: name, body: '' });
+    const item = reader.parse(xml).rss.channel.item;
+    expect([textOf(item.title), textOf(item['dc:creator']), [item.category].flat().map(textOf)[1]]).toEqual([
+      name,
+      name,
+      name,
+    ]);
   });
 });
 
