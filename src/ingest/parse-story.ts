@@ -14,7 +14,7 @@ import { renderCheckedBody } from './story-body-check.ts';
 import { YamlSource } from './yaml-document.ts';
 import { FILE_BYTES } from '../schemas/limits.ts';
 import { fieldOnLine, sizeProblem } from './size-limits.ts';
-import { valueProblems, withoutRepeats, yamlValueIssues } from './yaml-values.ts';
+import { oneMessagePerField, valueProblems, yamlValueIssues } from './yaml-values.ts';
 import { bodyLimitIssues } from './body-limits.ts';
 
 const rawArticleSchema = articleSchema(z.string().min(1));
@@ -102,12 +102,11 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   }
   // Text rules and limits first: the schema must not walk what an alias bomb expands to.
   const valueIssues = yamlValueIssues(data);
-  problems.push(...valueProblems(file, valueIssues, (field) => lines().lineOf(field)));
-  if (valueIssues.some((issue) => issue.fatal)) return { problems };
+  const values = valueProblems(file, valueIssues, (field) => lines().lineOf(field));
+  if (valueIssues.some((issue) => issue.fatal)) return { problems: [...problems, ...values] };
   const result = rawArticleSchema.safeParse(data);
-  if (!result.success) {
-    problems.push(...withoutRepeats(lines().issueProblems(result.error.issues, rawArticleSchema), valueIssues));
-  }
+  const schemaProblems = result.success ? [] : lines().issueProblems(result.error.issues, rawArticleSchema);
+  problems.push(...oneMessagePerField(values, schemaProblems, valueIssues));
 
   const raw = (data ?? {}) as Record<string, unknown>;
   const at = (field: (string | number)[], message: string, hint?: string) =>

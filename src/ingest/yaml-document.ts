@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import { didYouMean } from '../model/spelling.ts';
 import { fieldsAt } from '../schemas/schema-keys.ts';
 import { explainYamlMistake, listHint } from './yaml-mistakes.ts';
-import { flowNestingLine, valueProblems, withoutRepeats, yamlValueIssues, type ValueIssue } from './yaml-values.ts';
+import { flowNestingLine, oneMessagePerField, valueProblems, yamlValueIssues, type ValueIssue } from './yaml-values.ts';
 import { sizeProblem } from './size-limits.ts';
 import { FILE_BYTES, YAML_LIMITS, type Limit } from '../schemas/limits.ts';
 
@@ -115,7 +115,7 @@ export class YamlSource {
     const result = schema.safeParse(this.data ?? {});
     if (!result.success) {
       const schemaProblems = this.issueProblems(result.error.issues, schema);
-      return { problems: [...values, ...withoutRepeats(schemaProblems, this.valueIssues)] };
+      return { problems: oneMessagePerField(values, schemaProblems, this.valueIssues) };
     }
     return values.length ? { problems: values } : { problems: [], data: result.data };
   }

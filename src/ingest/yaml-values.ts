@@ -32,6 +32,8 @@ export interface ValueIssue {
    * too much, or it nests too deep. Only the first such issue is given.
    */
   fatal?: true;
+  /** The text is longer than its kind allows; a schema's own limit on the field says it better. */
+  length?: true;
 }
 
 /** Own entries only: a field named `constructor` must not find Object's. */
@@ -80,7 +82,7 @@ function stringIssue(value: string, kind: TextKind): Omit<ValueIssue, 'path'> | 
   const length = characters(value, kind.max);
   if (length > kind.max) {
     const message = `is ${formatCount(length)} characters long; ${kind.what} may have at most ${formatCount(kind.max)}`;
-    return { message, hint: kind.fix };
+    return { message, hint: kind.fix, length: true };
   }
   if (fault) {
     const { what } = describeFault(fault, COMBINING_MARKS.max);
@@ -185,8 +187,21 @@ export function valueProblems(file: string, issues: ValueIssue[], lineOf: (path:
   }));
 }
 
-/** Schema problems about a field the value rules already named are dropped: one message per mistake. */
-export function withoutRepeats(schemaProblems: Problem[], valueIssues: readonly ValueIssue[]): Problem[] {
-  const named = new Set(valueIssues.map((i) => i.path.join('.')));
-  return schemaProblems.filter((p) => !named.has(p.field));
+/**
+ * One message per field where the value rules and a schema both speak: a character the value
+ * rules refuse says more than the schema's complaint about the same text, and a schema's own
+ * limit on a length (a title's, a URL name's) more than the general one. `values` are the
+ * problems of `issues`, in their order.
+ */
+export function oneMessagePerField(
+  values: readonly Problem[],
+  schema: readonly Problem[],
+  issues: readonly ValueIssue[],
+): Problem[] {
+  const schemaFields = new Set(schema.map((p) => p.field));
+  const ruleFields = new Set(issues.filter((i) => !i.length).map((i) => i.path.join('.')));
+  return [
+    ...values.filter((p, i) => !(issues[i]?.length && schemaFields.has(p.field))),
+    ...schema.filter((p) => !ruleFields.has(p.field)),
+  ];
 }

@@ -4,6 +4,7 @@ import { nameLengthProblem } from '../model/file-names.ts';
 import { oldAddressMessage, oldAddressProblem } from '../model/old-address.ts';
 import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives.ts';
 import { US_REGION_CODES } from './us-regions.ts';
+import { TEXT_KINDS } from './limits.ts';
 
 export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review'] as const;
 export type StoryType = (typeof STORY_TYPES)[number];
@@ -137,7 +138,11 @@ export const syndicationSchema = z.strictObject({
 export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
   return z
     .strictObject({
-      title: z.string().trim().min(10, 'must be at least 10 characters').max(160, 'must be at most 160 characters'),
+      title: z
+        .string()
+        .trim()
+        .min(10, 'must be at least 10 characters')
+        .max(TEXT_KINDS.headline.max, `must be at most ${TEXT_KINDS.headline.max} characters`),
       dek: nonEmptyText,
       date: instant,
       updated: instant.optional(),

@@ -67,9 +67,20 @@ describe('the story gate, text rules', () => {
     expect(refusals(story({ set: [[2, 'title: "Justice Department meets \u200Fדנה\u200F"']] }))).toEqual([]);
   });
 
-  it('refuses a title of 5,000 combining marks once, by its length, without the schema saying it again', () => {
+  it('refuses a title of 5,000 combining marks once, by the length the schema gives a title', () => {
     expect(refusals(story({ set: [[2, `title: "Justice D${'\u0301'.repeat(5000)}"`]] }))).toEqual([
-      `${FILE}:2: title: is 5,009 characters long; a title may have at most 160 (shorten it)`,
+      `${FILE}:2: title: must be at most 160 characters`,
+    ]);
+  });
+
+  it('says a length once: in the words of the schema where it has its own limit, else in the general ones', () => {
+    const name = 'Jeff Sessions '.repeat(20).trim();
+    expect(refusals(story({ set: [[11, `  - name: ${name}`]], body: name }))).toEqual([
+      expect.stringMatching(/:11: officials\.0\.name: is too long: its URL name would be 279 characters long/),
+    ]);
+    expect(refusals(story({ add: [`dateline: ${'WASHINGTON '.repeat(30)}`] }))).toEqual([
+      `${FILE}:12: dateline: is 329 characters long; a name, id, tag, role, credit or other short field may have ` +
+        'at most 200 (shorten it)',
     ]);
   });
 

@@ -78,7 +78,7 @@ export const cases: HostileCase[] = [
     'a title of 5,000 combining marks',
     'zalgo-title',
     { title: `Council${'\u0301'.repeat(5000)}` },
-    { at: 'title:', field: 'title', says: /is 5,007 characters long; a title may have at most 160/ },
+    { at: 'title:', field: 'title', says: /must be at most 160 characters/ },
   ),
   story(
     'a control character in the body',
