@@ -65,39 +65,45 @@ const MARKUP = /[*_`~[<|]/g;
  * is how nested lists are written.
  */
 export function lineNesting(line: string): number {
-  let i = 0;
+  return nestingAt(line, 0);
+}
+
+/** lineNesting of the line of `text` starting at `start`, read in place. */
+function nestingAt(text: string, start: number): number {
+  let i = start;
   let indent = 0;
-  while (line[i] === ' ' || line[i] === '\t') indent += line[i++] === '\t' ? 4 : 1;
+  while (text[i] === ' ' || text[i] === '\t') indent += text[i++] === '\t' ? 4 : 1;
   let depth = Math.floor(indent / 2);
   for (;;) {
-    const c = line[i];
+    const c = text[i];
+    const next = text[i + 1];
     if (c === '>') {
       depth++;
       i++;
-    } else if ((c === '-' || c === '*' || c === '+') && /^[ \t]|^$/.test(line.slice(i + 1, i + 2))) {
+    } else if ((c === '-' || c === '*' || c === '+') && (next === ' ' || next === '\t' || next === '\n' || !next)) {
       depth++;
       i++;
     } else if (c !== undefined && c >= '0' && c <= '9') {
-      const marker = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
+      const marker = /^\d{1,9}[.)](?=[ \t\n]|$)/.exec(text.slice(i, i + 11));
       if (!marker) break;
       depth++;
       i += marker[0].length;
     } else break;
-    while (line[i] === ' ' || line[i] === '\t') i++;
+    while (text[i] === ' ' || text[i] === '\t') i++;
   }
   return depth;
 }
 
-/** Line numbers of offsets met in increasing order, without splitting the text. */
-function lineCounter(text: string) {
+/** Whether a line starting with this character can open a quote or a list item. */
+const mayNest = (c: number) =>
+  c === 0x20 || c === 0x09 || c === 0x3e || c === 0x2d || c === 0x2a || c === 0x2b || (c >= 0x30 && c <= 0x39);
+
+/** The line (1-based) of an offset of `text`. */
+const lineAt = (text: string, offset: number) => {
   let line = 1;
-  let at = 0;
-  return (offset: number) => {
-    for (let i = text.indexOf('\n', at); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    at = Math.max(at, offset);
-    return line;
-  };
-}
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
 
 function characterIssue(body: string): BodyIssue | undefined {
   const faults = [...bodyTextFaults(body)];
@@ -112,18 +118,18 @@ function characterIssue(body: string): BodyIssue | undefined {
 
 function tagIssues(body: string, format: 'md' | 'mdx'): BodyIssue[] {
   const issues: BodyIssue[] = [];
-  const lineOf = lineCounter(body);
   const open: string[] = [];
-  let lineWithTags = 0;
+  let lineStart = -1;
   let tagsOnLine = 0;
   let tooMany = false;
   for (const m of body.matchAll(TAG)) {
-    const line = lineOf(m.index);
-    if (line !== lineWithTags) [lineWithTags, tagsOnLine] = [line, 0];
+    // Lines are counted only for a problem: most bodies have none.
+    const start = body.lastIndexOf('\n', m.index) + 1;
+    if (start !== lineStart) [lineStart, tagsOnLine] = [start, 0];
     if (++tagsOnLine > BODY_LIMITS.tagsPerLine.max && !tooMany) {
       tooMany = true;
       const message = `this line has more than ${BODY_LIMITS.tagsPerLine.max} tags`;
-      issues.push({ line, message, hint: BODY_LIMITS.tagsPerLine.fix });
+      issues.push({ line: lineAt(body, m.index), message, hint: BODY_LIMITS.tagsPerLine.fix });
     }
     const [, closing, name, attributes] = m as unknown as [string, string, string, string];
     const element = name.toLowerCase();
@@ -137,11 +143,20 @@ function tagIssues(body: string, format: 'md' | 'mdx'): BodyIssue[] {
     open.push(name);
     if (open.length > BODY_LIMITS.depth.max) {
       const message = `the tags open at this line are nested more than ${BODY_LIMITS.depth.max} deep`;
-      issues.push({ line, message, hint: BODY_LIMITS.depth.fix });
+      issues.push({ line: lineAt(body, m.index), message, hint: BODY_LIMITS.depth.fix });
       break;
     }
   }
   return issues;
+}
+
+/** The line where the markup characters of `body` go past their limit; undefined when they do not. */
+function markupIssue(body: string): BodyIssue | undefined {
+  const { max, fix } = BODY_LIMITS.markup;
+  if ((body.match(MARKUP)?.length ?? 0) <= max) return undefined;
+  const past = [...body.matchAll(MARKUP)][max]!;
+  const message = `the body has more than ${formatCount(max)} markup characters (* _ \` ~ [ < |) by this line`;
+  return { line: lineAt(body, past.index), message, hint: fix };
 }
 
 /** Which of a line's issues is said: characters first, then nesting, then counts. */
@@ -154,13 +169,9 @@ export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[]
   const characters = characterIssue(body);
   if (characters) issues.push(characters);
 
-  let markup = 0;
-  let line = 0;
   let deep = false;
-  for (let start = 0; start <= body.length;) {
-    line++;
+  for (let start = 0, line = 1; start <= body.length; line++) {
     const end = body.indexOf('\n', start);
-    const text = body.slice(start, end < 0 ? body.length : end);
     if (line === BODY_LIMITS.lines.max + 1) {
       const count = body.split('\n').length - (body.endsWith('\n') ? 1 : 0);
       const [total, max] = [count, BODY_LIMITS.lines.max].map(formatCount);
@@ -168,7 +179,7 @@ export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[]
       issues.push({ line, message, hint: BODY_LIMITS.lines.fix });
       break;
     }
-    const depth = deep ? 0 : lineNesting(text);
+    const depth = !deep && mayNest(body.charCodeAt(start)) ? nestingAt(body, start) : 0;
     if (depth > BODY_LIMITS.depth.max) {
       deep = true;
       const message =
@@ -176,18 +187,11 @@ export function bodyLimitIssues(body: string, format: 'md' | 'mdx'): BodyIssue[]
         `at most ${BODY_LIMITS.depth.max} are allowed`;
       issues.push({ line, message, hint: BODY_LIMITS.depth.fix });
     }
-    if (markup <= BODY_LIMITS.markup.max) {
-      markup += text.match(MARKUP)?.length ?? 0;
-      if (markup > BODY_LIMITS.markup.max) {
-        const message =
-          `the body has more than ${formatCount(BODY_LIMITS.markup.max)} markup characters ` +
-          '(* _ ` ~ [ < |) by this line';
-        issues.push({ line, message, hint: BODY_LIMITS.markup.fix });
-      }
-    }
     if (end < 0) break;
     start = end + 1;
   }
+  const markup = markupIssue(body);
+  if (markup) issues.push(markup);
   // Tags are read over the whole text: a tag's attributes may run over several lines. Nesting
   // says the most about a line, so it is what that line is refused for.
   const all = [...tagIssues(body, format), ...issues].sort((a, b) => rank(a) - rank(b));

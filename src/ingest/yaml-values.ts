@@ -10,7 +10,14 @@ import {
   type TextKind,
   type TextKindName,
 } from '../schemas/limits.ts';
-import { describeFault, fieldTextFault, textBefore } from '../model/text-rules.ts';
+import {
+  combiningRun,
+  describeFault,
+  fieldTextFault,
+  mayHaveFault,
+  textBefore,
+  type TextFault,
+} from '../model/text-rules.ts';
 import type { Problem } from './problems.ts';
 
 /**
@@ -40,29 +47,34 @@ export interface ValueIssue {
 const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
-/**
- * The name a value goes by (its key; a list's items go by the list's name) and, for a field of
- * a list's item, the pattern `list.*.name`; undefined names for the top of the file.
- */
-function namesOf(path: ValuePath): [name: string | undefined, pattern: string | undefined] {
+/** Lists that FIELD_KINDS or LIST_ITEMS name fields of (`sources.*.title`). */
+const LISTS_WITH_PATTERNS = new Set(
+  [...Object.keys(FIELD_KINDS), ...Object.keys(LIST_ITEMS)].flatMap((key) => {
+    const [list, star] = key.split('.');
+    return star === '*' ? [list!] : [];
+  }),
+);
+
+/** A table's entry for the value at `path`: by `list.*.name`, else by its name (a list's items go by the list's). */
+function lookup<T>(table: Readonly<Record<string, T>>, path: ValuePath): T | undefined {
   let i = path.length - 1;
   while (i >= 0 && typeof path[i] === 'number') i--;
-  if (i < 0) return [undefined, undefined];
+  if (i < 0) return undefined;
   const name = path[i] as string;
   const list = i >= 2 && typeof path[i - 1] === 'number' ? path[i - 2] : undefined;
-  return [name, typeof list === 'string' ? `${list}.*.${name}` : undefined];
+  if (typeof list === 'string' && LISTS_WITH_PATTERNS.has(list)) {
+    const found = own(table, `${list}.*.${name}`);
+    if (found !== undefined) return found;
+  }
+  return own(table, name);
 }
 
-/** The kind of the field at `path` (FIELD_KINDS): by `list.*.name`, else by its name, else a label. */
+/** The kind of the field at `path` (FIELD_KINDS); a label when it is not named there. */
 export function fieldKind(path: ValuePath): TextKindName {
-  const [name, pattern] = namesOf(path);
-  return (pattern && own(FIELD_KINDS, pattern)) || (name && own(FIELD_KINDS, name)) || 'label';
+  return lookup(FIELD_KINDS, path) ?? 'label';
 }
 
-function listLimit(path: ValuePath): number {
-  const [name, pattern] = namesOf(path);
-  return (pattern && own(LIST_ITEMS, pattern)) || (name && own(LIST_ITEMS, name)) || DEFAULT_LIST_ITEMS;
-}
+const listLimit = (path: ValuePath): number => lookup(LIST_ITEMS, path) ?? DEFAULT_LIST_ITEMS;
 
 /** Characters as writers count them (code points), counted only when the UTF-16 length could be past `max`. */
 function characters(value: string, max: number): number {
@@ -72,24 +84,32 @@ function characters(value: string, max: number): number {
   return n;
 }
 
-function stringIssue(value: string, kind: TextKind): Omit<ValueIssue, 'path'> | undefined {
-  const fault = fieldTextFault(value, kind.lines, COMBINING_MARKS.max);
-  if (fault && fault.kind !== 'combining') {
-    const { what, hint } = describeFault(fault, COMBINING_MARKS.max);
-    const before = textBefore(value, fault.index);
-    return { message: `has ${what}${before ? ` after "${before}"` : ' at its start'}`, hint };
+/** The shortest limit of any kind of field: plain text within it needs no kind to be checked. */
+const SHORTEST_LIMIT = Math.min(...Object.values(TEXT_KINDS).map((kind) => kind.max));
+
+function faultIssue(value: string, fault: TextFault): Omit<ValueIssue, 'path'> {
+  const { what, hint } = describeFault(fault, COMBINING_MARKS.max);
+  const before = textBefore(value, fault.index);
+  const message = `has ${what}${before ? ` after "${before}"` : ' at its start'}`;
+  return { message, hint: fault.kind === 'combining' ? COMBINING_MARKS.fix : hint };
+}
+
+/** What is wrong with a string of the kind `kindOf` gives, asked only when it matters. */
+function stringIssue(value: string, kindOf: () => TextKind): Omit<ValueIssue, 'path'> | undefined {
+  // Most values are short and plain: only their accents are left to look at.
+  if (value.length <= SHORTEST_LIMIT && !mayHaveFault(value)) {
+    const run = combiningRun(value, COMBINING_MARKS.max);
+    return run && faultIssue(value, run);
   }
+  const kind = kindOf();
+  const fault = fieldTextFault(value, kind.lines, COMBINING_MARKS.max);
+  if (fault && fault.kind !== 'combining') return faultIssue(value, fault);
   const length = characters(value, kind.max);
   if (length > kind.max) {
     const message = `is ${formatCount(length)} characters long; ${kind.what} may have at most ${formatCount(kind.max)}`;
     return { message, hint: kind.fix, length: true };
   }
-  if (fault) {
-    const { what } = describeFault(fault, COMBINING_MARKS.max);
-    const before = textBefore(value, fault.index);
-    return { message: `has ${what}${before ? ` after "${before}"` : ' at its start'}`, hint: COMBINING_MARKS.fix };
-  }
-  return undefined;
+  return fault && faultIssue(value, fault);
 }
 
 /** What is wrong with the values of one parsed YAML file, in document order. */
@@ -112,7 +132,7 @@ export function yamlValueIssues(data: unknown): ValueIssue[] {
   const walk = (value: unknown, depth: number): number => {
     if (fatal) return 0;
     if (typeof value === 'string') {
-      const issue = stringIssue(value, TEXT_KINDS[fieldKind(path)]);
+      const issue = stringIssue(value, () => TEXT_KINDS[fieldKind(path)]);
       if (issue) issues.push({ path: [...path], ...issue });
       return 1;
     }
@@ -131,18 +151,20 @@ export function yamlValueIssues(data: unknown): ValueIssue[] {
     }
     // Marked before the walk inside, so that a value holding itself counts as repeated.
     sizes.set(value, 1);
-    const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    const list = Array.isArray(value);
+    const keys = list ? undefined : Object.keys(value);
+    const count = keys ? keys.length : (value as unknown[]).length;
     const max = listLimit(path);
-    if (keys.length > max) {
-      const noun = Array.isArray(value) ? 'items' : 'fields';
-      const message = `has ${formatCount(keys.length)} ${noun}; at most ${max} are allowed`;
+    if (count > max) {
+      const message = `has ${formatCount(count)} ${list ? 'items' : 'fields'}; at most ${max} are allowed`;
       issues.push({ path: [...path], message, hint: LIST_FIX });
     }
     let size = 1;
-    for (const key of keys) {
+    for (let i = 0; i < count; i++) {
+      const key = keys ? keys[i]! : i;
       path.push(key);
-      if (typeof key === 'string') {
-        const issue = stringIssue(key, TEXT_KINDS.label);
+      if (keys) {
+        const issue = stringIssue(key as string, () => TEXT_KINDS.label);
         if (issue) issues.push({ path: [...path], ...issue });
       }
       size += walk((value as Record<string | number, unknown>)[key], depth + 1);

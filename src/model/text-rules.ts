@@ -63,7 +63,11 @@ function classify(codePoint: number): CharacterFault {
 
 const COMBINING_RUNS = new Map<number, RegExp>();
 
-function combiningRun(value: string, max: number): TextFault | undefined {
+/** Whether `value` could hold a character fieldTextFault refuses: false for most text, and quickly. */
+export const mayHaveFault = (value: string): boolean => MAYBE_FIELD_FAULT.test(value);
+
+/** A letter of `value` under more than `max` accents. */
+export function combiningRun(value: string, max: number): TextFault | undefined {
   if (value.length <= max) return undefined;
   let pattern = COMBINING_RUNS.get(max);
   if (!pattern) COMBINING_RUNS.set(max, (pattern = new RegExp(`\\p{M}{${max + 1},}`, 'u')));
