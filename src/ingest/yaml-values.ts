@@ -220,6 +220,7 @@ export function oneMessagePerField(
   schema: readonly Problem[],
   issues: readonly ValueIssue[],
 ): Problem[] {
+  if (issues.length === 0) return [...schema];
   const schemaFields = new Set(schema.map((p) => p.field));
   const ruleFields = new Set(issues.filter((i) => !i.length).map((i) => i.path.join('.')));
   return [
