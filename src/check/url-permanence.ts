@@ -189,7 +189,8 @@ function answeredUrls(current: readonly CurrentStory[]): Set<string> {
   return urls;
 }
 
-const TAKE_DOWN = 'to take a story down, use removed: { date, notice } (readers get a notice and a 410)';
+const takeDown = (instead = '') =>
+  `to take a story down, use removed: { date, notice }${instead}, and its URL shows your notice with a 410`;
 const moveIt = (url: string) => `to move it, add "redirect_from: [${url}]" to the published story that replaces it`;
 
 /** The problem for a published story whose own file now keeps it off the site. */
@@ -198,14 +199,14 @@ function heldProblem(story: PublishedStory, file: CurrentStory): Problem {
   const since = story.until.commit ? `until ${commitName(story.until)}` : 'in the last commit';
   const held = file.heldBy ?? { field: 'draft' as const, line: 1 };
   const why = {
-    draft: { message: 'as a draft it leaves the site', hint: `${TAKE_DOWN} instead of draft: true` },
+    draft: { message: 'as a draft it leaves the site', hint: takeDown(' instead of draft: true') },
     date: {
       message: `its date${held.value ? `, ${held.value},` : ''} is now still to come, so it leaves the site until then`,
-      hint: `give it back the date it was published with; ${TAKE_DOWN}`,
+      hint: `give it back the date it was published with; ${takeDown()}`,
     },
     embargo: {
       message: `an embargo${held.value ? ` until ${held.value}` : ''} takes it off the site`,
-      hint: `delete the embargo, which only holds back a story not yet published; ${TAKE_DOWN}`,
+      hint: `delete the embargo, which only holds back a story not yet published; ${takeDown()}`,
     },
   }[held.field];
   return {

@@ -166,8 +166,9 @@ describe('permanenceProblems', () => {
         'draft',
         'was published at /articles/drafted/ until aaaaaaa (2026-11-02); as a draft it leaves the site, ' +
           'and that URL would stop working',
-        'to take a story down, use removed: { date, notice } (readers get a notice and a 410) instead of ' +
-          'draft: true; to move it, add "redirect_from: [/articles/drafted/]" to the published story that replaces it',
+        'to take a story down, use removed: { date, notice } instead of draft: true, and its URL shows your ' +
+          'notice with a 410; to move it, add "redirect_from: [/articles/drafted/]" to the published story ' +
+          'that replaces it',
       ],
       [
         'content/articles/2018/held.mdx',
@@ -176,8 +177,8 @@ describe('permanenceProblems', () => {
         'was published at /articles/held/ in the last commit; an embargo until 2031-01-01T09:00:00-05:00 takes it ' +
           'off the site, and that URL would stop working',
         'delete the embargo, which only holds back a story not yet published; to take a story down, use removed: ' +
-          '{ date, notice } (readers get a notice and a 410); to move it, add "redirect_from: [/articles/held/]" ' +
-          'to the published story that replaces it',
+          '{ date, notice }, and its URL shows your notice with a 410; to move it, add ' +
+          '"redirect_from: [/articles/held/]" to the published story that replaces it',
       ],
       [
         'content/articles/2031/later.mdx',
@@ -185,9 +186,9 @@ describe('permanenceProblems', () => {
         'date',
         'was published at /articles/later/ until bbbbbbb (2026-11-03); its date, 2031-01-01T09:00:00-05:00, is now ' +
           'still to come, so it leaves the site until then, and that URL would stop working',
-        'give it back the date it was published with; to take a story down, use removed: { date, notice } ' +
-          '(readers get a notice and a 410); to move it, add "redirect_from: [/articles/later/]" to the published ' +
-          'story that replaces it',
+        'give it back the date it was published with; to take a story down, use removed: { date, notice }, ' +
+          'and its URL shows your notice with a 410; to move it, add "redirect_from: [/articles/later/]" to the ' +
+          'published story that replaces it',
       ],
     ]);
   });
