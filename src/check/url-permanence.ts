@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFrontmatterYaml, splitFrontmatter } from '../ingest/frontmatter.ts';
@@ -295,13 +295,26 @@ const HELD_BY: Partial<Record<PublicationState, HeldBy['field']>> = {
 };
 
 /** The line (and value) of the field that keeps a story off the site. */
-function heldBy(file: string, text: string, state: PublicationState): HeldBy | undefined {
+export function heldBy(file: string, text: string, state: PublicationState): HeldBy | undefined {
   const field = HELD_BY[state];
   const split = splitFrontmatter(text);
   if (!field || !split) return undefined;
   const source = new YamlSource(file, split.frontmatter, 2);
   const value = source.doc.get(field);
   return { field, line: source.lineOf([field]), value: field === 'draft' ? undefined : String(value) };
+}
+
+/**
+ * `current` with `heldBy` filled in for the stories of `slugs` that have no page. Only
+ * those are parsed again with line positions: a tree may hold many drafts, few of which
+ * were ever published.
+ */
+function withHeldBy(root: string, current: readonly CurrentStory[], slugs: ReadonlySet<string>): CurrentStory[] {
+  return current.map((story) =>
+    slugs.has(story.slug) && !HAS_PAGE.has(story.state) && !story.heldBy
+      ? { ...story, heldBy: heldBy(story.file, readFileSync(path.join(root, story.file), 'utf8'), story.state) }
+      : story,
+  );
 }
 
 /**
@@ -317,14 +330,11 @@ export async function readCurrentStories(root: string, at: Date): Promise<Curren
     batch.forEach((name, j) => {
       const fields = storyFields(texts[j]!);
       if (!fields) return;
-      const file = `${ARTICLES}/${name}`;
-      const state = publicationState(fields, at);
       stories.push({
-        file,
+        file: `${ARTICLES}/${name}`,
         slug: parseStoryPath(name)!.slug,
-        state,
+        state: publicationState(fields, at),
         redirectFrom: fields.redirectFrom,
-        heldBy: HAS_PAGE.has(state) ? undefined : heldBy(file, texts[j]!, state),
       });
     });
   }
@@ -359,6 +369,24 @@ function readPublishedStories(
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A warning, not an error and not a stack trace: git could not be read, so nothing was checked. */
+function gitFailed(error: unknown): { problems: Problem[]; summary: string } {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    problems: [
+      {
+        severity: 'warning',
+        file: '.git',
+        line: 1,
+        field: 'history',
+        message: `URL permanence not checked: git failed: ${reason}`,
+        hint: 'fix the git error so that published stories can be checked',
+      },
+    ],
+    summary: 'URL permanence not checked: git failed',
+  };
+}
+
 /**
  * `npm run check`'s URL permanence check at the build instant `at`, against
  * the working tree's stories. Outside a git repository (or without git) it
@@ -380,20 +408,7 @@ export function checkUrlPermanence(
       return { problems: [], summary: `URL permanence not checked: ${root} is not a git repository` };
     }
     // Anything else (e.g. git refusing a repository owned by another user) must not pass silently.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      problems: [
-        {
-          severity: 'warning',
-          file: '.git',
-          line: 1,
-          field: 'history',
-          message: `URL permanence not checked: git failed: ${reason}`,
-          hint: 'fix the git error so deleted stories can be checked',
-        },
-      ],
-      summary: 'URL permanence not checked: git failed',
-    };
+    return gitFailed(error);
   }
   try {
     git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
@@ -401,8 +416,15 @@ export function checkUrlPermanence(
     return { problems: [], summary: 'URL permanence: no commits yet, nothing to check' };
   }
 
-  const { published, departed, shallow } = readPublishedStories(root, at, current);
-  const problems = permanenceProblems(published, current);
+  let history: ReturnType<typeof readPublishedStories>;
+  try {
+    history = readPublishedStories(root, at, current);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return gitFailed(error);
+  }
+  const { published, departed, shallow } = history;
+  const problems = permanenceProblems(published, withHeldBy(root, current, new Set(published.map((s) => s.slug))));
   if (shallow) {
     problems.push({
       severity: 'warning',

@@ -583,6 +583,18 @@ describe('checkUrlPermanence with git', () => {
     expect(summary).toContain('shallow history');
   });
 
+  it('warns, and checks nothing, when the history cannot be read', async () => {
+    const dir = repo();
+    story(dir, '2019/a.mdx');
+    commitAll(dir, '2019-06-01T12:00:00Z');
+    const tree = git(dir, ['rev-parse', 'HEAD:content/articles/2019']).trim();
+    unlinkSync(path.join(dir, '.git/objects', tree.slice(0, 2), tree.slice(2)));
+    const { problems, summary } = await check(dir);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: '.git', field: 'history' })]);
+    expect(problems[0]!.message).toMatch(/^URL permanence not checked: git failed: /);
+    expect(summary).toBe('URL permanence not checked: git failed');
+  });
+
   it('reads the project from a folder inside the repository', async () => {
     const top = repo();
     const dir = path.join(top, 'site');
