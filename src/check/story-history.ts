@@ -37,52 +37,72 @@ const HEADER_RE = /^([0-9a-f]{40,64}) (\d+)$/;
 // Regular files and symbolic links; a gitlink (submodule) holds no text.
 const FILE_MODES = new Set(['100644', '100755', '120000']);
 
-/**
- * The versions in a `git log -z --raw --reverse --format='%H %ct'` of the story folder
- * (`scope`, in the repository; `prefix` is the project's folder in it): every version some
- * commit replaced, in the order they were replaced, then each version in HEAD, by file.
- * A rename counts as a deletion of the old file (and names where it went) and an addition.
- */
-export function versionsFromLog(log: string, scope: string, prefix: string): StoryVersion[] {
-  const storyAt = (repoPath: string | undefined) =>
-    repoPath?.startsWith(scope) ? parseStoryPath(repoPath.slice(scope.length)) : undefined;
-  const ended: StoryVersion[] = [];
-  const head = new Map<string, StoryVersion>();
+interface RawChange {
+  oldMode: string;
+  newMode: string;
+  oldBlob: string;
+  newBlob: string;
+  status: string;
+  from: string;
+  to: string;
+}
+
+/** The commits of a `git log -z --raw --format='%H %ct'`, as printed (newest first), with their changes. */
+function commitsOfLog(log: string): { commit: string; time: number; changes: RawChange[] }[] {
+  const commits: { commit: string; time: number; changes: RawChange[] }[] = [];
   const tokens = log.split('\0');
-  let commit: string | undefined;
-  let at = 0;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
     const token = raw.charCodeAt(0) === 0x0a ? raw.slice(1) : raw;
     if (!token.startsWith(':')) {
       const header = HEADER_RE.exec(token);
-      if (header) {
-        commit = header[1];
-        at = Math.max(at, Number(header[2]) * 1000);
-      }
+      if (header) commits.push({ commit: header[1]!, time: Number(header[2]) * 1000, changes: [] });
       continue;
     }
-    const [oldMode, newMode, oldBlob, newBlob, status = ''] = token.slice(1).split(' ');
-    const renamed = status.startsWith('R');
-    const twoPaths = renamed || status.startsWith('C');
+    const [oldMode = '', newMode = '', oldBlob = '', newBlob = '', status = ''] = token.slice(1).split(' ');
+    const twoPaths = status.startsWith('R') || status.startsWith('C');
     const from = tokens[i + 1];
     const to = twoPaths ? tokens[i + 2] : from;
     i += twoPaths ? 2 : 1;
-    if (!commit || !from || !to) continue;
-    // A copy leaves its source as it was.
-    const fromStory = status.startsWith('C') ? undefined : storyAt(from);
-    const toStory = storyAt(to);
-    if (fromStory && status !== 'A' && FILE_MODES.has(oldMode!)) {
-      const kind = status === 'D' ? 'deleted' : renamed ? 'renamed' : 'changed';
-      const end: VersionEnd = { commit, at: new Date(at), kind };
-      if (renamed && toStory) end.renamedTo = to.slice(prefix.length);
-      ended.push({ file: from.slice(prefix.length), slug: fromStory.slug, blob: oldBlob!, end });
-    }
-    if (renamed || status === 'D') head.delete(from);
-    if (toStory && status !== 'D' && FILE_MODES.has(newMode!)) {
-      head.set(to, { file: to.slice(prefix.length), slug: toStory.slug, blob: newBlob! });
-    } else if (status !== 'D') {
-      head.delete(to);
+    if (from && to) commits.at(-1)?.changes.push({ oldMode, newMode, oldBlob, newBlob, status, from, to });
+  }
+  return commits;
+}
+
+/**
+ * The versions in a `git log -z --raw --format='%H %ct'` of the story folder (`scope`, in
+ * the repository; `prefix` is the project's folder in it): every version some commit
+ * replaced, in the order they were replaced, then each version in HEAD, by file. A rename
+ * counts as a deletion of the old file (and names where it went) and an addition.
+ */
+export function versionsFromLog(log: string, scope: string, prefix: string): StoryVersion[] {
+  const storyAt = (repoPath: string) =>
+    repoPath.startsWith(scope) ? parseStoryPath(repoPath.slice(scope.length)) : undefined;
+  const ended: StoryVersion[] = [];
+  const head = new Map<string, StoryVersion>();
+  const commits = commitsOfLog(log);
+  let at = 0;
+  // Oldest first (git's --reverse costs more than turning the list round here).
+  for (let c = commits.length - 1; c >= 0; c--) {
+    const { commit, time, changes } = commits[c]!;
+    at = Math.max(at, time);
+    for (const { oldMode, newMode, oldBlob, newBlob, status, from, to } of changes) {
+      const renamed = status.startsWith('R');
+      // A copy leaves its source as it was.
+      const fromStory = status.startsWith('C') ? undefined : storyAt(from);
+      const toStory = storyAt(to);
+      if (fromStory && status !== 'A' && FILE_MODES.has(oldMode)) {
+        const kind = status === 'D' ? 'deleted' : renamed ? 'renamed' : 'changed';
+        const end: VersionEnd = { commit, at: new Date(at), kind };
+        if (renamed && toStory) end.renamedTo = to.slice(prefix.length);
+        ended.push({ file: from.slice(prefix.length), slug: fromStory.slug, blob: oldBlob, end });
+      }
+      if (renamed || status === 'D') head.delete(from);
+      if (toStory && status !== 'D' && FILE_MODES.has(newMode)) {
+        head.set(to, { file: to.slice(prefix.length), slug: toStory.slug, blob: newBlob });
+      } else if (status !== 'D') {
+        head.delete(to);
+      }
     }
   }
   return [...ended, ...[...head.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))];
@@ -136,7 +156,6 @@ export function readStoryHistory(root: string): { git: Git; versions: StoryVersi
       '--no-color',
       '--first-parent',
       '--diff-merges=first-parent',
-      '--reverse',
       '--raw',
       '--no-abbrev',
       '-M',
@@ -155,7 +174,7 @@ export function readBlobs(git: Git, ids: Iterable<string>): Map<string, string> 
   const wanted = [...new Set(ids)];
   const texts = new Map<string, string>();
   if (wanted.length === 0) return texts;
-  const out = git.run(['cat-file', '--batch'], wanted.map((id) => `${id}\n`).join(''));
+  const out = git.run(['cat-file', '--batch', '--buffer'], wanted.map((id) => `${id}\n`).join(''));
   let at = 0;
   for (const id of wanted) {
     const eol = out.indexOf(0x0a, at);

@@ -313,22 +313,24 @@ describe('versionsFromLog', () => {
   const entry = (meta: string, ...paths: string[]) => `\n:${meta}\0${paths.join('\0')}\0`;
   const ZERO = sha('0');
   it('lists each replaced version with the commit that replaced it, then HEAD’s, and never goes back in time', () => {
-    const log =
+    // As git prints it: newest first.
+    const log = [
       `${sha('1')} 1000\0` +
-      entry(`000000 100644 ${ZERO} ${sha('a')} A`, 'site/content/articles/2020/a.mdx') +
-      entry(`000000 100644 ${ZERO} ${sha('b')} A`, 'site/content/articles/2020/b.mdx') +
-      entry(`000000 100644 ${ZERO} ${sha('f')} A`, 'site/content/articles/2020/b/photo.jpg') +
+        entry(`000000 100644 ${ZERO} ${sha('a')} A`, 'site/content/articles/2020/a.mdx') +
+        entry(`000000 100644 ${ZERO} ${sha('b')} A`, 'site/content/articles/2020/b.mdx') +
+        entry(`000000 100644 ${ZERO} ${sha('f')} A`, 'site/content/articles/2020/b/photo.jpg'),
       // Dated before its parent: counts as its parent's time.
-      `${sha('2')} 500\0` +
-      entry(`100644 100644 ${sha('a')} ${sha('c')} M`, 'site/content/articles/2020/a.mdx') +
+      `${sha('2')} 500\0` + entry(`100644 100644 ${sha('a')} ${sha('c')} M`, 'site/content/articles/2020/a.mdx'),
       `${sha('3')} 3000\0` +
-      entry(
-        `100644 100644 ${sha('b')} ${sha('b')} R100`,
-        'site/content/articles/2020/b.mdx',
-        'site/content/articles/2021/new b.mdx',
-      ) +
-      `${sha('4')} 4000\0` +
-      entry(`100644 000000 ${sha('c')} ${ZERO} D`, 'site/content/articles/2020/a.mdx');
+        entry(
+          `100644 100644 ${sha('b')} ${sha('b')} R100`,
+          'site/content/articles/2020/b.mdx',
+          'site/content/articles/2021/new b.mdx',
+        ),
+      `${sha('4')} 4000\0` + entry(`100644 000000 ${sha('c')} ${ZERO} D`, 'site/content/articles/2020/a.mdx'),
+    ]
+      .reverse()
+      .join('');
     expect(versionsFromLog(log, 'site/content/articles/', 'site/')).toEqual([
       {
         file: 'content/articles/2020/a.mdx',
