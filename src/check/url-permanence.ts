@@ -191,7 +191,9 @@ function answeredUrls(current: readonly CurrentStory[]): Set<string> {
 
 const takeDown = (instead = '') =>
   `to take a story down, use removed: { date, notice }${instead}, and its URL shows your notice with a 410`;
-const moveIt = (url: string) => `to move it, add "redirect_from: [${url}]" to the published story that replaces it`;
+// A file that still has the slug owns the URL: another story cannot redirect it until the file goes.
+const moveIt = (url: string) =>
+  `to move it, delete this file and add "redirect_from: [${url}]" to the published story that replaces it`;
 
 /** The problem for a published story whose own file now keeps it off the site. */
 function heldProblem(story: PublishedStory, file: CurrentStory): Problem {

@@ -167,8 +167,8 @@ describe('permanenceProblems', () => {
         'was published at /articles/drafted/ until aaaaaaa (2026-11-02); as a draft it leaves the site, ' +
           'and that URL would stop working',
         'to take a story down, use removed: { date, notice } instead of draft: true, and its URL shows your ' +
-          'notice with a 410; to move it, add "redirect_from: [/articles/drafted/]" to the published story ' +
-          'that replaces it',
+          'notice with a 410; to move it, delete this file and add "redirect_from: [/articles/drafted/]" to the ' +
+          'published story that replaces it',
       ],
       [
         'content/articles/2018/held.mdx',
@@ -177,7 +177,7 @@ describe('permanenceProblems', () => {
         'was published at /articles/held/ in the last commit; an embargo until 2031-01-01T09:00:00-05:00 takes it ' +
           'off the site, and that URL would stop working',
         'delete the embargo, which only holds back a story not yet published; to take a story down, use removed: ' +
-          '{ date, notice }, and its URL shows your notice with a 410; to move it, add ' +
+          '{ date, notice }, and its URL shows your notice with a 410; to move it, delete this file and add ' +
           '"redirect_from: [/articles/held/]" to the published story that replaces it',
       ],
       [
@@ -187,7 +187,8 @@ describe('permanenceProblems', () => {
         'was published at /articles/later/ until bbbbbbb (2026-11-03); its date, 2031-01-01T09:00:00-05:00, is now ' +
           'still to come, so it leaves the site until then, and that URL would stop working',
         'give it back the date it was published with; to take a story down, use removed: { date, notice }, ' +
-          'and its URL shows your notice with a 410; to move it, add "redirect_from: [/articles/later/]" to the ' +
+          'and its URL shows your notice with a 410; to move it, delete this file and add ' +
+          '"redirect_from: [/articles/later/]" to the ' +
           'published story that replaces it',
       ],
     ]);
@@ -730,15 +731,23 @@ describe('checkUrlPermanence: a published story taken off the site', () => {
     expect(summary((await check(dir)).problems)).toEqual([`${A}:1: file`]);
   });
 
-  it('allows making it a draft, then deleting it, when another published story takes its URL', async () => {
+  it('allows deleting it once another published story lists its URL in redirect_from, also after a draft', async () => {
     const dir = publishedRepo();
+    story(dir, '2019/b.mdx');
+    commitAll(dir, '2019-07-01T12:00:00Z');
     story(dir, '2019/a.mdx', { draft: 'true' });
-    story(dir, '2019/keeper.mdx', { redirect_from: '[/articles/a/]' });
     commitAll(dir, '2020-01-01T12:00:00Z');
-    expect((await check(dir)).problems).toEqual([]);
-    git(dir, ['rm', '-q', A]);
+    expect(summary((await check(dir)).problems)).toEqual([`${A}:4: draft`]);
+    // A file with the slug still owns the URL (the content check refuses a redirect onto it): both go together.
+    git(dir, ['rm', '-q', A, 'content/articles/2019/b.mdx']);
+    story(dir, '2019/keeper.mdx', { redirect_from: '[/articles/a/, /articles/b/]' });
     commitAll(dir, '2020-02-01T12:00:00Z');
-    expect((await check(dir)).problems).toEqual([]);
+    const result = await check(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.summary).toBe(
+      'URL permanence: every story ever published still has its page, a redirect or a removal notice ' +
+        '(2 of them deleted or renamed)',
+    );
   });
 
   it('counts a story a timed build published: its date came before the commit that made it a draft', async () => {

@@ -22,7 +22,8 @@ function published(slug: string, frontmatter?: string): string {
 
 const FUTURE = 'date: 2031-01-01T09:00:00-05:00';
 const rescheduled = (slug: string) => published(slug).replace(/^date: .*$/m, FUTURE);
-const TAKE_DOWN = /to take a story down, use removed: \{ date, notice \}.*to move it, add "redirect_from: \[/;
+const TAKE_DOWN =
+  /to take a story down, use removed: \{ date, notice \}.*to move it, delete this file and add "redirect_from: \[/;
 
 export const cases: HostileCase[] = [
   {
