@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { parseStoryPath } from '../ingest/story-path.ts';
 
 /**
@@ -112,7 +112,12 @@ export class GitError extends Error {}
 
 export interface Git {
   run(args: string[], input?: string): Buffer;
+  /** The same without blocking, so that a long command runs while the check reads files. */
+  start(args: string[]): Promise<Buffer>;
 }
+
+const failure = (args: string[], status: number | null, stderr: Buffer) =>
+  new GitError(stderr.toString('utf8').trim() || `git ${args[0]} exited with ${status}`);
 
 export function gitAt(dir: string): Git {
   return {
@@ -123,9 +128,21 @@ export function gitAt(dir: string): Git {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       if (result.error) throw result.error;
-      if (result.status !== 0)
-        throw new GitError(result.stderr.toString('utf8').trim() || `git ${args[0]} exited with ${result.status}`);
+      if (result.status !== 0) throw failure(args, result.status, result.stderr);
       return result.stdout;
+    },
+    start(args) {
+      return new Promise((resolve, reject) => {
+        const child = spawn('git', ['-C', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+        child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (status) =>
+          status === 0 ? resolve(Buffer.concat(out)) : reject(failure(args, status, Buffer.concat(err))),
+        );
+      });
     },
   };
 }
@@ -135,7 +152,9 @@ export function gitAt(dir: string): Git {
  * the line of first parents is walked, a merge standing for what it brought: that line is
  * what the site was built from.
  */
-export function readStoryHistory(root: string): { git: Git; versions: StoryVersion[]; shallow: boolean } {
+export async function readStoryHistory(
+  root: string,
+): Promise<{ git: Git; versions: StoryVersion[]; shallow: boolean }> {
   // Git names paths from the top of the repository; the project may be a folder inside it.
   const [top, prefix = ''] = gitAt(root)
     .run(['rev-parse', '--show-toplevel', '--show-prefix'])
@@ -144,8 +163,8 @@ export function readStoryHistory(root: string): { git: Git; versions: StoryVersi
   const git = gitAt(top!);
   const shallow = git.run(['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
   const scope = `${prefix}${ARTICLES}/`;
-  const log = git
-    .run([
+  const log = (
+    await git.start([
       // A user's configuration must not change what is printed.
       '-c',
       'log.showRoot=true',
@@ -165,7 +184,7 @@ export function readStoryHistory(root: string): { git: Git; versions: StoryVersi
       '--',
       scope,
     ])
-    .toString('utf8');
+  ).toString('utf8');
   return { git, versions: versionsFromLog(log, scope, prefix), shallow };
 }
 

@@ -349,12 +349,13 @@ export async function readCurrentStories(root: string, at: Date): Promise<Curren
  * are read from git, so a long history of stories that stayed up costs one
  * `git log` and nothing more.
  */
-function readPublishedStories(
+async function readPublishedStories(
   root: string,
   at: Date,
-  current: readonly CurrentStory[],
-): { published: PublishedStory[]; departed: number; shallow: boolean } {
-  const { git, versions, shallow } = readStoryHistory(root);
+  currentStories: readonly CurrentStory[] | Promise<readonly CurrentStory[]>,
+): Promise<{ current: readonly CurrentStory[]; published: PublishedStory[]; departed: number; shallow: boolean }> {
+  // git log starts first and runs while the working tree is read.
+  const [{ git, versions, shallow }, current] = await Promise.all([readStoryHistory(root), currentStories]);
   const workingTree = new Set(listStoryFiles(root).map((name) => `${ARTICLES}/${name}`));
   const answered = answeredUrls(current);
   const departed = new Set(
@@ -366,7 +367,7 @@ function readPublishedStories(
     relevant.map((v) => v.blob),
   );
   const published = publishedStories(relevant, texts, at, workingTree);
-  return { published, departed: published.filter((s) => departed.has(s.slug)).length, shallow };
+  return { current, published, departed: published.filter((s) => departed.has(s.slug)).length, shallow };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -391,15 +392,19 @@ function gitFailed(error: unknown): { problems: Problem[]; summary: string } {
 
 /**
  * `npm run check`'s URL permanence check at the build instant `at`, against
- * the working tree's stories. Outside a git repository (or without git) it
+ * the working tree's stories (a promise of them may be passed: git's history
+ * is read meanwhile). Outside a git repository (or without git) it
  * checks nothing and says so in the summary; in a shallow clone it checks the
  * history there is and warns that older deletions are not checked.
  */
-export function checkUrlPermanence(
+export async function checkUrlPermanence(
   root: string,
   at: Date,
-  current: readonly CurrentStory[],
-): { problems: Problem[]; summary: string } {
+  current: readonly CurrentStory[] | Promise<readonly CurrentStory[]>,
+): Promise<{ problems: Problem[]; summary: string }> {
+  const stories = Promise.resolve(current);
+  // Awaited below unless git is missing; a failure to read the tree is then not this check's to report.
+  stories.catch(() => undefined);
   const git = gitAt(root);
   try {
     git.run(['rev-parse', '--git-dir']);
@@ -418,15 +423,16 @@ export function checkUrlPermanence(
     return { problems: [], summary: 'URL permanence: no commits yet, nothing to check' };
   }
 
-  let history: ReturnType<typeof readPublishedStories>;
+  let history: Awaited<ReturnType<typeof readPublishedStories>>;
   try {
-    history = readPublishedStories(root, at, current);
+    history = await readPublishedStories(root, at, stories);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return gitFailed(error);
   }
   const { published, departed, shallow } = history;
-  const problems = permanenceProblems(published, withHeldBy(root, current, new Set(published.map((s) => s.slug))));
+  const slugs = new Set(published.map((s) => s.slug));
+  const problems = permanenceProblems(published, withHeldBy(root, history.current, slugs));
   if (shallow) {
     problems.push({
       severity: 'warning',
