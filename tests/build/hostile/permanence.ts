@@ -27,7 +27,7 @@ const TAKE_DOWN =
 
 export const cases: HostileCase[] = [
   {
-    name: 'permanence: draft: true committed on a published story',
+    name: 'draft: true committed on a published story',
     history: [
       { [path('perm-drafted')]: published('perm-drafted') },
       { [path('perm-drafted')]: published('perm-drafted', 'draft: true') },
@@ -40,7 +40,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: draft: true on a published story, then deleted two commits later, then another commit',
+    name: 'draft: true on a published story, then deleted two commits later, then another commit',
     history: [
       { [path('perm-drafted-deleted')]: published('perm-drafted-deleted') },
       { [path('perm-drafted-deleted')]: published('perm-drafted-deleted', 'draft: true') },
@@ -55,7 +55,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: a published story rescheduled into the future',
+    name: 'a published story rescheduled into the future',
     history: [
       { [path('perm-rescheduled')]: published('perm-rescheduled') },
       { [path('perm-rescheduled')]: rescheduled('perm-rescheduled') },
@@ -68,7 +68,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: a published story rescheduled into the future, then deleted',
+    name: 'a published story rescheduled into the future, then deleted',
     history: [
       { [path('perm-rescheduled-deleted')]: published('perm-rescheduled-deleted') },
       { [path('perm-rescheduled-deleted')]: rescheduled('perm-rescheduled-deleted') },
@@ -81,7 +81,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: an embargo added to a published story',
+    name: 'an embargo added to a published story',
     history: [
       { [path('perm-embargoed')]: published('perm-embargoed') },
       { [path('perm-embargoed')]: published('perm-embargoed', 'embargo: 2031-01-01T00:00:00Z') },
@@ -94,7 +94,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: an embargo added to a published story, then deleted, then another commit',
+    name: 'an embargo added to a published story, then deleted, then another commit',
     history: [
       { [path('perm-embargoed-deleted')]: published('perm-embargoed-deleted') },
       { [path('perm-embargoed-deleted')]: published('perm-embargoed-deleted', 'embargo: 2031-01-01T00:00:00Z') },
@@ -108,7 +108,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: a published story made a draft, then renamed to another slug',
+    name: 'a published story made a draft, then renamed to another slug',
     history: [
       { [path('perm-renamed')]: published('perm-renamed') },
       { [path('perm-renamed')]: published('perm-renamed', 'draft: true') },
@@ -125,7 +125,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: draft: true on a published story, not committed yet (the pre-commit hook)',
+    name: 'draft: true on a published story, not committed yet (the pre-commit hook)',
     history: [{ [path('perm-drafted-uncommitted')]: published('perm-drafted-uncommitted') }],
     files: { [path('perm-drafted-uncommitted')]: published('perm-drafted-uncommitted', 'draft: true') },
     expect: 'refused',
@@ -136,7 +136,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: a removed story’s file deleted, taking its notice and 410 away',
+    name: 'a removed story’s file deleted, taking its notice and 410 away',
     history: [
       { [path('perm-removed-deleted')]: published('perm-removed-deleted') },
       {
@@ -154,7 +154,7 @@ export const cases: HostileCase[] = [
     checkOnly: CHECK_ONLY,
   },
   {
-    name: 'permanence: a published story in folder form made a draft',
+    name: 'a published story in folder form made a draft',
     history: [
       { 'content/articles/2018/perm-folder/index.mdx': published('perm-folder') },
       { 'content/articles/2018/perm-folder/index.mdx': published('perm-folder', 'draft: true') },
