@@ -18,7 +18,7 @@ import { ARTICLES, GitError, gitAt, readBlobs, readStoryHistory, type StoryVersi
  * history, so nothing has to be recorded by hand (decisions 0005 and 0029).
  */
 
-/** What a story's state blocks on, when it has no page: the field to change. */
+/** The field that keeps a story without a page off the site, and its line: what to change. */
 export interface HeldBy {
   field: 'draft' | 'date' | 'embargo';
   line: number;
@@ -118,7 +118,7 @@ export function wasPublished(text: string, at: Date): boolean {
   return fields !== undefined && HAS_PAGE.has(publicationState(fields, at));
 }
 
-const latest = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
+const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
 /**
  * The published stories among `versions` (in history order, HEAD's last; see
@@ -147,7 +147,7 @@ export function publishedStories(
   for (const version of versions) {
     const { end } = version;
     const text = texts.get(version.blob);
-    if (text !== undefined && wasPublished(text, end ? latest(end.at, at) : at)) {
+    if (text !== undefined && wasPublished(text, end ? earlier(end.at, at) : at)) {
       until.set(version.slug, end ? { commit: end.commit, at: end.at } : { at });
     }
     if (end && end.kind !== 'changed') {
