@@ -43,6 +43,8 @@ function transform(children: readonly ElementContent[]): ElementContent[] {
   return children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
     if (isElement(child, 'div') && hasClass(child, 'pull-quote')) return [];
+    // A task list's checkbox: feeds carry no form controls.
+    if (isElement(child, 'input')) return [text(child.properties['checked'] ? '☑' : '☐')];
     if (isElement(child, 'figure') && hasClass(child, EMBED.figure)) return embedParagraph(child);
     if (isElement(child, 'figure') && hasClass(child, 'source-quote')) {
       const quote = child.children.find((c) => isElement(c, 'blockquote'));
@@ -60,7 +62,8 @@ function transform(children: readonly ElementContent[]): ElementContent[] {
  * A sanitised body as feed readers should get it: pull quotes left out (they
  * repeat the text), source quotes as a plain <blockquote> followed by their
  * attribution, embeds as a paragraph linking to the original (no frame, no
- * button: feed readers run no scripts and load no frames). Figure
+ * button: feed readers run no scripts and load no frames), a task list's
+ * checkboxes as ☑ and ☐. Figure
  * placeholders stay, for the feed to fill. Works on the tree the page's HTML
  * is serialised from, so the feed holds exactly what the allowlist let through.
  */

@@ -142,3 +142,11 @@ describe('feed furniture', () => {
     expect(doc.querySelector('figcaption')).toBeNull();
   });
 });
+
+describe('the feed body of a task list', () => {
+  it('shows each checkbox as a character: feeds carry no form controls', async () => {
+    const doc = parse(await feed('- [x] Filed\n- [ ] Heard\n', { format: 'md' }));
+    expect(doc.querySelectorAll('input')).toHaveLength(0);
+    expect(doc.querySelectorAll('li').map((li) => li.text.trim())).toEqual(['☑ Filed', '☐ Heard']);
+  });
+});

@@ -91,8 +91,8 @@ export function attributeName(property: string): string {
 
 type Definitions = NonNullable<Schema['attributes']>[string];
 
-/** Markdown's footnotes: ids and links the parser makes from the footnote's label. */
-const FOOTNOTE_ID = /^user-content-fn(ref)?-/;
+/** Markdown's footnotes: ids the parser makes from the footnote's label, percent-encoded. */
+const FOOTNOTE_ID = /^user-content-fn(ref)?-[^\s<>"'`]+$/;
 
 /** What Markdown and the components add to elements, beyond what writers may type. */
 const MADE_BY_US: Record<string, Definitions> = {

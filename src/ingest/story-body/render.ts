@@ -230,14 +230,17 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
       // Own names only: <constructor> or <toString> must not reach Object's prototype.
       const component = Object.hasOwn(components, name) ? components[name] : undefined;
       if (component) {
-        if (name === 'SourceQuote' || name === 'PullQuote') checkReference(name, props, node, walk);
         const context = { embeds: walk.embeds, nextId: () => ++walk.ids, inline: node.type === 'mdxJsxTextElement' };
+        let element: ElementContent;
         try {
-          return [component(props, convertChildren(node.children, walk), context)];
+          element = component(props, convertChildren(node.children, walk), context);
         } catch (e) {
           if (e instanceof ComponentError) throw new StoryBodyError(e.message, lineOf(node, firstLine), e.hint);
           throw e;
         }
+        // Whom a quote names matters once it is a quote the component takes as written.
+        if (name === 'SourceQuote' || name === 'PullQuote') checkReference(name, props, node, walk);
+        return [element];
       }
       if (/^[A-Z]/.test(name))
         throw new StoryBodyError(

@@ -280,3 +280,12 @@ describe('renderStoryBody: component attributes', () => {
     expect(doc.querySelector('.pull-quote__by')!.text).toBe(`— ${name}`);
   });
 });
+
+describe('renderStoryBody: the order of a component’s refusals', () => {
+  it('says first what the component does not take, then whom it names', () => {
+    const references = { sources: ['Los Angeles Times'], officials: [] };
+    const render = (source: string) => () => renderStoryBody(source, { format: 'mdx', references });
+    expect(refusal(render('<PullQuote by="A" onclick="x">Said.</PullQuote>\n')).message).toMatch(/takes only by/);
+    expect(refusal(render('<PullQuote by="A">Said.</PullQuote>\n')).message).toMatch(/names no entry of officials/);
+  });
+});
