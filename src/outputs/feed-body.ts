@@ -42,11 +42,12 @@ function embedParagraph(figure: Element): Element[] {
 function transform(children: readonly ElementContent[]): ElementContent[] {
   return children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
-    if (isElement(child, 'div') && hasClass(child, 'pull-quote')) return [];
+    const tag = child.tagName;
+    if (tag === 'div' && hasClass(child, 'pull-quote')) return [];
     // A task list's checkbox: feeds carry no form controls.
-    if (isElement(child, 'input')) return [text(child.properties['checked'] ? '☑' : '☐')];
-    if (isElement(child, 'figure') && hasClass(child, EMBED.figure)) return embedParagraph(child);
-    if (isElement(child, 'figure') && hasClass(child, 'source-quote')) {
+    if (tag === 'input') return [text(child.properties['checked'] ? '☑' : '☐')];
+    if (tag === 'figure' && hasClass(child, EMBED.figure)) return embedParagraph(child);
+    if (tag === 'figure' && hasClass(child, 'source-quote')) {
       const quote = child.children.find((c) => isElement(c, 'blockquote'));
       const attribution = child.children.find((c) => isElement(c, 'figcaption'));
       return [

@@ -181,7 +181,7 @@ describe('sanitizeStoryTree: the last step, whatever a refusal missed', () => {
       el('span', { style: 'x', id: 'top', className: ['evil'], dataPagefindMeta: 'title:x', onClick: 'x' }, [
         { type: 'text', value: 'a' },
       ]),
-      el('a', { href: '/ok/', ping: 'https://evil.example', className: ['embed__open', 'evil'] }, []),
+      el('a', { href: '/ok/', ping: ['https://evil.example'], className: ['embed__open', 'evil'] }, []),
       el('div', { className: ['pull-quote'], ariaHidden: 'false', dataPagefindIgnore: 'none' }, []),
       el('figure', { dataEmbedUrl: 'javascript:alert(1)', dataNewsroomFigure: 'e30"><script>' }, []),
       el('input', { type: 'image', src: 'https://evil.example/p.gif' }),
