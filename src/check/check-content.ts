@@ -8,6 +8,7 @@ import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
+import { readPolicyPages } from '../ingest/policy-pages.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
@@ -73,6 +74,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
+    ...readPolicyPages(root).problems,
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');
