@@ -8,6 +8,7 @@ import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { listFiles } from '../ingest/content-files.ts';
 import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
+import { readPolicyPages } from '../ingest/policy-pages.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
@@ -15,7 +16,6 @@ import { lineMentioning, redirectProblems, type RedirectClaim } from './redirect
 import { readSiteOutputs } from './site-outputs.ts';
 import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
-import { checkPageLimits } from './page-limits.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
 
@@ -71,7 +71,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
-    ...(await checkPageLimits(root)),
+    ...readPolicyPages(root).problems,
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');

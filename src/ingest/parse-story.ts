@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Root } from 'hast';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
@@ -38,8 +39,8 @@ export interface StoryAnalysis {
   problems: Problem[];
   /** The validated frontmatter, when it has no errors. */
   data?: ArticleFrontmatter;
-  /** The rendered body, when bodies were asked for and it has no errors. */
-  html?: string;
+  /** The rendered body, sanitised (story-body/allowlist.ts), when bodies were asked for and it has no errors. */
+  body?: Root;
 }
 
 /**
@@ -272,7 +273,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     ctx.embeds,
   );
   problems.push(...body.problems);
-  return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
+  return { problems, ...(valid && { data: valid }), ...(body.tree && { body: body.tree }) };
 }
 
 /** The field a line of a story file belongs to, for a size problem: its key in the frontmatter, else the body. */

@@ -35,7 +35,7 @@ import { failedStories, forgetFailedStory, recordFailedStory } from './failed-st
  */
 
 /** Bump when what is stored changes, so cached entries are analysed again. */
-const STORE_VERSION = '3';
+const STORE_VERSION = '4';
 /** Stories analysed ahead of the one being committed. */
 const ANALYSIS_WINDOW = 256;
 /** A generated archive can have thousands of warnings; the build log shows the first ones. */
