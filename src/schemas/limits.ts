@@ -166,8 +166,8 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** A count the way messages and docs write it: 10,000. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+/** A count the way messages and docs write it: 10,000 (without Intl, which costs a start-up). */
+export const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 type Row = readonly [what: string, limit: string, fix: string];
 

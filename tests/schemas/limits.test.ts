@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { formatBytes } from '../../src/schemas/limits.ts';
+import { formatBytes, formatCount } from '../../src/schemas/limits.ts';
 import { limitsMarkdown } from '../helpers/limits-table.ts';
 
 describe('the limits', () => {
@@ -10,6 +10,10 @@ describe('the limits', () => {
     const docs = readFileSync(path.join(PROJECT_ROOT, 'docs/writing.md'), 'utf8');
     const section = docs.slice(docs.indexOf('\n## Limits\n'));
     expect(section).toContain(limitsMarkdown());
+  });
+
+  it('write counts with thousands separators', () => {
+    expect([7, 999, 1000, 10_000, 1_000_000].map(formatCount)).toEqual(['7', '999', '1,000', '10,000', '1,000,000']);
   });
 
   it('write sizes as writers read them', () => {
