@@ -55,7 +55,7 @@ export function linkProblem(file: string): Problem {
     line: 1,
     field: 'file',
     message: 'is a symbolic link, which the site never follows',
-    hint: 'commit the file itself in its place (git add the real file, not a link to it)',
+    hint: 'commit the file itself in its place, not a link to it',
   };
 }
 

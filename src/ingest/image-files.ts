@@ -14,6 +14,8 @@ export type Sniffed =
   | { type: 'empty' }
   /** It starts like a picture of this format, but its header cannot be read. */
   | { type: 'damaged'; format: PictureFormat }
+  /** Its header is whole, but the file ends before the picture does (a copy or upload stopped half-way). */
+  | { type: 'cut short'; format: PictureFormat }
   /** A file format known by name that the site does not take: `name` is said to the writer. */
   | { type: 'unsupported'; name: string }
   | { type: 'unknown' };
@@ -71,6 +73,8 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
 
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!;
 const u16le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
+const u32le = (b: Uint8Array, at: number) =>
+  (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 const u24le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
 const u32be = (b: Uint8Array, at: number) =>
   ((b[at]! << 24) >>> 0) + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!);
@@ -84,12 +88,15 @@ export function sniffImage(read: ReadAt, size: number): Sniffed {
   // Copied: the reader may reuse its buffer for the reads below.
   const head = Uint8Array.from(read(0, Math.min(size, 64)));
   if (startsWith(head, [0xff, 0xd8, 0xff])) return sized('jpeg', jpegSize(read, size));
-  if (startsWith(head, PNG_SIGNATURE)) return sized('png', pngSize(head));
-  if (GIF_SIGNATURES.includes(ascii(head, 0, 6))) return sized('gif', gifSize(head));
-  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP') return sized('webp', webpSize(read));
+  if (startsWith(head, PNG_SIGNATURE)) return sized('png', pngSize(head), () => tailHolds(read, size, PNG_END));
+  if (GIF_SIGNATURES.includes(ascii(head, 0, 6)))
+    return sized('gif', gifSize(head), () => tailHolds(read, size, [0x3b]));
+  if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WEBP')
+    return sized('webp', webpSize(read), () => head.length >= 8 && u32le(head, 4) + 8 <= size);
   if (ascii(head, 4, 4) === 'ftyp') {
     const brands = isoBrands(read, size);
-    if (brands.includes('avif') || brands.includes('avis')) return sized('avif', avifSize(read, size));
+    if (brands.includes('avif') || brands.includes('avis'))
+      return sized('avif', avifSize(read, size), () => boxesFit(read, size));
     if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1'].some((b) => brands.includes(b)))
       return { type: 'unsupported', name: 'a HEIC picture (the format of iPhone photos)' };
     return { type: 'unsupported', name: 'a video or other ISO media file' };
@@ -97,8 +104,30 @@ export function sniffImage(read: ReadAt, size: number): Sniffed {
   return other(head, read, size);
 }
 
-function sized(format: PictureFormat, size: { width: number; height: number } | undefined): Sniffed {
-  return size && size.width > 0 && size.height > 0 ? { type: 'picture', format, ...size } : { type: 'damaged', format };
+/**
+ * A picture of the size read, if it has one and (`whole`) the file goes on to
+ * the format's end. JPEG is not asked: decoders show a cut JPEG (grey below
+ * the cut), and phones append other data after its end (motion photos).
+ */
+function sized(
+  format: PictureFormat,
+  size: { width: number; height: number } | undefined,
+  whole: () => boolean = () => true,
+): Sniffed {
+  if (!size || size.width <= 0 || size.height <= 0) return { type: 'damaged', format };
+  return whole() ? { type: 'picture', format, ...size } : { type: 'cut short', format };
+}
+
+/** Bytes at the end of a file looked through for the format's last bytes (a little trailing data is common). */
+const TAIL = 1024;
+/** A PNG's last chunk, IEND: its empty length, its type and its checksum. */
+const PNG_END = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+
+function tailHolds(read: ReadAt, size: number, end: readonly number[]): boolean {
+  const from = Math.max(0, size - TAIL);
+  const tail = read(from, size - from);
+  for (let at = tail.length - end.length; at >= 0; at--) if (startsWith(tail, end, at)) return true;
+  return false;
 }
 
 /** Formats said by name when refused, and SVG, which is text. */
@@ -243,6 +272,20 @@ function* boxes(read: ReadAt, from: number, to: number): Generator<Box> {
     yield { type: ascii(header, 4, 4), start, end };
     at = end;
   }
+}
+
+/** Whether no top-level box is declared to end after the file does. */
+function boxesFit(read: ReadAt, size: number): boolean {
+  let at = 0;
+  for (let n = 0; n < MAX_BOXES && at + 8 <= size; n++) {
+    const header = read(at, 16);
+    const declared = u32be(header, 0);
+    const length = declared === 1 && header.length >= 16 ? u32be(header, 8) * 2 ** 32 + u32be(header, 12) : declared;
+    if (length === 0) return true;
+    if (length < 8 || at + length > size) return false;
+    at += length;
+  }
+  return true;
 }
 
 function isoBrands(read: ReadAt, size: number): string[] {

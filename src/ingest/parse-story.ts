@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
@@ -11,11 +9,11 @@ import { lookupPlace } from './gazetteer-lookup.ts';
 import type { Problem } from './problems.ts';
 import type { PeopleIndex } from './registries.ts';
 import { renderCheckedBody } from './story-body-check.ts';
+import { figuresIn } from './story-body/figures.ts';
+import { figureLines, refusalMessage, StoryPictures } from './story-pictures.ts';
 import { YamlSource } from './yaml-document.ts';
 
 const rawArticleSchema = articleSchema(z.string().min(1));
-/** The image files a story may use, beside it or as its lead image. */
-export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 
 export interface StoryCheckContext {
   authors: ReadonlySet<string>;
@@ -36,6 +34,8 @@ export interface StoryAnalysis {
   data?: ArticleFrontmatter;
   /** The rendered body, when bodies were asked for and it has no errors. */
   html?: string;
+  /** The pictures the story shows, as written (`image.src`, then each `<Figure src>`), all found fit. */
+  pictures?: string[];
 }
 
 /**
@@ -123,13 +123,11 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     const otherwise = `use one of: ${[...ctx.sections].join(', ')}`;
     at(['section'], `no section "${section}" in content/sections/`, didYouMean(section, ctx.sections) ?? otherwise);
   }
+  const pictures = new StoryPictures(file, ctx.dir);
   const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
   if (typeof imageSrc === 'string') {
-    const resolved = path.resolve(ctx.dir, imageSrc);
-    if (!existsSync(resolved))
-      at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
-    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase()))
-      at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
+    const refused = pictures.refusal(imageSrc);
+    if (refused) at(['image', 'src'], refusalMessage(imageSrc, refused), refused.hint);
   }
 
   // People: an id must name a registry entry, and a name two entries answer to needs an id.
@@ -191,18 +189,6 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     Array.isArray(list)
       ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : []))
       : [];
-  for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
-    if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1,
-        field: 'body',
-        message: `<Figure src="${m[1]}">: no such image`,
-        hint: 'the path is relative to the story file',
-      });
-    }
-  }
   // A place without coordinates gets them from the gazetteer (loaded on the first such place);
   // one it does not know is a warning: the story goes out, its map without that pin.
   const places = result.success
@@ -248,7 +234,22 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     ctx.embeds,
   );
   problems.push(...body.problems);
-  return { problems, ...(valid && { data: valid }), ...(body.html !== undefined && { html: body.html }) };
+  // Figures as the renderer read them, whatever the quotes or spacing they were written with.
+  const figures = body.html === undefined ? [] : figuresIn(body.html).map((figure) => figure.src);
+  const figureAt = figureLines(parts.body, parts.bodyLine, figures);
+  figures.forEach((src, i) => {
+    const refused = pictures.refusal(src);
+    if (refused) {
+      const message = refusalMessage(`<Figure src="${src}">`, refused);
+      problems.push({ severity: 'error', file, line: figureAt[i]!, field: 'body', message, hint: refused.hint });
+    }
+  });
+  const shown = [...(typeof imageSrc === 'string' ? [imageSrc] : []), ...figures];
+  return {
+    problems,
+    ...(valid && { data: valid }),
+    ...(body.html !== undefined && { html: body.html, pictures: shown }),
+  };
 }
 
 /** Every problem of one story file. */

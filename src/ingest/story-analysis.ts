@@ -48,6 +48,10 @@ export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, p
   return {
     ok: true,
     data: analysis.data as unknown as Record<string, unknown>,
-    body: { ...packs.append(analysis.html), warnings },
+    body: {
+      ...packs.append(analysis.html),
+      warnings,
+      ...(analysis.pictures?.length && { pictures: analysis.pictures }),
+    },
   };
 }

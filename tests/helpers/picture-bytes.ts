@@ -71,8 +71,9 @@ export function jpegHeader(width: number, height: number, options: { sof?: numbe
   return Buffer.concat([Buffer.from([0xff, 0xd8]), app0, app1, sof, Buffer.from([0xff, 0xd9])]);
 }
 
+/** A GIF's screen descriptor, and its trailer straight after. */
 export function gifHeader(width: number, height: number): Buffer {
-  return Buffer.concat([Buffer.from('GIF89a', 'latin1'), u16le(width), u16le(height), Buffer.from([0, 0, 0])]);
+  return Buffer.concat([Buffer.from('GIF89a', 'latin1'), u16le(width), u16le(height), Buffer.from([0, 0, 0, 0x3b])]);
 }
 
 const u32le = (n: number) => {

@@ -81,6 +81,26 @@ describe('sniffImage', () => {
     expect(sniff(heifHeader(10, 10).subarray(0, 40))).toEqual({ type: 'damaged', format: 'avif' });
   });
 
+  it('says a PNG, GIF, WebP or AVIF whose file ends before the picture does is cut short', () => {
+    const cut = (bytes: Buffer) => sniff(bytes.subarray(0, bytes.length - 20));
+    expect(cut(png(300, 200))).toEqual({ type: 'cut short', format: 'png' });
+    expect(cut(Buffer.concat([gifHeader(10, 10).subarray(0, 13), Buffer.alloc(40)]))).toEqual({
+      type: 'cut short',
+      format: 'gif',
+    });
+    const webp = webpLossy(10, 10);
+    expect(sniff(Buffer.concat([webp.subarray(0, 4), Buffer.from([0xff, 0, 0, 0]), webp.subarray(8)]))).toEqual({
+      type: 'cut short',
+      format: 'webp',
+    });
+    expect(cut(heifHeader(10, 10))).toEqual({ type: 'cut short', format: 'avif' });
+  });
+
+  it('takes a little data after the end of a PNG, and JPEG data after its end (motion photos)', () => {
+    expect(sniff(Buffer.concat([png(30, 20), Buffer.from('trailing')]))).toEqual(picture('png', 30, 20));
+    expect(sniff(Buffer.concat([jpegHeader(30, 20), Buffer.alloc(100_000)]))).toEqual(picture('jpeg', 30, 20));
+  });
+
   it('gives up on a JPEG that is nothing but markers, without reading it to the end', () => {
     const fill = Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(50_000, 0xff)]);
     const reads: number[] = [];
