@@ -43,7 +43,15 @@ const KINDS = ['cold', 'rebuild-all', 'one-story'] as const;
 type Kind = (typeof KINDS)[number];
 type Site = 'full' | 'bare';
 /** What the full site is built from: the project minus content/, tests and tooling. */
-const FULL_SITE_ENTRIES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const FULL_SITE_ENTRIES = [
+  'src',
+  'public',
+  'scripts',
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 /**
  * Every cache a build may leave in a site copy. A cold build starts without
  * any of them; rebuild-all and one-story keep them all (what CI restores).
@@ -419,6 +427,40 @@ for (const [site, siteDir] of siteDirs) {
     });
   }
 }
+
+/**
+ * `npm run check` on the full site's copy of the corpus, `repeat` times: what a writer waits for
+ * before a commit. Git is kept from finding the project's own repository above the copy, whose
+ * history is not the corpus's.
+ */
+function measureCheck(siteDir: string): { seconds: number[]; ok: boolean; tail: string } {
+  const seconds: number[] = [];
+  let last = { status: 0 as number | null, output: '' };
+  for (let t = 1; t <= repeat; t++) {
+    const started = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts'],
+      {
+        cwd: siteDir,
+        env: { ...buildEnv(), GIT_CEILING_DIRECTORIES: path.dirname(siteDir) },
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    seconds.push(Number(((performance.now() - started) / 1000).toFixed(2)));
+    last = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+    console.log(`full check${repeat > 1 ? ` #${t}` : ''}: ${seconds.at(-1)!.toFixed(2)} s (exit ${result.status})`);
+  }
+  return { seconds, ok: last.status === 0, tail: last.output.split('\n').slice(-12).join('\n') };
+}
+
+const fullDir = siteDirs.find(([site]) => site === 'full')?.[1];
+const check = fullDir ? measureCheck(fullDir) : undefined;
+const checkMedian = check
+  ? [...check.seconds].sort((a, b) => a - b)[Math.floor((check.seconds.length - 1) / 2)]!
+  : null;
+if (check && !check.ok) console.log(`npm run check failed on the corpus:\n${check.tail}`);
 const sharedTouched = sharedCacheStamp() !== sharedBefore;
 emptyTrash();
 
@@ -470,6 +512,7 @@ const results = {
   },
   corpus: { dir: path.relative(ROOT, corpusDir), generatedSeconds, stats: manifest.stats },
   phases: PHASES,
+  check: check ? { medianSeconds: checkMedian, trialsSeconds: check.seconds, ok: check.ok } : null,
   runs: runs.map(({ tail, log, ...r }) => ({ ...r, log: path.relative(ROOT, log), ...(r.ok ? {} : { tail }) })),
   ratioFullOverBare: ratios,
   oneStoryShareOfRebuildAll: oneStoryShare,
@@ -536,6 +579,7 @@ for (const kind of kinds) {
   const r = ratios[kind];
   if (r) console.log(`full/bare ${kind}: wall ${r.wall.toFixed(2)}, peak memory ${r.peakRss.toFixed(2)}`);
 }
+if (check) console.log(`npm run check: ${checkMedian!.toFixed(2)} s${check.ok ? '' : ' (FAILED)'}`);
 for (const site of sites) {
   if (oneStoryShare[site] !== null)
     console.log(`${site}: one-story = ${(oneStoryShare[site]! * 100).toFixed(0)}% of rebuild-all`);
@@ -558,4 +602,4 @@ console.log(
   `Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; ` +
     `logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`,
 );
-process.exitCode = runs.every((r) => r.ok) ? 0 : 1;
+process.exitCode = runs.every((r) => r.ok) && (check?.ok ?? true) ? 0 : 1;

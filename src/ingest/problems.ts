@@ -21,3 +21,16 @@ export function formatProblems(problems: readonly Problem[]): string[] {
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field))
     .map(formatProblem);
 }
+
+/**
+ * The build's refusal of content, thrown where Astro reports it. It carries no
+ * stack: the lines name the files to fix, and a trace of our own code would only
+ * bury them (Astro prints a trace for any error that has one).
+ */
+export class ContentRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContentRefusal';
+    this.stack = '';
+  }
+}

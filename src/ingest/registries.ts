@@ -5,7 +5,7 @@ import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
 import { linkProblem, listContent, listFiles } from './content-files.ts';
-import { formatProblems, type Problem } from './problems.ts';
+import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 
 /**
@@ -94,7 +94,7 @@ export function readValidRegistry<N extends RegistryName>(root: string, folder: 
   const registry = readRegistry(root, folder);
   if (registry.problems.length) {
     const lines = formatProblems(registry.problems).join('\n');
-    throw new Error(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
+    throw new ContentRefusal(`content/${folder}/ has problems (npm run check lists them all):\n${lines}`);
   }
   return registry;
 }

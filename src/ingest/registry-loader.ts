@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatProblems } from './problems.ts';
+import { ContentRefusal, formatProblems } from './problems.ts';
 import { readRegistry, type RegistryName } from './registries.ts';
 
 /**
@@ -21,7 +21,7 @@ export function registryLoader(folder: RegistryName): Loader {
         const registry = readRegistry(root, folder);
         // The content check stopped the build before for any of these; under `astro dev` an
         // edit can bring one, and the pages keep the last good entries meanwhile.
-        if (registry.problems.length) throw new Error(formatProblems(registry.problems).join('\n'));
+        if (registry.problems.length) throw new ContentRefusal(formatProblems(registry.problems).join('\n'));
         for (const [id, data] of registry.entries) {
           store.set({ id, data, filePath: registry.files.get(id)!, digest: generateDigest(data) });
         }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbedProviders } from '../model/embeds.ts';
 import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
-import { formatProblems, type Problem } from './problems.ts';
+import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 import { isPlainFile } from './content-files.ts';
 
@@ -54,7 +54,7 @@ export function siteConfig(text: string, env: Env = process.env): SiteConfig {
   const { config, problems } = parseSiteFile(text);
   if (!config) {
     const lines = formatProblems(problems).join('\n');
-    throw new Error(`${SITE_FILE} is not valid (npm run check lists every problem):\n${lines}`);
+    throw new ContentRefusal(`${SITE_FILE} is not valid (npm run check lists every problem):\n${lines}`);
   }
   return { ...config, url: siteUrl(config.url, env)! };
 }

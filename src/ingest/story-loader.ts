@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readPeople, registryIds } from './registries.ts';
 import { readEmbeds } from './site-config.ts';
 import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
-import { formatProblems, type Problem } from './problems.ts';
+import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { lineMentioning, redirectProblems } from '../check/redirects.ts';
 import { parseStoryPath } from './story-path.ts';
 import { buildInstant, publicationState, type PublicationFields } from '../model/publication.ts';
@@ -245,7 +245,7 @@ export function storyLoader(options: { base: string }): Loader {
       sayWarnings();
       const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in stories`;
       if (problems.length && !devServer) {
-        throw new Error(`${count}; fix and build again:\n${formatProblems(problems).join('\n')}`);
+        throw new ContentRefusal(`${count}; fix and build again:\n${formatProblems(problems).join('\n')}`);
       }
       if (problems.length) {
         for (const line of formatProblems(problems)) logger.error(line);

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblems } from '../check/check-content.ts';
+import { ContentRefusal } from '../ingest/problems.ts';
 
 /**
  * Validates every content file before Astro reads or compiles any of it, and
@@ -16,7 +17,7 @@ export default function contentCheck(): AstroIntegration {
         const errors = problems.filter((p) => p.severity === 'error');
         for (const line of formatProblems(problems.filter((p) => p.severity === 'warning'))) logger.warn(line);
         if (errors.length) {
-          throw new Error(
+          throw new ContentRefusal(
             `The content has ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
               `fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` +
               formatProblems(errors).join('\n'),

@@ -460,6 +460,7 @@ describe('bad input', () => {
         ['npm run build', build()],
       ] as const) {
         expect(result.status, `${command}\n${result.output.slice(-1500)}`).not.toBe(0);
+        expect(result.output, `${command} printed a stack trace`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         const line = result.output.split('\n').find((l) => where.test(l));
         expect(line, `${command} printed no "${where.source}" line:\n${result.output.slice(-1500)}`).toBeDefined();
         expect(line).toMatch(bad.says);
