@@ -12,10 +12,12 @@ const root = path.resolve(import.meta.dirname, '..');
 // One instant for every rule below, as in a build: a story dated between two readings of the
 // clock would otherwise be judged twice, differently.
 const at = buildInstant(process.env);
+// A published URL never silently disappears: a story published at any point of git history must
+// still have its page, a removed notice or a published successor's redirect_from. Started first,
+// so that git reads the history while the content is checked.
+const checkingPermanence = checkUrlPermanence(root, at, readCurrentStories(root, at));
 const problems = await checkContent(root, { at });
-// A published URL never silently disappears: stories that left git history while live
-// must be answered by a published successor's redirect_from or a removed notice.
-const permanence = checkUrlPermanence(root, at, await readCurrentStories(root, at));
+const permanence = await checkingPermanence;
 problems.push(...permanence.problems);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

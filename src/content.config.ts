@@ -1,10 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from './schemas/registries.ts';
 import { storyLoader } from './ingest/story-loader.ts';
 import { registryLoader } from './ingest/registry-loader.ts';
+import { policyPageLoader } from './ingest/policy-page-loader.ts';
+import { policyPageSchema } from './schemas/pages.ts';
 
 // Story bodies are rendered by our own loader, in the content layer, and never
 // compiled as code; the pre-build check has already refused files outside the
@@ -18,8 +19,8 @@ const articles = defineCollection({
 });
 
 // The outlet's policy pages (about, ethics, contact, ownership and funding), linked from
-// every page's footer through `policies` in content/site.yaml. Plain Markdown, no MDX.
-const policyPageSchema = z.strictObject({ title: z.string().trim().min(1), description: z.string().trim().min(1) });
+// every page's footer through `policies` in content/site.yaml. Plain Markdown, no MDX, read
+// and rendered like a `.md` story's body (src/ingest/policy-pages.ts).
 
 // The registries are parsed by the reader the integrations and the content check use; the
 // schemas here give `getCollection` its types (the loader stores entries already parsed).
@@ -29,5 +30,5 @@ export const collections = {
   sections: defineCollection({ loader: registryLoader('sections'), schema: sectionSchema }),
   people: defineCollection({ loader: registryLoader('people'), schema: personSchema }),
   publications: defineCollection({ loader: registryLoader('publications'), schema: publicationSchema }),
-  pages: defineCollection({ loader: glob({ pattern: '*.md', base: './content/pages' }), schema: policyPageSchema }),
+  pages: defineCollection({ loader: policyPageLoader(), schema: policyPageSchema }),
 };

@@ -7,12 +7,15 @@ import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import { isPlainFile, isPresent, linkProblem, linkProblemsAround, listContent } from '../ingest/content-files.ts';
 import { analyzeStory } from '../ingest/parse-story.ts';
+import { readPolicyPages } from '../ingest/policy-pages.ts';
 import { logoRefusal } from '../ingest/public-files.ts';
 import { storyFolderFileProblem } from '../ingest/story-pictures.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
+import { readSiteOutputs } from './site-outputs.ts';
+import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
@@ -61,14 +64,15 @@ export async function checkContent(root: string, options: { stories?: boolean; a
   const site = readSiteFile(root);
   const embeds = embedsOf(site);
   const problems = [
-    // Links anywhere else in content/ and public/; the registries' and the stories' listings report their own.
-    ...linkProblemsAround(root, ['articles', 'authors', 'sections', 'people', 'publications']),
+    // Links anywhere else in content/ and public/; the stories', registries' and pages' listings report their own.
+    ...linkProblemsAround(root, ['articles', 'authors', 'sections', 'people', 'publications', 'pages']),
     ...authors.problems,
     ...sections.problems,
     ...people.problems,
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
+    ...readPolicyPages(root).problems,
   ];
 
   const articlesDir = path.join(root, 'content', 'articles');
@@ -85,7 +89,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     const parsed = parseStoryPath(name);
     if (!parsed) {
       if (folderStories.has(path.posix.dirname(name))) {
-        const problem = storyFolderFileProblem(file);
+        const problem = storyFolderFileProblem(file) ?? imageNameLengthProblem(file);
         if (problem) problems.push(problem);
         continue;
       }
@@ -111,6 +115,8 @@ export async function checkContent(root: string, options: { stories?: boolean; a
         hint: slug(parsed.slug) ? `rename it to ${slug(parsed.slug)}` : 'the name needs letters or digits',
       });
     }
+    const tooLong = storySlugLengthProblem(file, parsed.slug);
+    if (tooLong) problems.push(tooLong);
     const earlier = seen.get(parsed.slug);
     if (earlier) {
       problems.push({
@@ -155,6 +161,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
       if (analysis.data?.redirect_from.length) redirectTexts.set(file, texts[j]!);
     });
   }
-  problems.push(...redirectProblems(claims, (file, p) => lineMentioning(redirectTexts.get(file) ?? '', p)));
+  const lineOf = (file: string, p: string) => lineMentioning(redirectTexts.get(file) ?? '', p);
+  problems.push(...redirectProblems(claims, lineOf, { site: readSiteOutputs(root) }));
   return problems;
 }

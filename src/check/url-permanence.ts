@@ -1,31 +1,30 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFrontmatterYaml, splitFrontmatter } from '../ingest/frontmatter.ts';
+import { YamlSource } from '../ingest/yaml-document.ts';
 import { publicationState, type PublicationFields, type PublicationState } from '../model/publication.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
+import { listContent } from '../ingest/content-files.ts';
 import type { Problem } from '../ingest/problems.ts';
+import { ARTICLES, GitError, gitAt, readBlobs, readStoryHistory, type StoryVersion } from './story-history.ts';
 
 /**
- * "A published URL never silently disappears": a story file that was live and
- * has left (deleted, or renamed to another slug) must leave its URL answered,
- * by `redirect_from` on a published successor or by coming back with
- * `removed`. Which files left, and whether they were live when they did, comes
- * from git history, so nothing has to be recorded by hand.
+ * "A published URL never silently disappears": once a story has been
+ * published, its URL must keep a page — the story itself, its `removed`
+ * notice, or a redirect (`redirect_from` on a published story). Making it a
+ * draft, giving it a future date or an embargo, deleting it or renaming it,
+ * in any order and over any number of commits, takes the page away; the check
+ * fails until the URL is answered again. What was published comes from git
+ * history, so nothing has to be recorded by hand (decisions 0005 and 0029).
  */
 
-const ARTICLES = 'content/articles';
-
-/** A story file that left while it was live (see `wasLive`). */
-export interface LeftStory {
-  /** Its path relative to the project root, e.g. content/articles/2018/old-name.mdx. */
-  file: string;
-  slug: string;
-  /** The commit that deleted it; undefined when it is deleted in the working tree only. */
-  commit?: string | undefined;
-  /** The deleting commit's committer time, or the check's instant for a working-tree deletion. */
-  leftAt: Date;
+/** The field that keeps a story without a page off the site, and its line: what to change. */
+export interface HeldBy {
+  field: 'draft' | 'date' | 'embargo';
+  line: number;
+  /** The value as written, for a date or an embargo. */
+  value?: string | undefined;
 }
 
 /** A story in the working tree, with its publication state at the build instant. */
@@ -34,6 +33,31 @@ export interface CurrentStory {
   slug: string;
   state: PublicationState;
   redirectFrom: string[];
+  /** For a draft, scheduled or embargoed story: the field that keeps it off the site. */
+  heldBy?: HeldBy | undefined;
+}
+
+/** A change that ended a version of a story: a commit, or (no commit) the working tree. */
+export interface Change {
+  commit?: string | undefined;
+  at: Date;
+}
+
+/** How a story's last file left: deleted or renamed by a commit, or deleted in the working tree. */
+export interface Departure extends Change {
+  /** Relative to the project root. */
+  file: string;
+  /** The story file it was renamed to, when git saw a rename. */
+  renamedTo?: string | undefined;
+}
+
+/** A story that was published at some point of the history, by slug. */
+export interface PublishedStory {
+  slug: string;
+  /** What replaced its last published version. */
+  until: Change;
+  /** Its newest departure, when no file in the working tree has its slug. */
+  left?: Departure | undefined;
 }
 
 /** The frontmatter fields this check reads, or undefined when they do not parse. */
@@ -83,21 +107,62 @@ export function storyFields(text: string): StoryFields | undefined {
   };
 }
 
-/**
- * Whether a story file's last version was live at the instant it left: not a
- * draft, and its `date` and `embargo` at or before that instant (a scheduled
- * build may have published it without a commit). A version whose frontmatter
- * does not parse could not have been built, so it counts as never live.
- */
-export function wasLive(text: string, leftAt: Date): boolean {
-  const fields = storyFields(text);
-  if (!fields || fields.draft) return false;
-  if (fields.date.getTime() > leftAt.getTime()) return false;
-  return !fields.embargo || fields.embargo.getTime() <= leftAt.getTime();
-}
-
 /** States in which a story's URL serves a page: the story, or its removal notice. */
 const HAS_PAGE: ReadonlySet<PublicationState> = new Set(['live', 'removed', 'expired']);
+
+/**
+ * Whether a version of a story file gave its URL a page at `at` (live, or a removed or
+ * expired notice). A version whose frontmatter does not parse could not have been built.
+ */
+export function wasPublished(text: string, at: Date): boolean {
+  const fields = storyFields(text);
+  return fields !== undefined && HAS_PAGE.has(publicationState(fields, at));
+}
+
+const earlier = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
+
+/**
+ * The published stories among `versions` (in history order, HEAD's last; see
+ * src/check/story-history.ts), given their texts. A version counts as published
+ * if it was at the instant it stopped being the newest: the committer time of
+ * the commit that replaced it, or `at` for HEAD's version. Publication only
+ * grows with time while the text stays the same (a date or an embargo passes),
+ * so that instant is the last at which a reader could have seen it, and it
+ * covers a story a timed build published without a commit. An instant after
+ * `at` counts as `at`: the check judges the site as of its build instant.
+ * `workingTree` holds the story files there, relative to the project root.
+ */
+export function publishedStories(
+  versions: readonly StoryVersion[],
+  texts: ReadonlyMap<string, string>,
+  at: Date,
+  workingTree: ReadonlySet<string>,
+): PublishedStory[] {
+  const slugsNow = new Set<string>();
+  for (const file of workingTree) {
+    const parsed = parseStoryPath(file.slice(ARTICLES.length + 1));
+    if (parsed) slugsNow.add(parsed.slug);
+  }
+  const until = new Map<string, Change>();
+  const left = new Map<string, Departure>();
+  for (const version of versions) {
+    const { end } = version;
+    const text = texts.get(version.blob);
+    if (text !== undefined && wasPublished(text, end ? earlier(end.at, at) : at)) {
+      until.set(version.slug, end ? { commit: end.commit, at: end.at } : { at });
+    }
+    if (end && end.kind !== 'changed') {
+      left.set(version.slug, { file: version.file, commit: end.commit, at: end.at, renamedTo: end.renamedTo });
+    } else if (!end && !workingTree.has(version.file)) {
+      left.set(version.slug, { file: version.file, at });
+    }
+  }
+  return [...until].map(([slug, change]) => ({
+    slug,
+    until: change,
+    left: slugsNow.has(slug) ? undefined : left.get(slug),
+  }));
+}
 
 const NOT_PUBLISHED: Record<PublicationState, string> = {
   draft: 'a draft',
@@ -110,87 +175,143 @@ const NOT_PUBLISHED: Record<PublicationState, string> = {
 
 const articleUrl = (slug: string) => `/articles/${slug}/`;
 const withoutSlash = (p: string) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p);
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const commitName = (change: Change) => `${change.commit!.slice(0, 7)} (${day(change.at)})`;
+const sameChange = (a: Change, b: Change) => a.commit === b.commit;
 
-/**
- * The pure half: one error for every slug that was live, has left, and whose
- * URL no current story with a page answers, either by having that slug (in
- * any year folder, file form or extension) or by listing `/articles/<slug>/`
- * in `redirect_from`. A successor that is a draft, scheduled or embargoed has
- * no page, so it does not answer the URL (a redirect onto a missing story is
- * an error) and the message says so. Several departures of one slug give one
- * problem, about the newest.
- */
-export function permanenceProblems(left: readonly LeftStory[], current: readonly CurrentStory[]): Problem[] {
-  const bySlug = new Map<string, CurrentStory[]>();
-  const byRedirect = new Map<string, CurrentStory[]>();
-  const add = (map: Map<string, CurrentStory[]>, key: string, story: CurrentStory) => {
-    const list = map.get(key);
-    if (list) list.push(story);
-    else map.set(key, [story]);
-  };
+/** The URLs (without the trailing slash) that a current story with a page answers. */
+function answeredUrls(current: readonly CurrentStory[]): Set<string> {
+  const urls = new Set<string>();
   for (const story of current) {
-    add(bySlug, story.slug, story);
-    for (const p of story.redirectFrom) add(byRedirect, withoutSlash(p), story);
+    if (!HAS_PAGE.has(story.state)) continue;
+    urls.add(withoutSlash(articleUrl(story.slug)));
+    for (const p of story.redirectFrom) urls.add(withoutSlash(p));
   }
-
-  const newest = new Map<string, LeftStory>();
-  for (const story of left) {
-    const seen = newest.get(story.slug);
-    if (
-      !seen ||
-      story.leftAt.getTime() > seen.leftAt.getTime() ||
-      (story.leftAt.getTime() === seen.leftAt.getTime() && !story.commit)
-    ) {
-      newest.set(story.slug, story);
-    }
-  }
-
-  const problems: Problem[] = [];
-  for (const story of [...newest.values()].sort((a, b) => a.file.localeCompare(b.file))) {
-    const url = articleUrl(story.slug);
-    const covering = [...(bySlug.get(story.slug) ?? []), ...(byRedirect.get(withoutSlash(url)) ?? [])];
-    if (covering.some((c) => HAS_PAGE.has(c.state))) continue;
-    const when = story.commit
-      ? `was deleted in ${story.commit.slice(0, 7)} (${story.leftAt.toISOString().slice(0, 10)})`
-      : 'is deleted in the working tree';
-    const successor = covering[0];
-    if (successor) {
-      const how = successor.slug === story.slug ? 'now has that URL' : 'redirects it';
-      problems.push({
-        severity: 'error',
-        file: story.file,
-        line: 1,
-        field: 'file',
-        message:
-          `was published at ${url} and ${when}; its successor ${successor.file} ${how} but is not published ` +
-          `(${NOT_PUBLISHED[successor.state]}), so that URL would stop working`,
-        hint: `publish ${successor.file}, or restore the file with removed: { date, notice }`,
-      });
-      continue;
-    }
-    problems.push({
-      severity: 'error',
-      file: story.file,
-      line: 1,
-      field: 'file',
-      message: `was published at ${url} and ${when}; that URL would stop working`,
-      hint:
-        `add "redirect_from: [${url}]" to the story that replaces it, ` +
-        'or restore the file with removed: { date, notice }',
-    });
-  }
-  return problems;
+  return urls;
 }
 
-/** Story files under content/articles/, relative to it, in the working tree. */
+const takeDown = (instead = '') =>
+  `to take a story down, use removed: { date, notice }${instead}, and its URL shows your notice with a 410`;
+// A file that still has the slug owns the URL: another story cannot redirect it until the file goes.
+const moveIt = (url: string) =>
+  `to move it, delete this file and add "redirect_from: [${url}]" to the published story that replaces it`;
+
+/** The problem for a published story whose own file now keeps it off the site. */
+function heldProblem(story: PublishedStory, file: CurrentStory): Problem {
+  const url = articleUrl(story.slug);
+  const since = story.until.commit ? `until ${commitName(story.until)}` : 'in the last commit';
+  const held = file.heldBy ?? { field: 'draft' as const, line: 1 };
+  const why = {
+    draft: { message: 'as a draft it leaves the site', hint: takeDown(' instead of draft: true') },
+    date: {
+      message: `its date${held.value ? `, ${held.value},` : ''} is now still to come, so it leaves the site until then`,
+      hint: `give it back the date it was published with; ${takeDown()}`,
+    },
+    embargo: {
+      message: `an embargo${held.value ? ` until ${held.value}` : ''} takes it off the site`,
+      hint: `delete the embargo, which only holds back a story not yet published; ${takeDown()}`,
+    },
+  }[held.field];
+  return {
+    severity: 'error',
+    file: file.file,
+    line: held.line,
+    field: held.field,
+    message: `was published at ${url} ${since}; ${why.message}, and that URL would stop working`,
+    hint: `${why.hint}; ${moveIt(url)}`,
+  };
+}
+
+/** The problem for a published story whose file left, answered by no published story. */
+function leftProblem(story: PublishedStory, left: Departure, current: readonly CurrentStory[]): Problem {
+  const url = articleUrl(story.slug);
+  const gone = !left.commit
+    ? 'is deleted in the working tree'
+    : left.renamedTo
+      ? `was renamed to ${left.renamedTo} in ${commitName(left)}`
+      : `was deleted in ${commitName(left)}`;
+  const when =
+    story.until.commit && !sameChange(story.until, left)
+      ? `until ${commitName(story.until)}, then ${gone}`
+      : `and ${gone}`;
+  const base = { severity: 'error' as const, file: left.file, line: 1, field: 'file' };
+  const successor = current.find((c) => c.redirectFrom.some((p) => withoutSlash(p) === withoutSlash(url)));
+  if (successor) {
+    return {
+      ...base,
+      message:
+        `was published at ${url} ${when}; its successor ${successor.file} redirects it but is not published ` +
+        `(${NOT_PUBLISHED[successor.state]}), so that URL would stop working`,
+      hint: `publish ${successor.file}, or restore the file with removed: { date, notice }`,
+    };
+  }
+  const renamedTo = left.renamedTo && current.find((c) => c.file === left.renamedTo);
+  return {
+    ...base,
+    message: `was published at ${url} ${when}; that URL would stop working`,
+    hint: renamedTo
+      ? `add "redirect_from: [${url}]" to ${renamedTo.file}` +
+        `${HAS_PAGE.has(renamedTo.state) ? '' : ' and publish it'}, or restore the file with removed: { date, notice }`
+      : `add "redirect_from: [${url}]" to the story that replaces it, ` +
+        'or restore the file with removed: { date, notice }',
+  };
+}
+
+/**
+ * The pure half: one error for every published story whose URL no current
+ * story with a page answers, either by having its slug (in any year folder,
+ * file form or extension) or by listing `/articles/<slug>/` in
+ * `redirect_from`. Where a file with the slug is still there (a draft, a
+ * future date, an embargo), the error is on the line that keeps it off the
+ * site; where none is, on the file that left. A successor that is a draft,
+ * scheduled or embargoed has no page, so it does not answer the URL (a
+ * redirect onto a missing story is an error) and the message says so.
+ */
+export function permanenceProblems(published: readonly PublishedStory[], current: readonly CurrentStory[]): Problem[] {
+  const answered = answeredUrls(current);
+  const problems: Problem[] = [];
+  for (const story of published) {
+    if (answered.has(withoutSlash(articleUrl(story.slug)))) continue;
+    const file = current.find((c) => c.slug === story.slug);
+    if (file) problems.push(heldProblem(story, file));
+    else if (story.left) problems.push(leftProblem(story, story.left, current));
+    // Otherwise its file is there but does not parse: the content check reports it.
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** Story files under content/articles/, relative to it, in the working tree; links are not followed. */
 function listStoryFiles(root: string): string[] {
-  const dir = path.join(root, ARTICLES);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((name) => parseStoryPath(name))
-    .sort();
+  return listContent(path.join(root, ARTICLES)).files.filter((name) => parseStoryPath(name));
+}
+
+const HELD_BY: Partial<Record<PublicationState, HeldBy['field']>> = {
+  draft: 'draft',
+  scheduled: 'date',
+  embargoed: 'embargo',
+};
+
+/** The line (and value) of the field that keeps a story off the site. */
+export function heldBy(file: string, text: string, state: PublicationState): HeldBy | undefined {
+  const field = HELD_BY[state];
+  const split = splitFrontmatter(text);
+  if (!field || !split) return undefined;
+  const source = new YamlSource(file, split.frontmatter, 2);
+  const value = source.doc.get(field);
+  return { field, line: source.lineOf([field]), value: field === 'draft' ? undefined : String(value) };
+}
+
+/**
+ * `current` with `heldBy` filled in for the stories of `slugs` that have no page. Only
+ * those are parsed again with line positions: a tree may hold many drafts, few of which
+ * were ever published.
+ */
+function withHeldBy(root: string, current: readonly CurrentStory[], slugs: ReadonlySet<string>): CurrentStory[] {
+  return current.map((story) =>
+    slugs.has(story.slug) && !HAS_PAGE.has(story.state) && !story.heldBy
+      ? { ...story, heldBy: heldBy(story.file, readFileSync(path.join(root, story.file), 'utf8'), story.state) }
+      : story,
+  );
 }
 
 /**
@@ -217,162 +338,68 @@ export async function readCurrentStories(root: string, at: Date): Promise<Curren
   return stories;
 }
 
-class GitError extends Error {}
-
-interface Git {
-  run(args: string[], input?: string): Buffer;
-}
-
-function gitAt(dir: string): Git {
-  return {
-    run(args, input) {
-      const result = spawnSync('git', ['-C', dir, ...args], {
-        input,
-        maxBuffer: 1024 ** 3,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      if (result.error) throw result.error;
-      if (result.status !== 0)
-        throw new GitError(result.stderr.toString('utf8').trim() || `git ${args[0]} exited with ${result.status}`);
-      return result.stdout;
-    },
-  };
-}
-
-/** Reads many objects (`<rev>:<path>`) in one `git cat-file --batch`; undefined for one that is missing. */
-function readObjects(git: Git, specs: readonly string[]): (string | undefined)[] {
-  if (specs.length === 0) return [];
-  const out = git.run(['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
-  const texts: (string | undefined)[] = [];
-  let at = 0;
-  for (let i = 0; i < specs.length; i++) {
-    const eol = out.indexOf(0x0a, at);
-    if (eol < 0) throw new GitError('git cat-file --batch ended early');
-    const header = out.toString('utf8', at, eol);
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!match) {
-      // "<spec> missing" (or ambiguous): e.g. a commit whose parent a shallow clone lacks.
-      texts.push(undefined);
-      at = eol + 1;
-      continue;
-    }
-    const size = Number(match[2]);
-    texts.push(match[1] === 'blob' ? out.toString('utf8', eol + 1, eol + 1 + size) : undefined);
-    at = eol + 1 + size + 1;
-  }
-  return texts;
-}
-
-interface Departure {
-  /** Relative to the project root. */
-  file: string;
-  slug: string;
-  commit?: string | undefined;
-  leftAt: Date;
-  /** The object holding its last version, for cat-file. */
-  spec: string;
-}
-
 /**
- * Every story file that left, from git: each one deleted by a commit (renames
- * count as delete + add), and each one in HEAD but missing from the working
- * tree (a `git rm` or `git mv` not committed yet, so the pre-commit hook
- * catches it). `prefix` is the project's folder inside the repository.
+ * The published stories that matter to the check: those whose URL no current
+ * story answers, and those whose file left (counted in the summary). Only their versions
+ * are read from git, so a long history of stories that stayed up costs one
+ * `git log` and nothing more.
  */
-function departures(git: Git, root: string, prefix: string, at: Date): Departure[] {
-  const scope = `${prefix}${ARTICLES}/`;
-  const result: Departure[] = [];
-  const storyAt = (repoPath: string) =>
-    repoPath.startsWith(scope) ? parseStoryPath(repoPath.slice(scope.length)) : undefined;
-
-  // --diff-merges=first-parent: a merge's deletions (e.g. a deletion only made
-  // while resolving a conflict) are listed too, relative to the branch merged into.
-  const log = git
-    .run([
-      'log',
-      '--no-renames',
-      '--diff-filter=D',
-      '--diff-merges=first-parent',
-      '--name-only',
-      '-z',
-      '--format=%H %ct',
-      'HEAD',
-      '--',
-      scope,
-    ])
-    .toString('utf8');
-  let commit: string | undefined;
-  let time: Date | undefined;
-  for (const raw of log.split('\0')) {
-    const token = raw.replace(/^\n/, '');
-    if (!token) continue;
-    if (token.startsWith(scope)) {
-      const parsed = storyAt(token);
-      if (parsed && commit && time) {
-        result.push({
-          file: token.slice(prefix.length),
-          slug: parsed.slug,
-          commit,
-          leftAt: time,
-          spec: `${commit}^:${token}`,
-        });
-      }
-      continue;
-    }
-    const header = /^([0-9a-f]{40,64}) (\d+)$/.exec(token);
-    if (header) {
-      commit = header[1];
-      time = new Date(Number(header[2]) * 1000);
-    }
-  }
-
-  const inWorkingTree = new Set(listStoryFiles(root).map((name) => `${scope}${name}`));
-  const inHead = git
-    .run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', scope])
-    .toString('utf8')
-    .split('\0');
-  for (const repoPath of inHead) {
-    const parsed = storyAt(repoPath);
-    if (!parsed || inWorkingTree.has(repoPath)) continue;
-    result.push({ file: repoPath.slice(prefix.length), slug: parsed.slug, leftAt: at, spec: `HEAD:${repoPath}` });
-  }
-  // cat-file --batch reads one spec a line.
-  return result.filter((d) => !d.spec.includes('\n'));
-}
-
-/** The git half: story files that left while live, and whether the history is shallow. */
-export function leftStories(root: string, at: Date): { left: LeftStory[]; shallow: boolean } {
-  // Git names paths from the top of the repository; the project may be a folder inside it.
-  const [top, prefix = ''] = gitAt(root)
-    .run(['rev-parse', '--show-toplevel', '--show-prefix'])
-    .toString('utf8')
-    .split('\n');
-  const git = gitAt(top!);
-  const shallow = git.run(['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
-  const all = departures(git, root, prefix, at);
-  const texts = readObjects(
-    git,
-    all.map((d) => d.spec),
+async function readPublishedStories(
+  root: string,
+  at: Date,
+  currentStories: readonly CurrentStory[] | Promise<readonly CurrentStory[]>,
+): Promise<{ current: readonly CurrentStory[]; published: PublishedStory[]; departed: number; shallow: boolean }> {
+  // git log starts first and runs while the working tree is read.
+  const [{ git, versions, shallow }, current] = await Promise.all([readStoryHistory(root), currentStories]);
+  const workingTree = new Set(listStoryFiles(root).map((name) => `${ARTICLES}/${name}`));
+  const answered = answeredUrls(current);
+  const departed = new Set(
+    versions.filter((v) => (v.end ? v.end.kind !== 'changed' : !workingTree.has(v.file))).map((v) => v.slug),
   );
-  const left = all
-    .filter((_, i) => texts[i] !== undefined && wasLive(texts[i]!, all[i]!.leftAt))
-    .map(({ file, slug, commit, leftAt }) => ({ file, slug, commit, leftAt }));
-  return { left, shallow };
+  const relevant = versions.filter((v) => departed.has(v.slug) || !answered.has(withoutSlash(articleUrl(v.slug))));
+  const texts = readBlobs(
+    git,
+    relevant.map((v) => v.blob),
+  );
+  const published = publishedStories(relevant, texts, at, workingTree);
+  return { current, published, departed: published.filter((s) => departed.has(s.slug)).length, shallow };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A warning, not an error and not a stack trace: git could not be read, so nothing was checked. */
+function gitFailed(error: unknown): { problems: Problem[]; summary: string } {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    problems: [
+      {
+        severity: 'warning',
+        file: '.git',
+        line: 1,
+        field: 'history',
+        message: `URL permanence not checked: git failed: ${reason}`,
+        hint: 'fix the git error so that published stories can be checked',
+      },
+    ],
+    summary: 'URL permanence not checked: git failed',
+  };
+}
+
 /**
  * `npm run check`'s URL permanence check at the build instant `at`, against
- * the working tree's stories. Outside a git repository (or without git) it
+ * the working tree's stories (a promise of them may be passed: git's history
+ * is read meanwhile). Outside a git repository (or without git) it
  * checks nothing and says so in the summary; in a shallow clone it checks the
  * history there is and warns that older deletions are not checked.
  */
-export function checkUrlPermanence(
+export async function checkUrlPermanence(
   root: string,
   at: Date,
-  current: readonly CurrentStory[],
-): { problems: Problem[]; summary: string } {
+  current: readonly CurrentStory[] | Promise<readonly CurrentStory[]>,
+): Promise<{ problems: Problem[]; summary: string }> {
+  const stories = Promise.resolve(current);
+  // Awaited below unless git is missing; a failure to read the tree is then not this check's to report.
+  stories.catch(() => undefined);
   const git = gitAt(root);
   try {
     git.run(['rev-parse', '--git-dir']);
@@ -383,20 +410,7 @@ export function checkUrlPermanence(
       return { problems: [], summary: `URL permanence not checked: ${root} is not a git repository` };
     }
     // Anything else (e.g. git refusing a repository owned by another user) must not pass silently.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      problems: [
-        {
-          severity: 'warning',
-          file: '.git',
-          line: 1,
-          field: 'history',
-          message: `URL permanence not checked: git failed: ${reason}`,
-          hint: 'fix the git error so deleted stories can be checked',
-        },
-      ],
-      summary: 'URL permanence not checked: git failed',
-    };
+    return gitFailed(error);
   }
   try {
     git.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
@@ -404,27 +418,34 @@ export function checkUrlPermanence(
     return { problems: [], summary: 'URL permanence: no commits yet, nothing to check' };
   }
 
-  const { left, shallow } = leftStories(root, at);
-  const problems = permanenceProblems(left, current);
+  let history: Awaited<ReturnType<typeof readPublishedStories>>;
+  try {
+    history = await readPublishedStories(root, at, stories);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return gitFailed(error);
+  }
+  const { published, departed, shallow } = history;
+  const slugs = new Set(published.map((s) => s.slug));
+  const problems = permanenceProblems(published, withHeldBy(root, history.current, slugs));
   if (shallow) {
     problems.push({
       severity: 'warning',
       file: '.git',
       line: 1,
       field: 'history',
-      message: 'this is a shallow clone: stories deleted before its oldest commit are not checked for URL permanence',
+      message:
+        'this is a shallow clone: stories published and then deleted, renamed or taken off the site ' +
+        'before its oldest commit are not checked for URL permanence',
       hint: 'fetch the full history (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0)',
     });
   }
-  const slugs = new Set(left.map((s) => s.slug)).size;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const summary =
-    slugs === 0
-      ? 'URL permanence: no published story has been deleted or renamed'
-      : `URL permanence: ${plural(slugs, 'story', 'stories')} deleted or renamed ` +
-        `since ${slugs === 1 ? 'it was' : 'they were'} published, ` +
-        (errors === 0
-          ? `${slugs === 1 ? 'it' : 'all'} moved, redirected or removed`
-          : `${errors} without a redirect or removed notice`);
-  return { problems, summary: shallow ? `${summary} (shallow history: older deletions not checked)` : summary };
+    errors > 0
+      ? `URL permanence: ${plural(errors, 'published story', 'published stories')} would leave ` +
+        'without a redirect or removed notice'
+      : 'URL permanence: every story ever published still has its page, a redirect or a removal notice' +
+        (departed > 0 ? ` (${departed} of them deleted or renamed)` : '');
+  return { problems, summary: shallow ? `${summary} (shallow history: older changes not checked)` : summary };
 }

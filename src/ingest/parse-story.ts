@@ -1,3 +1,4 @@
+import type { Root } from 'hast';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
@@ -32,8 +33,8 @@ export interface StoryAnalysis {
   problems: Problem[];
   /** The validated frontmatter, when it has no errors. */
   data?: ArticleFrontmatter;
-  /** The rendered body, when bodies were asked for and it has no errors. */
-  html?: string;
+  /** The rendered body, sanitised (story-body/allowlist.ts), when bodies were asked for and it has no errors. */
+  body?: Root;
   /** The pictures the story shows, as written (`image.src`, then each `<Figure src>`), all found fit. */
   pictures?: string[];
 }
@@ -235,7 +236,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   );
   problems.push(...body.problems);
   // Figures as the renderer read them, whatever the quotes or spacing they were written with.
-  const figures = body.html === undefined ? [] : figuresIn(body.html).map((figure) => figure.src);
+  const figures = body.tree === undefined ? [] : figuresIn(body.tree).map((figure) => figure.src);
   const figureAt = figureLines(parts.body, parts.bodyLine, figures);
   figures.forEach((src, i) => {
     const refused = pictures.refusal(src);
@@ -248,7 +249,7 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   return {
     problems,
     ...(valid && { data: valid }),
-    ...(body.html !== undefined && { html: body.html, pictures: shown }),
+    ...(body.tree && { body: body.tree, pictures: shown }),
   };
 }
 

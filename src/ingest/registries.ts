@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
+import { nameLengthProblem } from '../model/file-names.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
 import { linkProblem, listContent, listFiles } from './content-files.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
@@ -46,6 +47,11 @@ function fileProblem(folder: string, name: string): Problem | undefined {
   if (id === name || name.includes('/')) {
     const message = `content/${folder}/ holds only <id>.yaml files`;
     return { severity: 'error', file, line: 1, field: 'file', message, hint: 'move or rename it' };
+  }
+  const tooLong = slug(id) === id && nameLengthProblem(id, 'the id');
+  if (tooLong) {
+    const hint = 'rename the file to a shorter id, and change the stories that name it';
+    return { severity: 'error', file, line: 1, field: 'file', message: `is too long: ${tooLong}`, hint };
   }
   if (slug(id) === id) return undefined;
   const hint = `rename the file to ${slug(id) || 'a name with letters or digits'}.yaml`;

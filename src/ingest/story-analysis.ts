@@ -4,6 +4,7 @@ import { formatProblems, type Problem } from './problems.ts';
 import type { StoredBody } from './body-files.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
 import type { PackWriter } from './body-store.ts';
+import { renderedBody, serializeRenderedBody } from './story-body/rendered-body.ts';
 
 /** What a story is checked against besides its own text; plain data, so it can cross to a worker thread. */
 export interface StoryRegistries {
@@ -31,15 +32,16 @@ export type StoredStory =
   { ok: true; data: Record<string, unknown>; body: StoredBody } | { ok: false; problems: Problem[] };
 
 /**
- * Analyses one story and appends its rendered body to the thread's pack
- * (body-store.ts). Runs on the main thread for a few changed stories and in
- * worker threads for many (analysis-pool.ts); both give the same outcome.
+ * Analyses one story and appends its rendered body (the page's and the feed's
+ * HTML, rendered-body.ts) to the thread's pack (body-store.ts). Runs on the
+ * main thread for a few changed stories and in worker threads for many
+ * (analysis-pool.ts); both give the same outcome.
  */
 export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, packs: PackWriter): StoredStory {
   const analysis = analyzeStory(job.file, job.contents, { ...registries, dir: job.dir });
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length) return { ok: false, problems: errors };
-  if (!analysis.data || analysis.html === undefined) {
+  if (!analysis.data || !analysis.body) {
     // Never drop a story without saying why.
     const message = 'the story could not be read (no frontmatter or body came out of it, and no error said why)';
     return { ok: false, problems: [{ severity: 'error', file: job.file, line: 1, field: 'file', message }] };
@@ -49,7 +51,7 @@ export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, p
     ok: true,
     data: analysis.data as unknown as Record<string, unknown>,
     body: {
-      ...packs.append(analysis.html),
+      ...packs.append(serializeRenderedBody(renderedBody(analysis.body))),
       warnings,
       ...(analysis.pictures?.length && { pictures: analysis.pictures }),
     },

@@ -1,4 +1,5 @@
-import { renderStoryBody, StoryBodyError, StoryBodyErrors, type BodyReferences } from './story-body/render.ts';
+import type { Root } from 'hast';
+import { renderStoryTree, StoryBodyError, StoryBodyErrors, type BodyReferences } from './story-body/render.ts';
 import { components } from './story-body/components.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
 import type { Problem } from './problems.ts';
@@ -20,11 +21,11 @@ export function renderCheckedBody(
   references: BodyReferences,
   isMdx: boolean,
   embeds: EmbedProviders,
-): { problems: Problem[]; html?: string } {
+): { problems: Problem[]; tree?: Root } {
   try {
     return {
       problems: [],
-      html: renderStoryBody(body, { format: isMdx ? 'mdx' : 'md', firstLine, references, embeds }),
+      tree: renderStoryTree(body, { format: isMdx ? 'mdx' : 'md', firstLine, references, embeds }),
     };
   } catch (e) {
     if (!(e instanceof StoryBodyError)) throw e;

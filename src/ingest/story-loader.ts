@@ -8,6 +8,7 @@ import { readEmbeds } from './site-config.ts';
 import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { lineMentioning, redirectProblems } from '../check/redirects.ts';
+import { readSiteOutputs } from '../check/site-outputs.ts';
 import { parseStoryPath } from './story-path.ts';
 import { buildInstant, publicationState, type PublicationFields } from '../model/publication.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
@@ -241,7 +242,7 @@ export function storyLoader(options: { base: string }): Loader {
       // Under `astro dev` (a watcher) and PREVIEW=1, drafts have pages for old paths to lead to.
       const preview = watcher !== undefined || process.env['PREVIEW'] === '1';
       const lineOfPath = (file: string, p: string) => lineMentioning(readFileSync(path.join(root, file), 'utf8'), p);
-      problems.push(...redirectProblems(claims, lineOfPath, { preview }));
+      problems.push(...redirectProblems(claims, lineOfPath, { preview, site: readSiteOutputs(root) }));
       sayWarnings();
       const count = `${problems.length} problem${problems.length === 1 ? '' : 's'} in stories`;
       if (problems.length && !devServer) {

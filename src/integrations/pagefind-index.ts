@@ -9,6 +9,7 @@ import { readSiteConfig } from '../ingest/site-config.ts';
 import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../outputs/search-document.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { BodyReader } from '../ingest/body-store.ts';
+import { parseRenderedBody } from '../ingest/story-body/rendered-body.ts';
 import { listenToStoryViews, type StoryView } from '../ingest/story-view-stream.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
 
@@ -67,7 +68,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       const content = searchDocumentHtml({
         story,
         people: quotedPeopleNames(data.officials, context.people),
-        bodyHtml: await body,
+        body: parseRenderedBody(await body).page,
         language: site.language,
         timeZone: site.timezone,
         thumbnail: image && thumbnailPath(shard, record.slug),

@@ -25,9 +25,3 @@ export const EMBED = {
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-presentation';
 export const EMBED_ALLOW = 'fullscreen; picture-in-picture';
 export const EMBED_REFERRER_POLICY = 'strict-origin-when-cross-origin';
-
-/** Whether a rendered body holds an embed, so its page needs the embed script. */
-export function bodyHasEmbed(html: string): boolean {
-  // Text in a body is escaped: only the renderer can write this tag.
-  return html.includes(`<figure class="${EMBED.figure} `);
-}

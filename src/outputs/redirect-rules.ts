@@ -76,7 +76,8 @@ const FILE_NAME_RE = /\.[a-z0-9]+$/i;
 export function redirectPageFile(path: string): string {
   const bare = path.replace(/^\/+/, '');
   if (FILE_NAME_RE.test(bare)) return bare;
-  return `${bare.replace(/\/+$/, '')}/index.html`;
+  const folder = bare.replace(/\/+$/, '');
+  return folder ? `${folder}/index.html` : 'index.html';
 }
 
 /**

@@ -1,10 +1,9 @@
 import { formatDay, yearIn } from '../model/dates.ts';
 import { escapeXml } from './escape.ts';
-import { decodeFigure, FIGURE_ATTRIBUTE } from '../ingest/story-body/components.ts';
+import { joinParts, type BodyPart } from '../ingest/story-body/body-parts.ts';
+import type { FigureSpec } from '../ingest/story-body/components.ts';
 import type { AliasResolver } from '../model/registry.ts';
 import type { SearchFilterKey } from '../model/search-state.ts';
-
-const PLACEHOLDER_RE = new RegExp(`<figure ${FIGURE_ATTRIBUTE}="([A-Za-z0-9_-]+)"></figure>`, 'g');
 
 /** What a search result needs of a story: the fields of the view model it is filtered, sorted and shown by. */
 export interface SearchStory {
@@ -23,7 +22,8 @@ export interface SearchDocumentInput {
   story: SearchStory;
   /** Names of the people the story quotes, as the search facet shows them (aliases merged). */
   people: string[];
-  bodyHtml: string;
+  /** The page's body as stored (rendered-body.ts). */
+  body: readonly BodyPart[];
   language: string;
   timeZone: string;
   /** URL of the result's thumbnail, for stories with a lead image. */
@@ -58,6 +58,15 @@ export function searchFacets(
   };
 }
 
+/** A figure as the index reads it: its alt text and its caption, no image. */
+function searchFigureHtml(figure: FigureSpec): string {
+  const caption = [figure.caption, figure.credit].filter(Boolean).join(' ');
+  return (
+    `<figure><img alt="${escapeXml(figure.alt)}">` +
+    `${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`
+  );
+}
+
 /**
  * What the search index holds for a story: its headline, dek and body, and
  * nothing of the page around them (navigation, byline, lists, appeal). Built
@@ -70,14 +79,7 @@ export function searchFacets(
  */
 export function searchDocumentHtml(input: SearchDocumentInput): string {
   const { story } = input;
-  const body = input.bodyHtml.replace(PLACEHOLDER_RE, (_, encoded: string) => {
-    const figure = decodeFigure(encoded);
-    const caption = [figure.caption, figure.credit].filter(Boolean).join(' ');
-    return (
-      `<figure><img alt="${escapeXml(figure.alt)}">` +
-      `${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>`
-    );
-  });
+  const body = joinParts(input.body, { figure: searchFigureHtml });
   const tag = (attribute: string, name: string, value: string) =>
     `<span ${attribute}="${name}">${escapeXml(value)}</span>`;
   const facets = Object.entries(searchFacets(input)).flatMap(([key, values]) =>

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { slug } from '../model/slug.ts';
+import { nameLengthProblem } from '../model/file-names.ts';
+import { oldAddressMessage, oldAddressProblem } from '../model/old-address.ts';
 import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives.ts';
 import { US_REGION_CODES } from './us-regions.ts';
 
@@ -9,9 +11,18 @@ export type StoryType = (typeof STORY_TYPES)[number];
 export const CORRECTION_KINDS = ['correction', 'clarification', 'editors-note'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
-/** Free text that must still yield a usable URL slug (tags, names of places). */
-const sluggableText = nonEmptyText.refine((value) => slug(value) !== '', {
-  message: 'has no letters or digits to make a URL from',
+/** Free text that must still yield a usable URL slug (tags, names of places), short enough to be a file name. */
+const sluggableText = nonEmptyText.superRefine((value, ctx) => {
+  const name = slug(value);
+  const problem = name === '' ? 'has no letters or digits to make a URL from' : nameLengthProblem(name, 'its URL name');
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: name === '' ? problem : `is too long: ${problem} (shorten it)` });
+});
+
+/** An old address: a plain site path (model/old-address.ts). */
+const oldAddress = z.string().superRefine((value, ctx) => {
+  const problem = oldAddressProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: oldAddressMessage(value, problem) });
 });
 
 /**
@@ -147,9 +158,7 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       syndication: syndicationSchema.optional(),
       retracted: noticeSchema.optional(),
       removed: noticeSchema.optional(),
-      redirect_from: z
-        .array(z.string().regex(/^\/[^\s?#]*$/, 'must be a site path starting with /, like /2017/08/03/old-url/'))
-        .default([]),
+      redirect_from: z.array(oldAddress).default([]),
     })
     .superRefine((story, ctx) => {
       if (story.updated && story.updated < story.date) {

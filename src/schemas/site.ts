@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { nonEmptyText, webUrl } from './primitives.ts';
+import { siteLink } from './links.ts';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -65,7 +66,7 @@ export const siteSchema = z.strictObject({
     label: nonEmptyText,
   }),
   social: z.record(z.string(), webUrl).default({}),
-  policies: z.array(z.strictObject({ title: nonEmptyText, url: z.string().min(1) })).default([]),
+  policies: z.array(z.strictObject({ title: nonEmptyText, url: siteLink })).default([]),
   /** Hosts stories may embed frames from (`<Embed>`); also the CSP's frame-src. */
   embeds: embedsSchema.default([]),
 });

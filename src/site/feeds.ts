@@ -1,31 +1,32 @@
 import rss from '@astrojs/rss';
-import { escapeXml } from '../outputs/escape.ts';
-import { absolutizeHtml, FEED_SIZE, feedItem, rssOptions } from '../outputs/feed.ts';
-import { feedBodyHtml } from '../outputs/feed-body.ts';
-import { expandFigures } from '../ingest/story-body/figures.ts';
-import { feedFigureHtml, feedImageSrc } from './images.ts';
+import { FEED_SIZE, feedItem, rssOptions } from '../outputs/feed.ts';
+import { feedBodyHtml, feedDatelineHtml, feedFigureHtml } from '../outputs/feed-body.ts';
+import { feedImageSrc } from './images.ts';
 import { storyImageImporters } from './story-images.ts';
 import { resolveStoryImage } from '../model/story-images.ts';
 import { getNewsroom, type SiteStory } from './newsroom.ts';
-import { storedBodyHtml } from './story-body.ts';
+import { storedBody } from './story-body.ts';
 import { absoluteUrl, site } from './site.ts';
+
+/** One JPEG or PNG of a story's image, at an absolute address. */
+async function feedImageUrl(storyFile: string, src: string, pageUrl: string): Promise<string> {
+  return new URL(await feedImageSrc(await resolveStoryImage(storyImageImporters, storyFile, src)), pageUrl).href;
+}
 
 async function renderFeedBody(story: SiteStory): Promise<string> {
   const { entries } = await getNewsroom();
   const entry = entries.get(story.slug)!;
   const storyFile = entry.filePath!;
-  let html = await expandFigures(await feedBodyHtml(await storedBodyHtml(entry)), (figure) =>
-    feedFigureHtml(figure, storyFile),
-  );
-  if (story.dateline) html = `<p><strong>${escapeXml(story.dateline)}</strong> —</p>${html}`;
-  if (story.image) {
-    const caption = [story.image.caption, story.image.credit].filter(Boolean).join(' ');
-    const src = await feedImageSrc(await resolveStoryImage(storyImageImporters, story.file, story.image.src));
-    html =
-      `<figure><img src="${src}" alt="${escapeXml(story.image.alt)}">` +
-      `${caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : ''}</figure>${html}`;
-  }
-  return absolutizeHtml(html, absoluteUrl(story.url));
+  const pageUrl = absoluteUrl(story.url);
+  const body = await feedBodyHtml((await storedBody(entry)).feed, {
+    pageUrl,
+    figure: async (figure) => feedFigureHtml(figure, await feedImageUrl(storyFile, figure.src, pageUrl)),
+  });
+  const dateline = story.dateline ? feedDatelineHtml(story.dateline) : '';
+  const image = story.image
+    ? feedFigureHtml(story.image, await feedImageUrl(story.file, story.image.src, pageUrl))
+    : '';
+  return image + dateline + body;
 }
 
 const bodies = new Map<string, Promise<string>>();

@@ -44,8 +44,3 @@ export async function feedImageSrc(image: ImageMetadata): Promise<string> {
   });
   return result.src;
 }
-
-export async function feedFigureHtml(figure: FigureSpec, storyFile: string): Promise<string> {
-  const image = await resolveStoryImage(storyImageImporters, storyFile, figure.src);
-  return `<figure><img src="${await feedImageSrc(image)}" alt="${escapeXml(figure.alt)}">${caption(figure)}</figure>`;
-}

@@ -196,7 +196,7 @@ const CASES: BadInput[] = [
     name: "a redirect from another story's URL",
     edit: addField('redirect_from: ["/articles/daca-renewals-continue-past-march-deadline/"]'),
     field: 'redirect_from.0',
-    says: /is where .*daca-renewals.* is published/,
+    says: /is the URL where .*daca-renewals.* is published/,
   },
   {
     name: 'an old URL that two stories redirect from',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/ingest/frontmatter.ts';
 import { analyzeStory, checkStory } from '../../src/ingest/parse-story.ts';
+import { bodyHtml } from '../../src/ingest/story-body/body-parts.ts';
 import { formatProblems, type Problem } from '../../src/ingest/problems.ts';
 import { peopleIndex } from '../../src/ingest/registries.ts';
 import { STORY_FRONTMATTER_LINES } from '../helpers/story-lines.ts';
@@ -84,7 +85,7 @@ describe('checkStory', () => {
     const analysis = analyzeStory(FILE, lines.join('\n') + '\n', CTX);
     expect(analysis.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(analysis.data).toMatchObject({ title: 'Justice Department ties grants to immigration cooperation' });
-    expect(analysis.html).toContain('Four cities');
+    expect(bodyHtml(analysis.body!)).toContain('Four cities');
   });
 
   it('counts a surname as naming someone, past a suffix such as III', () => {
@@ -243,7 +244,7 @@ describe('checkStory', () => {
         { name: 'Albuquerque', region: 'NM', country: 'US', lat: 35.0844, lon: -106.6504 },
         { name: 'Atlantis', country: 'ZZ' },
       ]);
-      expect(analysis.html).toContain('Jeff Sessions');
+      expect(bodyHtml(analysis.body!)).toContain('Jeff Sessions');
     });
 
     it('gives a known place without coordinates its coordinates from the gazetteer', () => {

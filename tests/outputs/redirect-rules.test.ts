@@ -61,6 +61,7 @@ describe('redirect pages', () => {
     expect(redirectPageFile('/2017/08/03/old-url/')).toBe('2017/08/03/old-url/index.html');
     expect(redirectPageFile('/2017/08/03/old-url')).toBe('2017/08/03/old-url/index.html');
     expect(redirectPageFile('/news/story.html')).toBe('news/story.html');
+    expect(redirectPageFile('/')).toBe('index.html');
   });
 
   it('refresh at once to the target, name it canonical, are not indexed and link to it', () => {

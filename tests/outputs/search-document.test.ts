@@ -8,18 +8,21 @@ import {
   shardBundlePath,
   thumbnailPath,
 } from '../../src/outputs/search-document.ts';
-import { renderStoryBody } from '../../src/ingest/story-body/render.ts';
+import { renderStoryTree } from '../../src/ingest/story-body/render.ts';
+import { renderedBody } from '../../src/ingest/story-body/rendered-body.ts';
 import { context, story } from '../model/story-fixtures.ts';
 
 const TZ = 'America/New_York';
 
 describe('searchDocumentHtml', () => {
-  const body = renderStoryBody(
-    'The letters went out **Thursday**.\n\n' +
-      '<PullQuote by="Jeff Sessions">Repeated words.</PullQuote>\n\n' +
-      '<Figure src="./chart.png" alt="Grants by city" caption="Grant totals" credit="DOJ" />\n',
-    { format: 'mdx' },
-  );
+  const body = renderedBody(
+    renderStoryTree(
+      'The letters went out **Thursday**.\n\n' +
+        '<PullQuote by="Jeff Sessions">Repeated words.</PullQuote>\n\n' +
+        '<Figure src="./chart.png" alt="Grants by city" caption="Grant totals" credit="DOJ" />\n',
+      { format: 'mdx' },
+    ),
+  ).page;
   const grants = story('sessions-letters', {
     title: 'Grants & cities',
     dek: 'Four cities were told.',
@@ -29,7 +32,7 @@ describe('searchDocumentHtml', () => {
     searchDocumentHtml({
       story: grants,
       people: ['Jeff Sessions'],
-      bodyHtml: body,
+      body,
       language: 'en-US',
       timeZone: TZ,
       thumbnail: '/pagefind/2017/thumbs/sessions-letters.webp',
@@ -93,7 +96,7 @@ describe('searchDocumentHtml', () => {
       retracted: { date: new Date('2024-10-02T20:00:00Z'), notice: 'The documents were drafts.' },
     });
     const marked = parse(
-      searchDocumentHtml({ story: retracted, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }),
+      searchDocumentHtml({ story: retracted, people: [], body: ['<p>x</p>'], language: 'en', timeZone: TZ }),
     );
     expect(marked.querySelector('[data-pagefind-meta="retracted"]')!.text).toBe('Retracted');
     expect(doc.querySelector('[data-pagefind-meta="retracted"]')).toBeNull();
@@ -101,7 +104,7 @@ describe('searchDocumentHtml', () => {
 
   it('leaves the image out for a story without one', () => {
     const plain = parse(
-      searchDocumentHtml({ story: grants, people: [], bodyHtml: '<p>x</p>', language: 'en', timeZone: TZ }),
+      searchDocumentHtml({ story: grants, people: [], body: ['<p>x</p>'], language: 'en', timeZone: TZ }),
     );
     expect(plain.querySelector('[data-pagefind-meta="image"]')).toBeNull();
   });

@@ -64,10 +64,12 @@ describe('npm run check: URL permanence in a git repository', () => {
       expect(committed.output).toMatch(
         new RegExp(
           `${OLD}:1: file: was published at /articles/philadelphia-wins-sanctuary-grant-case/ ` +
-            'and was deleted in [0-9a-f]{7}',
+            `and was renamed to ${NEW} in [0-9a-f]{7}`,
         ),
       );
-      expect(committed.output).toContain('redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]');
+      expect(committed.output).toContain(
+        `add "redirect_from: [/articles/philadelphia-wins-sanctuary-grant-case/]" to ${NEW}`,
+      );
 
       const file = path.join(project.root, NEW);
       writeFileSync(
@@ -80,7 +82,40 @@ describe('npm run check: URL permanence in a git repository', () => {
       const fixed = check();
       expect(fixed.status, fixed.output).toBe(0);
       expect(fixed.output).toContain(
-        'URL permanence: 1 story deleted or renamed since it was published, it moved, redirected or removed',
+        'URL permanence: every story ever published still has its page, a redirect or a removal notice ' +
+          '(1 of them deleted or renamed)',
+      );
+    },
+  );
+
+  it(
+    'fails on draft: true committed on a published story, at the draft line, and when it is then deleted',
+    {
+      timeout: 60_000,
+    },
+    () => {
+      const DRAFTED = 'content/articles/2018/daca-renewals-continue-past-march-deadline.mdx';
+      const file = path.join(project.root, DRAFTED);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace(/^section:/m, 'draft: true\nsection:'));
+      const draftLine = text.split('\n').findIndex((line) => line.startsWith('section:')) + 1;
+      git('commit', '-q', '-a', '-m', 'hold the DACA story back');
+      const drafted = check();
+      expect(drafted.status, drafted.output).toBe(1);
+      expect(drafted.output).toMatch(
+        new RegExp(
+          `${DRAFTED}:${draftLine}: draft: was published at /articles/daca-renewals-continue-past-march-deadline/ ` +
+            'until [0-9a-f]{7} \\(\\d{4}-\\d{2}-\\d{2}\\); as a draft it leaves the site',
+        ),
+      );
+      expect(drafted.output).toContain('(to take a story down, use removed: { date, notice }');
+
+      git('rm', '-q', DRAFTED);
+      git('commit', '-q', '-m', 'delete the DACA story');
+      const deleted = check();
+      expect(deleted.status, deleted.output).toBe(1);
+      expect(deleted.output).toMatch(
+        new RegExp(`${DRAFTED}:1: file: was published at .* until [0-9a-f]{7} .*, then was deleted in [0-9a-f]{7}`),
       );
     },
   );

@@ -33,8 +33,11 @@ function asBlocks(children: ElementContent[]): ElementContent[] {
   return [el('p', {}, children)];
 }
 
-/** Figure props travel to the page as one opaque attribute: base64url JSON, so no escaping can break it. */
-export const FIGURE_ATTRIBUTE = 'data-newsroom-figure';
+/**
+ * Figure props travel to the page as one opaque attribute (data-newsroom-figure,
+ * this hast property): base64url JSON, so no escaping can break it.
+ */
+export const FIGURE_PROPERTY = 'dataNewsroomFigure';
 export const encodeFigure = (spec: FigureSpec) => Buffer.from(JSON.stringify(spec)).toString('base64url');
 export const decodeFigure = (value: string): FigureSpec => JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
 
@@ -93,6 +96,20 @@ function embedUrl(value: string, embeds: EmbedProviders) {
   }
 }
 
+/** "a", "a and b", "a, b and c". */
+const inWords = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+/** Refuses attributes a component does not take: they would be dropped without a word. */
+function takesOnly(props: ComponentProps, component: string, names: readonly string[], usage: string): void {
+  const unknown = Object.keys(props).filter((name) => !names.includes(name));
+  if (unknown.length)
+    throw new ComponentError(
+      `<${component}> takes only ${inWords(names)}, not ${unknown.join(', ')}`,
+      `write it as ${usage}`,
+    );
+}
+
 function required(props: ComponentProps, name: string, component: string, hint: string): string {
   const value = props[name];
   if (typeof value !== 'string' || value.trim() === '')
@@ -105,6 +122,7 @@ export const components: Record<
   (props: ComponentProps, children: ElementContent[], context: ComponentContext) => Element
 > = {
   SourceQuote(props, children) {
+    takesOnly(props, 'SourceQuote', ['source'], '<SourceQuote source="…">…</SourceQuote>');
     const source = required(props, 'source', 'SourceQuote', "the name of one of the story's sources");
     return el('figure', { className: ['source-quote'] }, [
       el('blockquote', {}, asBlocks(children)),
@@ -112,6 +130,7 @@ export const components: Record<
     ]);
   },
   PullQuote(props, children) {
+    takesOnly(props, 'PullQuote', ['by'], '<PullQuote by="…">…</PullQuote>');
     const by = typeof props['by'] === 'string' ? props['by'] : undefined;
     // A pull quote repeats the story's words: hidden from screen readers and from search,
     // and not a landmark (an <aside> would be one, unnamed, beside the page's others).
@@ -124,6 +143,12 @@ export const components: Record<
     if (hasContent(children)) {
       throw new ComponentError('<Figure> takes no content between tags: use caption="…"');
     }
+    takesOnly(
+      props,
+      'Figure',
+      ['src', 'alt', 'decorative', 'caption', 'credit'],
+      '<Figure src="./picture.jpg" alt="…" caption="…" credit="…" />',
+    );
     const src = required(props, 'src', 'Figure', 'a path relative to the story file, like ./chart.png');
     const decorative = props['decorative'] === true || props['decorative'] === 'true';
     const alt = typeof props['alt'] === 'string' ? props['alt'].trim() : '';
@@ -136,7 +161,7 @@ export const components: Record<
       caption: typeof props['caption'] === 'string' ? props['caption'] : undefined,
       credit: typeof props['credit'] === 'string' ? props['credit'] : undefined,
     };
-    return el('figure', { [FIGURE_ATTRIBUTE]: encodeFigure(spec) }, []);
+    return el('figure', { [FIGURE_PROPERTY]: encodeFigure(spec) }, []);
   },
   /**
    * A document, chart or video from an allowlisted host, as a placeholder: no
@@ -155,21 +180,14 @@ export const components: Record<
         '<Embed> takes no content between tags: use title="…"',
         'write it as <Embed url="…" title="…" />',
       );
-    const unknown = Object.keys(props).filter((name) => name !== 'url' && name !== 'title');
-    if (unknown.length)
-      throw new ComponentError(
-        `<Embed> takes only url and title, not ${unknown.join(', ')}`,
-        'write it as <Embed url="…" title="…" />',
-      );
+    takesOnly(props, 'Embed', ['url', 'title'], '<Embed url="…" title="…" />');
     const url = required(props, 'url', 'Embed', 'the https:// address of the document, chart or video');
     const title = required(props, 'title', 'Embed', 'what it shows, for the placeholder and for screen readers').trim();
     const { provider, url: parsed } = embedUrl(url, context.embeds);
     const kind = EMBED_KIND_LABEL[provider.kind];
     const noun = kind.toLowerCase();
     const titleId = `embed-${context.nextId()}-title`;
-    // The script reads the title from the caption: a title in an attribute could hold "<",
-    // which a quoted attribute may, but which the feed's HTML parser (ultrahtml) misreads.
-    // The address has no "<": the URL parser percent-encodes it.
+    // The script reads the title from the caption, where it is text like any other.
     return el(
       'figure',
       {

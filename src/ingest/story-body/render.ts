@@ -1,16 +1,32 @@
-import type { ElementContent, Properties, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { htmlToHast, markdownToHast, mdxToHast } from 'satteri';
+import type { ElementContent, Nodes, Properties, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { markdownToHast, mdxToHast } from 'satteri';
 import type { EmbedProviders } from '../../model/embeds.ts';
+import { LINK_HINT, linkProblem } from '../../model/links.ts';
+import {
+  attributeName,
+  GLOBAL_ATTRIBUTES,
+  LINK_ATTRIBUTES,
+  MARKDOWN_HTML,
+  propertyOf,
+  sanitizeStoryTree,
+  WRITTEN_HTML,
+} from './allowlist.ts';
+import { bodyHtml } from './body-parts.ts';
 import { ComponentError, components, type ComponentProps } from './components.ts';
 
 /**
- * Turns a story body (MDX or Markdown) into HTML without compiling or running
- * it. MDX is parsed to a tree; Markdown and a short list of HTML elements pass
- * through, the contract's components are expanded by `components.ts`, and
- * everything that would be code — ESM, {expressions}, other components,
- * script-capable tags or attributes — is refused with its line.
+ * Turns a story body (MDX or Markdown) into a tree of HTML without compiling
+ * or running it. MDX is parsed to a tree; Markdown and the HTML elements a
+ * writer may type (allowlist.ts) pass through, the contract's components are
+ * expanded by `components.ts`, and everything else — ESM, {expressions},
+ * other components, other elements or attributes, links that leave for
+ * anything but the web or e-mail — is refused with its line. The tree then
+ * passes the allowlist every output gets its HTML from (sanitizeStoryTree).
  */
+
+/** Elements a body's tree may hold before components are expanded: what Markdown makes, and what writers may type. */
+const MARKDOWN_ELEMENTS: ReadonlySet<string> = new Set([...MARKDOWN_HTML, ...Object.keys(WRITTEN_HTML)]);
 
 export class StoryBodyError extends Error {
   constructor(
@@ -43,66 +59,9 @@ interface Walk {
   /** Ids handed out so far (components number their ids). */
   ids: number;
   problems: StoryBodyError[];
+  /** Raw HTML (a `.md` story read without it as elements): checked as written HTML, not refused. */
+  checkRawHtml?: boolean;
 }
-
-/** HTML elements a story may write by hand, and the attributes each may carry. */
-const INLINE_HTML: Record<string, readonly string[]> = {
-  a: ['href', 'title'],
-  abbr: ['title'],
-  b: [],
-  br: [],
-  cite: [],
-  code: [],
-  del: [],
-  em: [],
-  i: [],
-  ins: [],
-  kbd: [],
-  mark: [],
-  q: ['cite'],
-  s: [],
-  small: [],
-  span: ['lang'],
-  strong: [],
-  sub: [],
-  sup: [],
-  u: [],
-  time: ['datetime'],
-  hr: [],
-  p: [],
-  blockquote: [],
-  ul: [],
-  ol: ['start'],
-  li: [],
-  table: [],
-  thead: [],
-  tbody: [],
-  tr: [],
-  th: ['scope', 'colspan', 'rowspan'],
-  td: ['colspan', 'rowspan'],
-  caption: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  dl: [],
-  dt: [],
-  dd: [],
-};
-
-/** Elements Markdown itself produces (including GFM tables and footnotes). */
-const MARKDOWN_ELEMENTS = new Set([
-  ...Object.keys(INLINE_HTML),
-  'pre',
-  'h1',
-  'h5',
-  'h6',
-  'input',
-  'section',
-  'div',
-  'img',
-]);
-
-const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
 
 interface Position {
   start?: { line?: number };
@@ -128,10 +87,63 @@ function lineOf(node: MdxNode, firstLine: number): number | undefined {
   return line === undefined ? undefined : line + firstLine - 1;
 }
 
-function checkUrl(value: unknown, node: MdxNode, firstLine: number): void {
-  if (typeof value === 'string' && !SAFE_URL.test(value.trim())) {
-    throw new StoryBodyError(`the link "${value}" is not an http(s), mailto or site address`, lineOf(node, firstLine));
+function checkLink(value: unknown, line: number | undefined): void {
+  const problem = linkProblem(typeof value === 'string' ? value : '');
+  if (problem) throw new StoryBodyError(`the link ${problem}`, line, LINK_HINT);
+}
+
+/** Why a written attribute is refused, and what to do instead. */
+function attributeRefusal(tag: string, attribute: string, line: number | undefined): StoryBodyError {
+  const allowed = [...(WRITTEN_HTML[tag] ?? []), ...GLOBAL_ATTRIBUTES];
+  const instead = `<${tag}> may carry only ${allowed.join(', ')}`;
+  if (/^on/i.test(attribute))
+    return new StoryBodyError(
+      'event-handler attributes are not allowed',
+      line,
+      `stories run no scripts: remove ${attribute}`,
+    );
+  if (attribute === 'style' || attribute === 'class' || attribute === 'id')
+    return new StoryBodyError(
+      `<${tag}> may not carry the attribute ${attribute}`,
+      line,
+      `a story takes its look from the site's design: remove ${attribute}="…" (${instead})`,
+    );
+  if (/^data-/i.test(attribute))
+    return new StoryBodyError(
+      `<${tag}> may not carry the attribute ${attribute}`,
+      line,
+      `data- attributes steer the site's scripts and search results: remove it (${instead})`,
+    );
+  return new StoryBodyError(`<${tag}> may not carry the attribute ${attribute}`, line, instead);
+}
+
+/** Why a written element is refused, and what to do instead. */
+function elementRefusal(tag: string, line: number | undefined): StoryBodyError {
+  const hint =
+    tag === 'img' || tag === 'picture' || tag === 'figure'
+      ? 'pictures go in <Figure src="./picture.jpg" alt="…" /> in an .mdx story, with the image beside it'
+      : tag === 'iframe' || tag === 'embed' || tag === 'object' || tag === 'video' || tag === 'audio'
+        ? 'documents, charts and videos go in <Embed url="…" title="…" /> in an .mdx story'
+        : 'stories may hold Markdown and the plain HTML elements docs/writing.md lists, nothing that runs or loads';
+  return new StoryBodyError(`<${tag}> is not allowed in a story`, line, hint);
+}
+
+/**
+ * HTML a writer typed (raw HTML in `.md`, lower-case tags in `.mdx`), held to
+ * WRITTEN_HTML: the element, each attribute on it, and each address. Returns
+ * the element's hast properties.
+ */
+function checkWritten(tag: string, attributes: [string, unknown][], line: number | undefined): Properties {
+  const allowed = Object.hasOwn(WRITTEN_HTML, tag) ? WRITTEN_HTML[tag]! : undefined;
+  if (!allowed) throw elementRefusal(tag, line);
+  const properties: Properties = {};
+  for (const [attribute, value] of attributes) {
+    const name = attribute.toLowerCase();
+    if (!allowed.includes(name) && !GLOBAL_ATTRIBUTES.includes(name)) throw attributeRefusal(tag, attribute, line);
+    if (LINK_ATTRIBUTES.has(name)) checkLink(value, line);
+    properties[propertyOf(name)] = value as Properties[string];
   }
+  return properties;
 }
 
 function convertChildren(nodes: readonly MdxNode[] | undefined, walk: Walk): ElementContent[] {
@@ -192,22 +204,20 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
     case 'doctype':
       return [];
     case 'element': {
+      // Made by Markdown itself (raw HTML in `.md` is checked as written, in checkRawHtml).
       const tag = node.tagName ?? '';
-      if (tag === 'img') {
+      const line = lineOf(node, firstLine);
+      if (tag === 'img')
         throw new StoryBodyError(
           'Markdown images are not supported',
-          lineOf(node, firstLine),
-          'use <Figure src="./picture.jpg" alt="…" /> with the image beside the story',
+          line,
+          'use <Figure src="./picture.jpg" alt="…" /> in an .mdx story, with the image beside it',
         );
-      }
-      if (!MARKDOWN_ELEMENTS.has(tag) && !Object.hasOwn(INLINE_HTML, tag)) {
-        throw new StoryBodyError(`<${tag}> is not allowed in a story`, lineOf(node, firstLine));
-      }
+      if (!MARKDOWN_ELEMENTS.has(tag)) throw elementRefusal(tag, line);
       const properties: Properties = {};
       for (const [key, value] of Object.entries(node.properties ?? {})) {
-        if (/^on/i.test(key))
-          throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
-        if (key === 'href' || key === 'src') checkUrl(value, node, firstLine);
+        if (/^on/i.test(key)) throw attributeRefusal(tag, attributeName(key), line);
+        if (LINK_ATTRIBUTES.has(key) || key === 'src') checkLink(value, line);
         properties[key] = value;
       }
       return [{ type: 'element', tagName: tag, properties, children: convertChildren(node.children, walk) }];
@@ -220,36 +230,25 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
       // Own names only: <constructor> or <toString> must not reach Object's prototype.
       const component = Object.hasOwn(components, name) ? components[name] : undefined;
       if (component) {
-        if (name === 'SourceQuote' || name === 'PullQuote') checkReference(name, props, node, walk);
         const context = { embeds: walk.embeds, nextId: () => ++walk.ids, inline: node.type === 'mdxJsxTextElement' };
+        let element: ElementContent;
         try {
-          return [component(props, convertChildren(node.children, walk), context)];
+          element = component(props, convertChildren(node.children, walk), context);
         } catch (e) {
           if (e instanceof ComponentError) throw new StoryBodyError(e.message, lineOf(node, firstLine), e.hint);
           throw e;
         }
+        // Whom a quote names matters once it is a quote the component takes as written.
+        if (name === 'SourceQuote' || name === 'PullQuote') checkReference(name, props, node, walk);
+        return [element];
       }
-      const allowed = Object.hasOwn(INLINE_HTML, name) ? INLINE_HTML[name] : undefined;
-      if (!allowed) {
-        const hint = /^[A-Z]/.test(name)
-          ? `use one of ${Object.keys(components).join(', ')}`
-          : 'stories may not carry raw HTML that runs or loads code';
+      if (/^[A-Z]/.test(name))
         throw new StoryBodyError(
-          `<${name}> is not ${/^[A-Z]/.test(name) ? 'a component stories can use' : 'allowed in a story'}`,
+          `<${name}> is not a component stories can use`,
           lineOf(node, firstLine),
-          hint,
+          `use one of ${Object.keys(components).join(', ')}`,
         );
-      }
-      const properties: Properties = {};
-      for (const [key, value] of Object.entries(props)) {
-        if (/^on/i.test(key))
-          throw new StoryBodyError('event-handler attributes are not allowed', lineOf(node, firstLine));
-        if (!allowed.includes(key) && !['lang', 'dir', 'title'].includes(key)) {
-          throw new StoryBodyError(`<${name}> may not carry the attribute ${key}`, lineOf(node, firstLine));
-        }
-        if (key === 'href' || key === 'cite') checkUrl(value, node, firstLine);
-        properties[key] = value;
-      }
+      const properties = checkWritten(name, Object.entries(props), lineOf(node, firstLine));
       return [{ type: 'element', tagName: name, properties, children: convertChildren(node.children, walk) }];
     }
     case 'mdxFlowExpression':
@@ -266,6 +265,10 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
         `${Object.keys(components).join(', ')} need no import`,
       );
     case 'raw':
+      if (walk.checkRawHtml) {
+        checkRawHtml(node, walk);
+        return [];
+      }
       throw new StoryBodyError('raw HTML that could not be read as plain elements', lineOf(node, firstLine));
     default:
       throw new StoryBodyError(`unsupported content (${node.type})`, lineOf(node, firstLine));
@@ -274,25 +277,33 @@ function convert(node: MdxNode, walk: Walk): ElementContent[] {
 
 /**
  * Raw HTML in a Markdown story arrives as fragments ("<a href=…>", "</a>")
- * with their lines; each is parsed on its own and checked, so that a refusal
- * names the line before the body is parsed again with the HTML as elements.
+ * with their lines; each is parsed on its own and checked as written HTML, so
+ * that a refusal names its line before the body is parsed again with the HTML
+ * as elements. The final allowlist (sanitizeStoryTree) covers what a fragment
+ * parsed alone and the body parsed whole would read differently.
  */
 function checkRawHtml(node: MdxNode, walk: Walk): void {
-  if (node.type === 'raw' && node.value) {
-    const check = (el: MdxNode) => {
+  if (node.value) {
+    const rawLine = lineOf(node, walk.firstLine);
+    const check = (el: Nodes) => {
       if (el.type === 'element') {
+        const at = el.position?.start.line;
+        const line = rawLine === undefined || at === undefined ? rawLine : rawLine + at - 1;
         try {
-          convert({ ...el, position: node.position, children: [] } as MdxNode, walk);
+          const attributes = Object.entries(el.properties).map(([key, value]): [string, unknown] => [
+            attributeName(key),
+            value,
+          ]);
+          checkWritten(el.tagName, attributes, line);
         } catch (e) {
           if (!(e instanceof StoryBodyError)) throw e;
           walk.problems.push(e);
         }
       }
-      for (const child of el.children ?? []) check(child);
+      if ('children' in el) for (const child of el.children) check(child);
     };
-    for (const child of (htmlToHast(node.value, { fragment: true }) as MdxNode).children ?? []) check(child);
+    check(fromHtml(node.value, { fragment: true }));
   }
-  for (const child of node.children ?? []) checkRawHtml(child, walk);
 }
 
 export interface RenderOptions {
@@ -310,13 +321,14 @@ export interface RenderOptions {
 }
 
 /**
- * The body's HTML, with figures left as placeholders for the page to resolve.
- * Throws StoryBodyErrors listing every problem found.
+ * The body as a tree that holds only what STORY_SCHEMA allows, with figures
+ * left as placeholders for the page to resolve (figures.ts). Throws
+ * StoryBodyErrors listing every problem found.
  */
-export function renderStoryBody(
+export function renderStoryTree(
   source: string,
   { format, firstLine = 1, references, embeds = [] }: RenderOptions,
-): string {
+): Root {
   const features = { smartPunctuation: true, frontmatter: false };
   const walk: Walk = { firstLine, references, embeds, ids: 0, problems: [] };
   let tree: MdxNode;
@@ -324,7 +336,10 @@ export function renderStoryBody(
     if (format === 'mdx') {
       tree = mdxToHast(source, { features, position: true }) as MdxNode;
     } else {
-      checkRawHtml(markdownToHast(source, { features, position: true }) as MdxNode, walk);
+      // Read first with raw HTML as fragments, which have lines, to refuse what needs refusing
+      // at its line; then with the HTML as elements, for the tree.
+      const fragments = markdownToHast(source, { features, position: true }) as MdxNode;
+      convertChildren(fragments.children, { ...walk, checkRawHtml: true });
       if (walk.problems.length) throw new StoryBodyErrors(walk.problems);
       tree = markdownToHast(source, { features: { ...features, rawHtml: true }, position: false }) as MdxNode;
     }
@@ -336,5 +351,10 @@ export function renderStoryBody(
   }
   const root: Root = { type: 'root', children: convertChildren(tree.children, walk) };
   if (walk.problems.length) throw new StoryBodyErrors(walk.problems);
-  return toHtml(root);
+  return sanitizeStoryTree(root);
+}
+
+/** The body's HTML for one page (figures left as placeholders); see renderStoryTree. */
+export function renderStoryBody(source: string, options: RenderOptions): string {
+  return bodyHtml(renderStoryTree(source, options));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFigure, encodeFigure, type FigureSpec } from '../../../src/ingest/story-body/components.ts';
-import { expandFigures, figuresIn } from '../../../src/ingest/story-body/figures.ts';
-import { renderStoryBody } from '../../../src/ingest/story-body/render.ts';
+import { figuresIn } from '../../../src/ingest/story-body/figures.ts';
+import { renderStoryTree } from '../../../src/ingest/story-body/render.ts';
 
 const spec: FigureSpec = {
   src: './a "b" <c>.png',
@@ -16,19 +16,16 @@ describe('figure placeholders', () => {
     expect(decodeFigure(encodeFigure(spec))).toEqual(spec);
   });
 
-  it('are replaced in order by what the renderer makes, and nothing else changes', async () => {
-    const html = renderStoryBody(
-      'Before.\n\n<Figure src="./one.png" alt="One" />\n\nMiddle.\n\n<Figure src="./two.png" alt="Two" />\n\nAfter.\n',
+  it('are found in the tree in order, wherever they stand', () => {
+    const tree = renderStoryTree(
+      'Before.\n\n<Figure src="./one.png" alt="One" />\n\n' +
+        '<SourceQuote source="A">\n<Figure src="./two.png" alt="Two" />\n</SourceQuote>\n',
       { format: 'mdx' },
     );
-    expect(figuresIn(html).map((f) => f.src)).toEqual(['./one.png', './two.png']);
-    const expanded = await expandFigures(html, async (f) => `<img alt="${f.alt}">`);
-    expect(expanded).toMatch(/Before\.[\s\S]*<img alt="One">[\s\S]*Middle\.[\s\S]*<img alt="Two">[\s\S]*After\./);
-    expect(figuresIn(expanded)).toEqual([]);
+    expect(figuresIn(tree).map((f) => f.src)).toEqual(['./one.png', './two.png']);
   });
 
-  it('leave a body without figures untouched', async () => {
-    const html = '<p>No pictures here.</p>';
-    expect(await expandFigures(html, async () => 'X')).toBe(html);
+  it('are none in a body without figures', () => {
+    expect(figuresIn(renderStoryTree('No pictures here.', { format: 'mdx' }))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { renderStoryBody, StoryBodyError } from '../../../src/ingest/story-body/render.ts';
+import { renderStoryBody, renderStoryTree, StoryBodyError } from '../../../src/ingest/story-body/render.ts';
 import { figuresIn } from '../../../src/ingest/story-body/figures.ts';
 
 const mdx = (source: string, firstLine = 1) => renderStoryBody(source, { format: 'mdx', firstLine });
@@ -47,11 +47,14 @@ describe('renderStoryBody: what a story may contain', () => {
   });
 
   it('leaves <Figure> as a placeholder that carries its props to the page', () => {
-    const html = mdx('<Figure src="./chart.png" alt="Water levels since 2000" caption="Lake Mead" credit="USBR" />\n');
-    expect(figuresIn(html)).toEqual([
+    const tree = renderStoryTree(
+      '<Figure src="./chart.png" alt="Water levels since 2000" caption="Lake Mead" credit="USBR" />\n',
+      { format: 'mdx' },
+    );
+    expect(figuresIn(tree)).toEqual([
       { src: './chart.png', alt: 'Water levels since 2000', decorative: false, caption: 'Lake Mead', credit: 'USBR' },
     ]);
-    expect(figuresIn(mdx('<Figure src="./rule.png" decorative />\n'))).toEqual([
+    expect(figuresIn(renderStoryTree('<Figure src="./rule.png" decorative />\n', { format: 'mdx' }))).toEqual([
       { src: './rule.png', alt: '', decorative: true, caption: undefined, credit: undefined },
     ]);
   });
@@ -237,5 +240,52 @@ describe('renderStoryBody: a story body is content, not code', () => {
     const error = refusal(() => mdx('First.\n\nHi <b>unclosed\n', 5));
     expect(error.message).toMatch(/could not be read/);
     expect(error.line).toBe(7);
+  });
+});
+
+describe('renderStoryBody: component attributes', () => {
+  it.each([
+    [
+      'SourceQuote',
+      '<SourceQuote source="A" class="x">Said.</SourceQuote>',
+      /<SourceQuote> takes only source, not class/,
+    ],
+    [
+      'PullQuote',
+      '<PullQuote by="A" data-pagefind-meta="title:Hijacked">Said.</PullQuote>',
+      /<PullQuote> takes only by, not data-pagefind-meta/,
+    ],
+    [
+      'Figure',
+      '<Figure src="./a.png" alt="A" onerror="alert(1)" />',
+      /<Figure> takes only src, alt, decorative, caption and credit, not onerror/,
+    ],
+  ])('refuses an attribute %s does not take, rather than drop it without a word', (_name, source, message) => {
+    const error = refusal(() => mdx(`Intro.\n\n${source}\n`, 30));
+    expect(error.message).toMatch(message);
+    expect(error.line).toBe(32);
+    expect(error.hint).toMatch(/^write it as </);
+  });
+
+  it('shows markup in a source or a speaker’s name as the text it is', () => {
+    const name = '<img src=x onerror=alert(1)>';
+    const html = renderStoryBody(
+      `<SourceQuote source="${name}">Said.</SourceQuote>\n\n<PullQuote by="${name}">Again.</PullQuote>\n`,
+      { format: 'mdx', references: { sources: [name], officials: [name] } },
+    );
+    expect(html).not.toContain('<img');
+    const doc = parse(html);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.querySelector('figcaption')!.text).toBe(`— ${name}`);
+    expect(doc.querySelector('.pull-quote__by')!.text).toBe(`— ${name}`);
+  });
+});
+
+describe('renderStoryBody: the order of a component’s refusals', () => {
+  it('says first what the component does not take, then whom it names', () => {
+    const references = { sources: ['Los Angeles Times'], officials: [] };
+    const render = (source: string) => () => renderStoryBody(source, { format: 'mdx', references });
+    expect(refusal(render('<PullQuote by="A" onclick="x">Said.</PullQuote>\n')).message).toMatch(/takes only by/);
+    expect(refusal(render('<PullQuote by="A">Said.</PullQuote>\n')).message).toMatch(/names no entry of officials/);
   });
 });
