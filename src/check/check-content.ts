@@ -14,7 +14,7 @@ import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
-import { readSiteOutputs } from './site-outputs.ts';
+import { policyPageClashes, readFixedOutputs, readSiteOutputs } from './site-outputs.ts';
 import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
@@ -72,8 +72,15 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
-    ...readPolicyPages(root).problems,
   ];
+  const policyPages = readPolicyPages(root);
+  problems.push(...policyPages.problems);
+  problems.push(
+    ...policyPageClashes(
+      policyPages.pages.map((page) => page.id),
+      readFixedOutputs(root),
+    ),
+  );
 
   const articlesDir = path.join(root, 'content', 'articles');
   const seen = new Map<string, string>();
