@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
@@ -6,14 +5,16 @@ import { frontSchema } from '../schemas/registries.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
-import { listFiles } from '../ingest/content-files.ts';
-import { analyzeStory, IMAGE_EXTENSIONS } from '../ingest/parse-story.ts';
+import { isPlainFile, isPresent, linkProblem, linkProblemsAround, listContent } from '../ingest/content-files.ts';
+import { analyzeStory } from '../ingest/parse-story.ts';
 import { readPolicyPages } from '../ingest/policy-pages.ts';
+import { logoRefusal } from '../ingest/public-files.ts';
+import { storyFolderFileProblem } from '../ingest/story-pictures.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { peopleIndexOf, readRegistry } from '../ingest/registries.ts';
 import { embedsOf, readSiteFile, SITE_FILE, type SiteFile } from '../ingest/site-config.ts';
 import { lineMentioning, redirectProblems, type RedirectClaim } from './redirects.ts';
-import { readSiteOutputs } from './site-outputs.ts';
+import { policyPageClashes, readFixedOutputs, readSiteOutputs } from './site-outputs.ts';
 import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 
@@ -21,12 +22,15 @@ export { formatProblems } from '../ingest/problems.ts';
 
 async function checkOptionalFile(root: string, name: string, schema: z.ZodType): Promise<Problem[]> {
   const full = path.join(root, 'content', name);
-  if (!existsSync(full)) return [];
+  // A link in its place is reported by name (linkProblemsAround), never read.
+  if (!isPlainFile(full)) return [];
   return new YamlSource(`content/${name}`, await readFile(full, 'utf8')).checkedBy(schema).problems;
 }
 
 /** site.yaml, and what it names beside itself: the logo, which every page and every share card shows. */
 function checkSiteFile(root: string, site: SiteFile | undefined): Problem[] {
+  // A link in its place is not read, and reported by name (linkProblemsAround).
+  if (!site && isPresent(path.join(root, SITE_FILE))) return [];
   if (!site) {
     return [
       {
@@ -40,17 +44,9 @@ function checkSiteFile(root: string, site: SiteFile | undefined): Problem[] {
     ];
   }
   if (!site.config) return site.problems;
-  if (existsSync(path.join(root, 'public', site.config.logo))) return [];
-  return [
-    {
-      severity: 'error',
-      file: SITE_FILE,
-      line: site.source.lineOf(['logo']),
-      field: 'logo',
-      message: `there is no public${site.config.logo}`,
-      hint: 'put the logo file in public/ or name the one that is there (the header and every share card show it)',
-    },
-  ];
+  const refused = logoRefusal(root, site.config.logo);
+  if (!refused) return [];
+  return [{ severity: 'error', file: SITE_FILE, line: site.source.lineOf(['logo']), field: 'logo', ...refused }];
 }
 
 /**
@@ -65,19 +61,29 @@ export async function checkContent(root: string, options: { stories?: boolean; a
   const site = readSiteFile(root);
   const embeds = embedsOf(site);
   const problems = [
+    // Links anywhere else in content/ and public/; the stories', registries' and pages' listings report their own.
+    ...linkProblemsAround(root, ['articles', 'authors', 'sections', 'people', 'publications', 'pages']),
     ...authors.problems,
     ...sections.problems,
     ...people.problems,
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
-    ...readPolicyPages(root).problems,
   ];
+  const policyPages = readPolicyPages(root);
+  problems.push(...policyPages.problems);
+  problems.push(
+    ...policyPageClashes(
+      policyPages.pages.map((page) => page.id),
+      readFixedOutputs(root),
+    ),
+  );
 
   const articlesDir = path.join(root, 'content', 'articles');
   const seen = new Map<string, string>();
   const folderStories = new Set<string>();
-  const files = listFiles(articlesDir);
+  const { files, links } = listContent(articlesDir);
+  problems.push(...links.map((name) => linkProblem(`content/articles/${name}`)));
   for (const name of files) {
     const parsed = parseStoryPath(name);
     if (parsed?.folder) folderStories.add(path.posix.dirname(name));
@@ -86,9 +92,9 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     const file = `content/articles/${name}`;
     const parsed = parseStoryPath(name);
     if (!parsed) {
-      const inStoryFolder = folderStories.has(path.posix.dirname(name));
-      if (inStoryFolder && IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase())) {
-        problems.push(...[imageNameLengthProblem(file)].filter((p) => p !== undefined));
+      if (folderStories.has(path.posix.dirname(name))) {
+        const problem = storyFolderFileProblem(file) ?? imageNameLengthProblem(file);
+        if (problem) problems.push(problem);
         continue;
       }
       problems.push({

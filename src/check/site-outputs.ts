@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldedName } from '../model/old-address.ts';
 import { slug } from '../model/slug.ts';
+import type { Problem } from '../ingest/problems.ts';
 
 /**
  * The files and folders the build writes at the top of `dist/` besides the
@@ -234,12 +235,37 @@ function listTop(dir: string): { name: string; isFolder: boolean }[] {
   return readdirSync(dir, { withFileTypes: true }).map((e) => ({ name: e.name, isFolder: e.isDirectory() }));
 }
 
+/** What the code and public/ write at the top of dist/: everything of the site's own but the policy pages. */
+export function readFixedOutputs(root: string): SiteOutputs {
+  routesRead ??= readRouteOutputs();
+  return mergeOutputs(routesRead, publicOutputs(listTop(path.join(root, 'public'))));
+}
+
 /** Everything of the site's own at the top of dist/, for the project at `root`, as it is now. */
 export function readSiteOutputs(root: string): SiteOutputs {
-  routesRead ??= readRouteOutputs();
   return mergeOutputs(
-    routesRead,
-    publicOutputs(listTop(path.join(root, 'public'))),
+    readFixedOutputs(root),
     policyPageOutputs(listTop(path.join(root, 'content', 'pages')).map((e) => e.name)),
   );
+}
+
+/**
+ * A policy page whose address a route or a public/ file already takes: Astro
+ * would keep the route's page, and the policy page would silently never appear.
+ */
+export function policyPageClashes(pageIds: readonly string[], fixed: SiteOutputs): Problem[] {
+  return pageIds.flatMap((id) => {
+    const clash = clashWith(fixed, `${id}/index.html`) ?? clashWith(fixed, id);
+    if (!clash) return [];
+    return [
+      {
+        severity: 'error' as const,
+        file: `content/pages/${id}.md`,
+        line: 1,
+        field: 'file',
+        message: `/${id}/ is ${clash.output.what} (${clash.output.shown}), so this page would never be published`,
+        hint: 'rename the file, and its link under policies in content/site.yaml',
+      },
+    ];
+  });
 }

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFrontmatterYaml, splitFrontmatter } from '../ingest/frontmatter.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
 import { publicationState, type PublicationFields, type PublicationState } from '../model/publication.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
+import { listContent } from '../ingest/content-files.ts';
 import type { Problem } from '../ingest/problems.ts';
 import { ARTICLES, GitError, gitAt, readBlobs, readStoryHistory, type StoryVersion } from './story-history.ts';
 
@@ -279,15 +280,9 @@ export function permanenceProblems(published: readonly PublishedStory[], current
   return problems.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** Story files under content/articles/, relative to it, in the working tree. */
+/** Story files under content/articles/, relative to it, in the working tree; links are not followed. */
 function listStoryFiles(root: string): string[] {
-  const dir = path.join(root, ARTICLES);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((name) => parseStoryPath(name))
-    .sort();
+  return listContent(path.join(root, ARTICLES)).files.filter((name) => parseStoryPath(name));
 }
 
 const HELD_BY: Partial<Record<PublicationState, HeldBy['field']>> = {

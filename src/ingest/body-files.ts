@@ -23,6 +23,8 @@ export interface StoredBody {
   /** Bytes of UTF-8. */
   length: number;
   warnings: string[];
+  /** The pictures the story shows (story-pictures.ts), checked again whenever the body is reused. */
+  pictures?: string[];
 }
 
 export type BodyIndex = Map<string, StoredBody>;
@@ -68,7 +70,8 @@ export function parseBodyIndex(text: string | undefined): BodyIndex {
           NAME.test(b.pack) &&
           Number.isInteger(b.offset) &&
           Number.isInteger(b.length) &&
-          Array.isArray(b.warnings),
+          Array.isArray(b.warnings) &&
+          (b.pictures === undefined || (Array.isArray(b.pictures) && b.pictures.every((p) => typeof p === 'string'))),
       ),
     );
   } catch {

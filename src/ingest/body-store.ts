@@ -190,7 +190,7 @@ export class BodyStore {
     if (plan.compact) {
       const writer = new PackWriter(this.bodyDir);
       for (const [digest, body] of [...this.#index].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        this.#index.set(digest, { ...writer.append(readBodySync(this.bodyDir, body)), warnings: body.warnings });
+        this.#index.set(digest, { ...body, ...writer.append(readBodySync(this.bodyDir, body)) });
       }
       writer.close();
     }

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import type { Root } from 'hast';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { articleSchema, locationSchema, type ArticleFrontmatter } from '../schemas/article.ts';
 import type { EmbedProviders } from '../model/embeds.ts';
@@ -12,6 +10,8 @@ import { lookupPlace } from './gazetteer-lookup.ts';
 import type { Problem } from './problems.ts';
 import type { PeopleIndex } from './registries.ts';
 import { renderCheckedBody } from './story-body-check.ts';
+import { figuresIn } from './story-body/figures.ts';
+import { figureLines, refusalMessage, StoryPictures } from './story-pictures.ts';
 import { YamlSource } from './yaml-document.ts';
 import { FILE_BYTES } from '../schemas/limits.ts';
 import { fieldOnLine, sizeProblem } from './size-limits.ts';
@@ -19,8 +19,6 @@ import { oneMessagePerField, valueProblems, yamlValueIssues } from './yaml-value
 import { bodyLimitIssues } from './body-limits.ts';
 
 const rawArticleSchema = articleSchema(z.string().min(1));
-/** The image files a story may use, beside it or as its lead image. */
-export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.svg']);
 
 export interface StoryCheckContext {
   authors: ReadonlySet<string>;
@@ -41,6 +39,8 @@ export interface StoryAnalysis {
   data?: ArticleFrontmatter;
   /** The rendered body, sanitised (story-body/allowlist.ts), when bodies were asked for and it has no errors. */
   body?: Root;
+  /** The pictures the story shows, as written (`image.src`, then each `<Figure src>`), all found fit. */
+  pictures?: string[];
 }
 
 /**
@@ -141,13 +141,11 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     const otherwise = `use one of: ${[...ctx.sections].join(', ')}`;
     at(['section'], `no section "${section}" in content/sections/`, didYouMean(section, ctx.sections) ?? otherwise);
   }
+  const pictures = new StoryPictures(file, ctx.dir);
   const imageSrc = (raw['image'] as { src?: unknown } | undefined)?.src;
   if (typeof imageSrc === 'string') {
-    const resolved = path.resolve(ctx.dir, imageSrc);
-    if (!existsSync(resolved))
-      at(['image', 'src'], `no image at ${imageSrc}`, 'the path is relative to the story file');
-    else if (!IMAGE_EXTENSIONS.has(path.extname(resolved).toLowerCase()))
-      at(['image', 'src'], `${imageSrc} is not a JPEG, PNG, WebP, AVIF, GIF or SVG image`);
+    const refused = pictures.refusal(imageSrc);
+    if (refused) at(['image', 'src'], refusalMessage(imageSrc, refused), refused.hint);
   }
 
   // People: an id must name a registry entry, and a name two entries answer to needs an id.
@@ -209,18 +207,6 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     Array.isArray(list)
       ? list.flatMap((x) => (typeof (x as { name?: unknown })?.name === 'string' ? [(x as { name: string }).name] : []))
       : [];
-  for (const m of parts.body.matchAll(/<Figure\b[^>]*\bsrc\s*=\s*"([^"]+)"/g)) {
-    if (!existsSync(path.resolve(ctx.dir, m[1]!))) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: parts.bodyLine + parts.body.slice(0, m.index).split('\n').length - 1,
-        field: 'body',
-        message: `<Figure src="${m[1]}">: no such image`,
-        hint: 'the path is relative to the story file',
-      });
-    }
-  }
   // A place without coordinates gets them from the gazetteer (loaded on the first such place);
   // one it does not know is a warning: the story goes out, its map without that pin.
   const places = result.success
@@ -273,7 +259,22 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
     ctx.embeds,
   );
   problems.push(...body.problems);
-  return { problems, ...(valid && { data: valid }), ...(body.tree && { body: body.tree }) };
+  // Figures as the renderer read them, whatever the quotes or spacing they were written with.
+  const figures = body.tree === undefined ? [] : figuresIn(body.tree).map((figure) => figure.src);
+  const figureAt = figureLines(parts.body, parts.bodyLine, figures);
+  figures.forEach((src, i) => {
+    const refused = pictures.refusal(src);
+    if (refused) {
+      const message = refusalMessage(`<Figure src="${src}">`, refused);
+      problems.push({ severity: 'error', file, line: figureAt[i]!, field: 'body', message, hint: refused.hint });
+    }
+  });
+  const shown = [...(typeof imageSrc === 'string' ? [imageSrc] : []), ...figures];
+  return {
+    problems,
+    ...(valid && { data: valid }),
+    ...(body.tree && { body: body.tree, pictures: shown }),
+  };
 }
 
 /** The field a line of a story file belongs to, for a size problem: its key in the frontmatter, else the body. */

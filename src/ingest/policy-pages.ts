@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root, RootContent } from 'hast';
 import { slug } from '../model/slug.ts';
 import { policyPageSchema, type PolicyPageFrontmatter } from '../schemas/pages.ts';
+import { linkProblem, listContent } from './content-files.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { bodyHtml } from './story-body/body-parts.ts';
@@ -97,7 +98,7 @@ export function readPolicyPage(file: string, text: string): { page?: PolicyPage;
 }
 
 /** Why a file in content/pages/ cannot be a page, if it cannot. */
-function nameProblem(root: string, name: string): Problem | undefined {
+function nameProblem(name: string): Problem | undefined {
   const file = `${PAGES_FOLDER}/${name}`;
   const refuse = (message: string, hint: string): Problem => ({
     severity: 'error',
@@ -107,8 +108,6 @@ function nameProblem(root: string, name: string): Problem | undefined {
     message,
     hint,
   });
-  if (lstatSync(path.join(root, PAGES_FOLDER, name)).isSymbolicLink())
-    return refuse('is a symbolic link', 'put the page itself here, not a link to a file elsewhere');
   if (!name.endsWith('.md'))
     return refuse('is not a policy page', 'policy pages are Markdown files: content/pages/<name>.md');
   const id = name.slice(0, -'.md'.length);
@@ -125,13 +124,12 @@ function nameProblem(root: string, name: string): Problem | undefined {
 /** Every policy page of the project at `root`, and every problem of every file in content/pages/. */
 export function readPolicyPages(root: string): { pages: PolicyPage[]; problems: Problem[] } {
   const dir = path.join(root, PAGES_FOLDER);
-  if (!existsSync(dir)) return { pages: [], problems: [] };
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => !e.isDirectory());
+  // Links (to files or folders) are refused by name and never followed.
+  const { files, links } = listContent(dir);
   const pages: PolicyPage[] = [];
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    const name = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    const refused = nameProblem(root, name);
+  const problems: Problem[] = links.map((name) => linkProblem(`${PAGES_FOLDER}/${name}`));
+  for (const name of files) {
+    const refused = nameProblem(name);
     if (refused) {
       problems.push(refused);
       continue;

@@ -5,7 +5,7 @@ import type { AliasedEntry } from '../model/registry.ts';
 import { slug } from '../model/slug.ts';
 import { nameLengthProblem } from '../model/file-names.ts';
 import { authorSchema, personSchema, publicationSchema, sectionSchema } from '../schemas/registries.ts';
-import { listFiles } from './content-files.ts';
+import { linkProblem, listContent, listFiles } from './content-files.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
 
@@ -68,7 +68,9 @@ export function readRegistry<N extends RegistryName>(root: string, folder: N): R
   // TypeScript cannot narrow an indexed union of schemas to the one `folder` names.
   const schema = REGISTRY_SCHEMAS[folder] as unknown as z.ZodType<RegistryEntry<N>>;
   const registry: Registry<RegistryEntry<N>> = { ids: new Set(), entries: new Map(), files: new Map(), problems: [] };
-  for (const name of listFiles(dir)) {
+  const { files, links } = listContent(dir);
+  registry.problems.push(...links.map((name) => linkProblem(`content/${folder}/${name}`)));
+  for (const name of files) {
     const problem = fileProblem(folder, name);
     if (problem) registry.problems.push(problem);
     if (!YAML_FILE.test(name) || name.includes('/')) continue;

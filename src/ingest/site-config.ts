@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmbedProviders } from '../model/embeds.ts';
 import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
+import { isPlainFile } from './content-files.ts';
 
 /**
  * content/site.yaml, read one way by everyone: the Astro config, the pages,
@@ -29,10 +30,10 @@ export function parseSiteFile(text: string): SiteFile {
   return { source, config: data, problems };
 }
 
-/** The site file of the project at `root`; undefined when there is none. */
+/** The site file of the project at `root`; undefined when there is none, or a link is in its place (never followed). */
 export function readSiteFile(root: string): SiteFile | undefined {
   const file = path.join(root, SITE_FILE);
-  return existsSync(file) ? parseSiteFile(readFileSync(file, 'utf8')) : undefined;
+  return isPlainFile(file) ? parseSiteFile(readFileSync(file, 'utf8')) : undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -74,7 +75,8 @@ export function readSiteUrl(root: string, env: Env = process.env): string | unde
  * none; the content check reports what is wrong with it.
  */
 export async function readEmbeds(root: string): Promise<EmbedProviders> {
-  const text = await readFile(path.join(root, SITE_FILE), 'utf8').catch(() => undefined);
+  const file = path.join(root, SITE_FILE);
+  const text = isPlainFile(file) ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
   return embedsOf(text === undefined ? undefined : parseSiteFile(text));
 }
 

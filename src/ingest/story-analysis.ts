@@ -50,6 +50,10 @@ export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, p
   return {
     ok: true,
     data: analysis.data as unknown as Record<string, unknown>,
-    body: { ...packs.append(serializeRenderedBody(renderedBody(analysis.body))), warnings },
+    body: {
+      ...packs.append(serializeRenderedBody(renderedBody(analysis.body))),
+      warnings,
+      ...(analysis.pictures?.length && { pictures: analysis.pictures }),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -25,6 +25,8 @@ import {
 import { BodyStore } from './body-store.ts';
 import type { StoryRegistries } from './story-analysis.ts';
 import { failedStories, forgetFailedStory, recordFailedStory } from './failed-stories.ts';
+import { isPlainFile, linkProblem, listContent } from './content-files.ts';
+import { StoryPictures } from './story-pictures.ts';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -47,13 +49,22 @@ interface Registries extends StoryRegistries {
   key: string;
 }
 
-async function storyFiles(base: string): Promise<string[]> {
-  const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
-    .map((e) => path.relative(base, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((relative) => parseStoryPath(relative) !== undefined)
-    .sort();
+/** The story files under `base`, and the links there (stories or pictures), which are never followed. */
+function storyFiles(base: string): { stories: string[]; links: string[] } {
+  const { files, links } = listContent(base);
+  return { stories: files.filter((relative) => parseStoryPath(relative) !== undefined), links };
+}
+
+/**
+ * Whether the pictures a stored story shows are still fit: they are files
+ * beside the story, which its text's digest does not cover. Checked again on
+ * every sync (a look at each file's first bytes), so that a picture replaced
+ * by a link, an empty or damaged file or a huge one is refused like a new one.
+ */
+function picturesStillFit(file: string, dir: string, pictures: readonly string[] | undefined): boolean {
+  if (!pictures?.length) return true;
+  const check = new StoryPictures(file, dir);
+  return pictures.every((src) => check.refusal(src) === undefined);
 }
 
 export function storyLoader(options: { base: string }): Loader {
@@ -116,7 +127,14 @@ export function storyLoader(options: { base: string }): Loader {
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         const kept = bodies.get(digest);
-        if (existing && kept && existing.digest === digest && existing.filePath === file) {
+        const dir = path.dirname(absolute);
+        if (
+          existing &&
+          kept &&
+          existing.digest === digest &&
+          existing.filePath === file &&
+          picturesStillFit(file, dir, kept.pictures)
+        ) {
           return () => {
             forgetFailedStory(slug);
             warnings.push(...kept.warnings);
@@ -124,7 +142,7 @@ export function storyLoader(options: { base: string }): Loader {
             return [];
           };
         }
-        const outcome = await analyzer.analyze({ file, contents, dir: path.dirname(absolute) });
+        const outcome = await analyzer.analyze({ file, contents, dir });
         return () => {
           if (!outcome.ok) {
             store.delete(slug);
@@ -175,7 +193,7 @@ export function storyLoader(options: { base: string }): Loader {
       };
 
       const registries = await readRegistries();
-      const files = await storyFiles(base);
+      const { stories: files, links } = storyFiles(base);
       const readStory = (relative: string) => readFileSync(path.join(base, relative), 'utf8');
       // Many changed stories (an archive's first build, a new renderer) are analysed on
       // every core; a few (a reporter's commit) on this thread, without starting workers.
@@ -192,7 +210,7 @@ export function storyLoader(options: { base: string }): Loader {
         changed >= POOL_THRESHOLD && threads > 0
           ? workerAnalyzer(registries, bodyDir, threads)
           : inThreadAnalyzer(registries, bodyDir);
-      const problems: Problem[] = [];
+      const problems: Problem[] = links.map((relative) => linkProblem(projectPath(path.join(base, relative))));
       try {
         // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
         const window: Promise<() => Problem[]>[] = [];
@@ -255,6 +273,10 @@ export function storyLoader(options: { base: string }): Loader {
         if (!changed.startsWith(base + path.sep)) return;
         const relative = path.relative(base, changed).split(path.sep).join('/');
         if (!parseStoryPath(relative)) return;
+        if (!isPlainFile(changed)) {
+          logger.error(formatProblems([linkProblem(projectPath(changed))]).join('\n'));
+          return;
+        }
         try {
           const current = await readRegistries();
           const analyzer = inThreadAnalyzer(current, bodyDir);

@@ -7,7 +7,7 @@ import type { TextLines } from '../schemas/limits.ts';
  * for every subscriber. Bidi overrides and isolates make text display in another order than it
  * is stored (a headline that reads differently from what was checked). The marks U+200E, U+200F
  * and U+061C are allowed: they reorder nothing beyond themselves, and names in Arabic or Hebrew
- * beside Latin text may need them (docs/decisions/0032-text-rules-and-limits.md).
+ * beside Latin text may need them (docs/decisions/0033-text-rules-and-limits.md).
  */
 
 export type CharacterFault = 'control' | 'line break' | 'tab' | 'noncharacter' | 'surrogate' | 'bidi';

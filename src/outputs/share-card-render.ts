@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
+import { logoMediaType } from '../ingest/public-files.ts';
 import {
   CARD_FONT_FAMILIES,
   SHARE_CARD_HEIGHT,
@@ -74,11 +75,7 @@ export async function loadShareCardAssets(options: {
     })),
   );
   const logo = await readFile(options.logoFile);
-  const mime = options.logoFile.endsWith('.svg')
-    ? 'image/svg+xml'
-    : options.logoFile.endsWith('.png')
-      ? 'image/png'
-      : 'image/jpeg';
+  const mime = logoMediaType(logo);
   return { fonts, logoDataUri: `data:${mime};base64,${logo.toString('base64')}`, designDigest: options.design };
 }
 

@@ -49,7 +49,13 @@ export const siteSchema = z.strictObject({
   tagline: z.string().optional(),
   description: nonEmptyText,
   url: webUrl,
-  logo: z.string().regex(/^\/\S+$/, 'must be a path under public/, like /logo.svg'),
+  /** A plain path under public/: no `.` or `..` folders, no hidden files, nothing a URL would read otherwise. */
+  logo: z
+    .string()
+    .regex(
+      /^(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)+$/,
+      'must be a path under public/ like /logo.svg: letters, digits, ".", "-" and "_", no ".." and no spaces',
+    ),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag like en-US'),
   timezone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone like America/New_York' }),
   pageSize: z.number().int().min(5).max(200).default(20),

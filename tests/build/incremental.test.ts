@@ -63,6 +63,10 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
       });
   }
 
+  /** A folder story (the only kind with pictures) that is live at the build instant. */
+  const isLiveFolder = (s: CorpusStory) =>
+    !s.data['draft'] && !s.data['embargo'] && new Date(s.data['date']).getTime() < Date.parse(buildTime);
+
   const isLive = (s: CorpusStory) =>
     !s.data['draft'] &&
     !s.data['embargo'] &&
@@ -228,6 +232,31 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     buildTime = new Date(Date.parse(embargoed.data['embargo']) + 60_000).toISOString();
     buildBoth();
     expect(existsSync(path.join(incremental.dist, `articles/${embargoed.slug}/index.html`))).toBe(true);
+  });
+
+  it("refuses a cached story whose picture was replaced, at the story's line, and takes it back once restored", () => {
+    const story = stories.find((s) => s.rel.endsWith('/index.mdx') && s.data['image'] && isLiveFolder(s))!;
+    const picture = path.join(incremental.root, 'content/articles', path.dirname(story.rel), story.data['image'].src);
+    const original = readFileSync(picture);
+    const where = `content/articles/${story.rel}:`;
+    try {
+      // The story's text, and so its digest, is unchanged: only a look at the picture can tell.
+      for (const [replacement, says] of [
+        [Buffer.alloc(0), 'is an empty file'],
+        [original.subarray(0, 12), 'is a damaged JPEG file'],
+      ] as const) {
+        writeFileSync(picture, replacement);
+        const result = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
+        expect(result.status).not.toBe(0);
+        const line = result.output.split('\n').find((l) => l.startsWith(where) && l.includes(': image.src: '));
+        expect(line, result.output.slice(-2000)).toContain(says);
+      }
+    } finally {
+      writeFileSync(picture, original);
+    }
+    const restored = buildSite(incremental.root, incremental.dist, { BUILD_TIME: buildTime });
+    expect(restored.status, restored.output.slice(-3000)).toBe(0);
+    expect(existsSync(path.join(incremental.dist, `articles/${story.slug}/index.html`))).toBe(true);
   });
 
   it('with only the share-card cache kept, draws no card again and still equals a cold build', () => {

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
 import { peopleIndex, readPeople } from '../../src/ingest/registries.ts';
 import { readEmbeds } from '../../src/ingest/site-config.ts';
+import { png } from '../helpers/picture-bytes.ts';
 
 describe('peopleIndex', () => {
   it('lists every id, and only the names two or more entries answer to, with their ids sorted', () => {
@@ -52,7 +53,7 @@ describe('checkContent', () => {
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'newsroom-check-'));
-    await write('public/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await write('public/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"/>');
     await write(
       'content/site.yaml',
       [
@@ -77,7 +78,7 @@ describe('checkContent', () => {
       'content/articles/2019/folder-story/index.mdx',
       storyText().replace('Body.', '<Figure src="./chart.png" alt="Chart" />'),
     );
-    await write('content/articles/2019/folder-story/chart.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await write('content/articles/2019/folder-story/chart.png', png(40, 30));
   });
 
   afterEach(async () => {
@@ -176,6 +177,81 @@ describe('checkContent', () => {
     const problems = (await checkContent(root)).filter((p) => p.severity === 'error');
     expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['content/site.yaml', 4, 'logo']]);
     expect(problems[0]!.message).toContain('public/logo.svg');
+  });
+
+  it('refuses a logo path that leaves public/, in the schema, at its line', async () => {
+    const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
+    await write('content/site.yaml', site.replace('logo: /logo.svg', 'logo: /../../etc/passwd'));
+    const problems = await checkContent(root);
+    expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['content/site.yaml', 4, 'logo']]);
+    expect(problems[0]!.message).toMatch(/must be a path under public\//);
+  });
+
+  it('refuses a logo that is a link, naming it, at the logo line', async () => {
+    await write('outside/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"/>');
+    await rm(path.join(root, 'public/logo.svg'));
+    await symlink(path.join(root, 'outside/logo.svg'), path.join(root, 'public/logo.svg'));
+    const said = formatProblems(await checkContent(root));
+    expect(said).toEqual([
+      'content/site.yaml:4: logo: public/logo.svg is a symbolic link, which the site never follows ' +
+        '(put the logo file itself in public/)',
+      'public/logo.svg:1: file: is a symbolic link, which the site never follows ' +
+        '(commit the file itself in its place, not a link to it)',
+    ]);
+  });
+
+  describe('symbolic links', () => {
+    const SECRET = 'ZZSECRETMARKER4471 root:x:0:0';
+    const linkTo = async (rel: string, target: string) => {
+      await mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+      await symlink(target, path.join(root, rel));
+    };
+    const secretFile = async () => {
+      await write('outside/secret.txt', `${SECRET}\n`);
+      return path.join(root, 'outside/secret.txt');
+    };
+
+    it('refuses each by name, wherever it is in content/, and reads none of them', async () => {
+      const secret = await secretFile();
+      await write('outside/story/index.mdx', storyText());
+      await linkTo('content/articles/2026/linked-story.mdx', secret);
+      await linkTo('content/articles/2026/linked-folder', path.join(root, 'outside/story'));
+      await linkTo('content/articles/2019/folder-story/lead.jpg', secret);
+      await linkTo('content/authors/sam-ortiz.yaml', secret);
+      await linkTo('content/pages/about.md', secret);
+      await linkTo('content/front.yaml', secret);
+      await linkTo('public/robots.txt', secret);
+      const problems = await checkContent(root);
+      expect(problems.map((p) => `${p.file}:${p.line}: ${p.field}`).sort()).toEqual([
+        'content/articles/2019/folder-story/lead.jpg:1: file',
+        'content/articles/2026/linked-folder:1: file',
+        'content/articles/2026/linked-story.mdx:1: file',
+        'content/authors/sam-ortiz.yaml:1: file',
+        'content/front.yaml:1: file',
+        'content/pages/about.md:1: file',
+        'public/robots.txt:1: file',
+      ]);
+      expect(JSON.stringify(problems)).not.toContain('ZZSECRETMARKER');
+    });
+
+    it('refuses a linked site.yaml once, by name, not as missing and not read', async () => {
+      const secret = await secretFile();
+      await rm(path.join(root, 'content/site.yaml'));
+      await linkTo('content/site.yaml', secret);
+      const said = formatProblems(await checkContent(root));
+      expect(said).toEqual([expect.stringMatching(/^content\/site\.yaml:1: file: is a symbolic link/)]);
+    });
+
+    it("refuses a story's picture that is a link, at the line that names it", async () => {
+      await rm(path.join(root, 'content/articles/2019/folder-story/chart.png'));
+      await linkTo('content/articles/2019/folder-story/chart.png', await secretFile());
+      const said = formatProblems(await checkContent(root));
+      expect(said).toEqual([
+        expect.stringMatching(/^content\/articles\/2019\/folder-story\/chart\.png:1: file: is a symbolic link/),
+        'content/articles/2019/folder-story/index.mdx:9: body: <Figure src="./chart.png"> is a symbolic link, ' +
+          'which the site never follows (put the picture itself in the story folder, not a link to it)',
+      ]);
+    });
   });
 
   it('reports a missing site.yaml', async () => {

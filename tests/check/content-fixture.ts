@@ -48,7 +48,7 @@ export async function contentFolder(): Promise<ContentFolder> {
     await mkdir(path.dirname(full), { recursive: true });
     await writeFile(full, typeof lines === 'string' ? lines : lines.join('\n') + '\n');
   };
-  await write('public/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await write('public/logo.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"/>');
   await write('content/site.yaml', SITE_YAML);
   await write('content/authors/maria-lopez.yaml', ['name: Maria Lopez', 'role: Reporter']);
   await write('content/authors/sam-ortiz.yaml', ['name: Sam Ortiz']);

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   clashWith,
   mergeOutputs,
+  policyPageClashes,
   policyPageOutputs,
   publicOutputs,
+  readFixedOutputs,
   readSiteOutputs,
   routeOutputs,
 } from '../../src/check/site-outputs.ts';
@@ -100,5 +102,24 @@ describe('readSiteOutputs', () => {
     for (const page of ['about', 'contact', 'corrections-policy', 'ethics', 'ownership'])
       expect(outputs.folders.get(page)?.what).toBe(`the policy page from content/pages/${page}.md`);
     expect(outputs.files.get('rss.xml')).toBeDefined();
+  });
+});
+
+describe('policyPageClashes', () => {
+  const fixed = readFixedOutputs(PROJECT_ROOT);
+
+  it("refuses a policy page at a route's or a public file's address, which would never be published", () => {
+    const problems = policyPageClashes(['search', 'tags', 'articles', 'about'], fixed);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.field}`)).toEqual([
+      'content/pages/search.md:1: file',
+      'content/pages/tags.md:1: file',
+      'content/pages/articles.md:1: file',
+    ]);
+    expect(problems[1]!.message).toMatch(/^\/tags\/ is .* so this page would never be published$/);
+    expect(problems[1]!.hint).toMatch(/rename the file/);
+  });
+
+  it('lets the sample policy pages be', () => {
+    expect(policyPageClashes(['about', 'contact', 'corrections-policy', 'ethics', 'ownership'], fixed)).toEqual([]);
   });
 });

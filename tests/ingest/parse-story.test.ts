@@ -1,11 +1,14 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/ingest/frontmatter.ts';
 import { analyzeStory, checkStory } from '../../src/ingest/parse-story.ts';
 import { bodyHtml } from '../../src/ingest/story-body/body-parts.ts';
 import { formatProblems, type Problem } from '../../src/ingest/problems.ts';
 import { peopleIndex } from '../../src/ingest/registries.ts';
 import { STORY_FRONTMATTER_LINES } from '../helpers/story-lines.ts';
+import { jpegHeader, png } from '../helpers/picture-bytes.ts';
 
 const FILE = 'content/articles/2017/sessions-grants.mdx';
 const PEOPLE = peopleIndex([
@@ -402,5 +405,71 @@ describe('checkStory', () => {
       expect(problems[0]).toMatchObject({ field: 'body', line: lineOf(lines, '<Figure') });
       expect(problems[0]!.message).toContain('./missing-chart.png');
     });
+  });
+});
+
+describe('the pictures a story shows', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'newsroom-story-pictures-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const FOLDER_FILE = 'content/articles/2026/council-vote/index.mdx';
+  const dir = path.join(root, FOLDER_FILE, '..');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.join(root, 'content/articles/2025/removed-story'), { recursive: true });
+  writeFileSync(path.join(dir, 'lead.jpg'), jpegHeader(1600, 900));
+  writeFileSync(path.join(dir, 'chart.png'), png(800, 400));
+  writeFileSync(path.join(dir, 'huge.png'), png(20000, 20000));
+  writeFileSync(path.join(root, 'content/articles/2025/removed-story/photo.jpg'), jpegHeader(800, 600));
+  const ctx = { ...CTX, dir };
+  const withLead = (src: string, ...body: string[]) => {
+    const lines = storyLines();
+    lines.splice(6, 0, 'image:', `  src: ${src}`, '  alt: The council chamber');
+    return [...lines, ...body];
+  };
+  const analyze = (lines: string[]) => analyzeStory(FOLDER_FILE, lines.join('\n') + '\n', ctx);
+
+  it('takes pictures beside the story, and lists them for the loader to check again', () => {
+    const lines = withLead('./lead.jpg', '', "<Figure src='./chart.png' alt='Chart' />");
+    const analysis = analyze(lines);
+    expect(analysis.problems).toEqual([]);
+    expect(analysis.pictures).toEqual(['./lead.jpg', './chart.png']);
+  });
+
+  it("refuses a lead picture of another story, at image.src's line", () => {
+    const lines = withLead('../../2025/removed-story/photo.jpg');
+    const problems = analyze(lines).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'image.src', line: 8 });
+    expect(problems[0]!.message).toBe("../../2025/removed-story/photo.jpg is not a picture in this story's folder");
+  });
+
+  it('refuses a single-quoted Figure leaving the folder, at its line, as the renderer reads it', () => {
+    const lines = withLead(
+      './lead.jpg',
+      '',
+      'Text.',
+      '',
+      "<Figure src='../../2025/removed-story/photo.jpg' alt='x' />",
+    );
+    const problems = analyze(lines).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        line: lines.length,
+        message: `<Figure src="../../2025/removed-story/photo.jpg"> is not a picture in this story's folder`,
+      }),
+    ]);
+  });
+
+  it('refuses a Figure written across lines at the line of its tag', () => {
+    const lines = withLead('./lead.jpg', '', '<Figure', '  alt="Too big"', '  src="./huge.png"', '/>');
+    const problems = analyze(lines).problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'body', line: lineOf(lines, '<Figure') });
+    expect(problems[0]!.message).toMatch(/20,000×20,000 pixels/);
+  });
+
+  it('does not check pictures named in code, which the renderer shows as text', () => {
+    const lines = withLead('./lead.jpg', '', '`<Figure src="../../etc/passwd" />`');
+    expect(analyze(lines).problems).toEqual([]);
   });
 });

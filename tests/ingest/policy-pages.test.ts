@@ -79,7 +79,8 @@ describe('readPolicyPages', () => {
     expect(formatProblems(readPolicyPages(folder.root).problems)).toEqual([
       'content/pages/About Us.md:1: file: "About Us" cannot be a page address ' +
         '(rename it to about-us.md (lower-case letters, digits and hyphens))',
-      'content/pages/passwd.md:1: file: is a symbolic link (put the page itself here, not a link to a file elsewhere)',
+      'content/pages/passwd.md:1: file: is a symbolic link, which the site never follows ' +
+        '(commit the file itself in its place, not a link to it)',
       `content/pages/team.html:1: ${notAPage}`,
       `content/pages/team.mdx:1: ${notAPage}`,
     ]);

@@ -276,6 +276,14 @@ export const cases: HostileCase[] = [
     says: /event-handler attributes are not allowed/,
   },
   {
+    name: "a policy page at the search page's address",
+    expect: 'refused',
+    files: { 'content/pages/search.md': page('Nothing to find here.') },
+    file: 'content/pages/search.md',
+    field: 'file',
+    says: /\/search\/ is one of the site's own pages .* so this page would never be published/,
+  },
+  {
     name: 'a policy page missing its description',
     expect: 'refused',
     files: { 'content/pages/html-no-description.md': '---\ntitle: About\n---\n\nText.\n' },
