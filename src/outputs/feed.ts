@@ -1,4 +1,5 @@
-import { escapeHtmlText, escapeXml } from './escape.ts';
+import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { escapeHtmlText, escapeXml, xmlText } from './escape.ts';
 import type { Story } from '../model/story.ts';
 
 /** Newest live stories a feed carries. */
@@ -45,47 +46,36 @@ export interface FeedChannel {
   language: string;
 }
 
-const NAMESPACES = {
-  content: 'http://purl.org/rss/1.0/modules/content/',
-  dc: 'http://purl.org/dc/elements/1.1/',
-  atom: 'http://www.w3.org/2005/Atom',
-};
-
-/** `<name>text</name>`, the text escaped and stripped of what XML cannot carry. */
-const element = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
-
-function itemXml(item: FeedItem): string {
-  return (
-    '<item>' +
-    element('title', item.title) +
-    element('link', item.link) +
-    `<guid isPermaLink="true">${escapeXml(item.link)}</guid>` +
-    element('description', item.description) +
-    element('pubDate', item.pubDate.toUTCString()) +
-    element('content:encoded', item.content) +
-    item.creators.map((name) => element('dc:creator', name)).join('') +
-    item.categories.map((name) => element('category', name)).join('') +
-    '</item>'
-  );
+/**
+ * What @astrojs/rss writes one RSS 2.0 feed from. Descriptions, the channel's and each item's, are
+ * HTML that readers render: plain text goes in escaped, or a dek that mentions `<b>` turns bold.
+ * @astrojs/rss escapes markup in what it writes itself but passes on characters XML cannot carry:
+ * `xmlText` drops them (the content check refuses them; this is the second line).
+ */
+export function rssOptions(channel: FeedChannel, items: readonly FeedItem[]): RSSOptions {
+  return {
+    title: xmlText(channel.title),
+    description: escapeHtmlText(channel.description),
+    site: channel.url,
+    items: items.map((item) => ({
+      title: xmlText(item.title),
+      link: item.link,
+      pubDate: item.pubDate,
+      description: item.description,
+      content: xmlText(item.content),
+      categories: item.categories.map(xmlText),
+      // Custom data is parsed back by @astrojs/rss, which reads text that looks like a number as
+      // one: author names are held to have letters that do not (src/schemas/registries.ts).
+      customData: item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+    })),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    customData:
+      `<language>${escapeXml(channel.language)}</language>` +
+      `<atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
+  };
 }
 
-/**
- * One RSS 2.0 feed. Every value is written by one escaping function, as it is: a byline or tag
- * that reads as a number ("007") stays as written. Descriptions, the channel's and each item's,
- * are HTML that readers render: plain text goes in escaped, or a dek that mentions `<b>` turns bold.
- */
-export function rssXml(channel: FeedChannel, items: readonly FeedItem[]): string {
-  const namespaces = Object.entries(NAMESPACES)
-    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
-    .join('');
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"${namespaces}><channel>` +
-    element('title', channel.title) +
-    element('description', escapeHtmlText(channel.description)) +
-    element('link', channel.url) +
-    element('language', channel.language) +
-    `<atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>` +
-    items.map(itemXml).join('') +
-    '</channel></rss>'
-  );
+/** One RSS 2.0 feed's text. */
+export function rssXml(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
+  return getRssString(rssOptions(channel, items));
 }

@@ -1,9 +1,18 @@
 import { z } from 'astro/zod';
 import { nonEmptyText, webUrl } from './primitives.ts';
 
+/**
+ * A byline's name: a person's or an organisation's, not a number. The feeds' writer
+ * (@astrojs/rss) reads its custom data, where bylines go, back through an XML parser that
+ * takes "007" or "1e5" for a number and would publish 7 and 100000.
+ */
+export const bylineName = nonEmptyText.refine((name) => !Number.isFinite(Number(name)), {
+  message: 'reads as a number: a byline needs the name of a person or an organisation',
+});
+
 /** `content/authors/<id>.yaml`: a byline, a person or an organisation. */
 export const authorSchema = z.strictObject({
-  name: nonEmptyText,
+  name: bylineName,
   kind: z.enum(['person', 'organization']).default('person'),
   role: z.string().optional(),
   bio: z.string().optional(),

@@ -53,5 +53,5 @@ export async function feedResponse(options: {
     selfUrl: absoluteUrl(`${options.path}rss.xml`),
     language: site.language,
   };
-  return new Response(rssXml(channel, items), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(await rssXml(channel, items), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }

@@ -43,11 +43,12 @@ describe('feedItem', () => {
     expect(item.title).toContain(story('x').title);
   });
 
-  it('names every author in a dc:creator element, XML-escaped', () => {
+  it('names every author in a dc:creator element, XML-escaped', async () => {
     const item = feedItem(story('x', { authors: ['maria-lopez', 'smith-sons'] }), '', SITE);
-    const xml = rssXml({ title: 'T', description: 'D', url: `${SITE}/`, selfUrl: `${SITE}/rss.xml`, language: 'en' }, [
-      item,
-    ]);
+    const xml = await rssXml(
+      { title: 'T', description: 'D', url: `${SITE}/`, selfUrl: `${SITE}/rss.xml`, language: 'en' },
+      [item],
+    );
     expect(xml).toContain('<dc:creator>Maria Lopez</dc:creator><dc:creator>Smith &amp; Sons</dc:creator>');
     expect(xml).not.toContain('Smith & Sons');
   });
@@ -69,7 +70,7 @@ describe('rssXml', () => {
   /** The channel as a feed reader's XML parser reads it, with one story whose dek is `dek`. */
   async function channelOf(description: string, dek: string) {
     const channel = { title: 'Ledger', description, url: `${SITE}/`, selfUrl: `${SITE}/rss.xml`, language: 'en-US' };
-    const xml = rssXml(channel, [feedItem(story('x', { dek }), '<p>Body</p>', SITE)]);
+    const xml = await rssXml(channel, [feedItem(story('x', { dek }), '<p>Body</p>', SITE)]);
     return new XMLParser().parse(xml).rss.channel;
   }
 
