@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
-import { formatBytes, formatCount } from '../../src/schemas/limits.ts';
+import {
+  BODY_LIMITS,
+  DEFAULT_LIST_ITEMS,
+  FILE_BYTES,
+  formatBytes,
+  formatCount,
+  LIST_ITEMS,
+  TEXT_KINDS,
+  YAML_LIMITS,
+} from '../../src/schemas/limits.ts';
+import { MAX_PICTURE_PIXELS, MAX_PICTURE_SIDE } from '../../src/ingest/image-files.ts';
+import { MAX_SLUG_LENGTH } from '../../src/model/file-names.ts';
 import { limitsMarkdown } from '../helpers/limits-table.ts';
 
 describe('the limits', () => {
@@ -10,6 +21,33 @@ describe('the limits', () => {
     const docs = readFileSync(path.join(PROJECT_ROOT, 'docs/writing.md'), 'utf8');
     const section = docs.slice(docs.indexOf('\n## Limits\n'));
     expect(section).toContain(limitsMarkdown());
+  });
+
+  it("are summed up in the README's writer section with the numbers the checks apply", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## For writers'), readme.indexOf('## How it fits together'));
+    const row = (what: string) => table.split('\n').find((line) => line.startsWith(`| ${what}`)) ?? '';
+    const { headline, dek, label, alt, prose } = TEXT_KINDS;
+    expect(row('a story file')).toContain(
+      `${formatBytes(FILE_BYTES.story.max)}; ${formatBytes(FILE_BYTES.frontmatter.max)}`,
+    );
+    expect(row('a title')).toContain([headline, dek, label, alt, prose].map((k) => formatCount(k.max)).join(', '));
+    expect(row('list items')).toContain(
+      `tags ${LIST_ITEMS['tags']}, authors ${LIST_ITEMS['authors']}, sources and officials ${LIST_ITEMS['sources']}, ` +
+        `any list ${DEFAULT_LIST_ITEMS}`,
+    );
+    expect(LIST_ITEMS['officials']).toBe(LIST_ITEMS['sources']);
+    expect(row('a body')).toContain(
+      `${formatCount(BODY_LIMITS.lines.max)} lines; quotes, lists and tags ${BODY_LIMITS.depth.max} deep; ` +
+        `${BODY_LIMITS.tagsPerLine.max} tags on one line; ${formatCount(BODY_LIMITS.markup.max)} markup characters`,
+    );
+    expect(row('pictures')).toContain(
+      `${formatCount(MAX_PICTURE_SIDE)} px a side, ${MAX_PICTURE_PIXELS / 1_000_000} megapixels`,
+    );
+    expect(row('names that become addresses')).toContain(`${MAX_SLUG_LENGTH} bytes`);
+    expect(row('YAML')).toContain(
+      `aliases repeat ${YAML_LIMITS.aliasValues.max} values at most; fields ${YAML_LIMITS.depth.max} levels deep`,
+    );
   });
 
   it('write counts with thousands separators', () => {
