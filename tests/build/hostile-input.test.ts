@@ -18,7 +18,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
 import { listFiles, treeDifferences, xmlParser } from '../helpers/dist.ts';
-import { unsafeMarkup } from '../helpers/unsafe-markup.ts';
+import { structuredData, unsafeMarkup } from '../helpers/unsafe-markup.ts';
 import {
   storyFile,
   type FileContents,
@@ -315,7 +315,10 @@ describe('hostile input', () => {
           expect(build!.status, build!.output.slice(-3000)).toBe(0);
           const findings: string[] = [];
           for (const [file, text] of texts) {
-            if (file.endsWith('.html')) findings.push(...unsafeMarkup(text, 'page').map((f) => `${file}: ${f}`));
+            if (file.endsWith('.html')) {
+              findings.push(...unsafeMarkup(text, 'page').map((f) => `${file}: ${f}`));
+              for (const data of structuredData(text)) expect(() => JSON.parse(data), `${file}: JSON-LD`).not.toThrow();
+            }
             if (file.endsWith('.xml')) {
               expect(XMLValidator.validate(text), file).toBe(true);
               for (const html of feedHtml(text))

@@ -68,3 +68,16 @@ export function unsafeMarkup(html: string, context: 'page' | 'feed'): string[] {
   findings(fromHtml(html, { fragment: context === 'feed' }), context, out);
   return out;
 }
+
+/** The text of every JSON-LD script of a page, as a browser reads it. */
+export function structuredData(html: string): string[] {
+  const found: string[] = [];
+  const visit = (node: Root | RootContent): void => {
+    if (node.type === 'element' && node.tagName === 'script' && node.properties['type'] === 'application/ld+json') {
+      found.push(node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''));
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(fromHtml(html));
+  return found;
+}
