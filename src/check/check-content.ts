@@ -5,7 +5,14 @@ import { frontSchema } from '../schemas/registries.ts';
 import { parseStoryPath } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
-import { isPlainFile, isPresent, linkProblem, linkProblemsAround, listContent } from '../ingest/content-files.ts';
+import {
+  isPlainFile,
+  isPresent,
+  linkedTopFolders,
+  linkProblem,
+  linkProblemsAround,
+  listContent,
+} from '../ingest/content-files.ts';
 import { analyzeStory } from '../ingest/parse-story.ts';
 import { readPolicyPages } from '../ingest/policy-pages.ts';
 import { logoRefusal } from '../ingest/public-files.ts';
@@ -55,6 +62,9 @@ function checkSiteFile(root: string, site: SiteFile | undefined): Problem[] {
  * which analyses each changed story once during the build.
  */
 export async function checkContent(root: string, options: { stories?: boolean; at?: Date } = {}): Promise<Problem[]> {
+  // A linked content/ or public/ could lead anywhere on the machine: nothing under it is read.
+  const linked = linkedTopFolders(root);
+  if (linked.length) return linked.map((top) => linkProblem(top));
   const authors = readRegistry(root, 'authors');
   const sections = readRegistry(root, 'sections');
   const people = readRegistry(root, 'people');

@@ -64,6 +64,25 @@ export function isPlainFile(file: string): boolean {
   return lstatSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
+/**
+ * Whether `relative` (a POSIX path under `root`) is a regular file reached through no link:
+ * every folder on the way is checked, since a linked `content/` would lead anywhere.
+ */
+export function isPlainFileUnder(root: string, relative: string): boolean {
+  const steps = relative.split('/');
+  for (let n = 1; n < steps.length; n++) {
+    if (!lstatSync(path.join(root, ...steps.slice(0, n)), { throwIfNoEntry: false })?.isDirectory()) return false;
+  }
+  return isPlainFile(path.join(root, relative));
+}
+
+/** The top-level folders of the project that are links, of `content` and `public`: nothing under them is read. */
+export function linkedTopFolders(root: string): string[] {
+  return ['content', 'public'].filter((top) =>
+    lstatSync(path.join(root, top), { throwIfNoEntry: false })?.isSymbolicLink(),
+  );
+}
+
 /** Whether anything, a link included, is at `file`. */
 export function isPresent(file: string): boolean {
   return lstatSync(file, { throwIfNoEntry: false }) !== undefined;

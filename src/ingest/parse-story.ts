@@ -261,10 +261,12 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
   problems.push(...body.problems);
   // Figures as the renderer read them, whatever the quotes or spacing they were written with.
   const figures = body.tree === undefined ? [] : figuresIn(body.tree).map((figure) => figure.src);
-  const figureAt = figureLines(parts.body, parts.bodyLine, figures);
+  // Lines are found only for a story with a refused figure: the others never show one.
+  let figureAt: number[] | undefined;
   figures.forEach((src, i) => {
     const refused = pictures.refusal(src);
     if (refused) {
+      figureAt ??= figureLines(parts.body, parts.bodyLine, figures);
       const message = refusalMessage(`<Figure src="${src}">`, refused);
       problems.push({ severity: 'error', file, line: figureAt[i]!, field: 'body', message, hint: refused.hint });
     }

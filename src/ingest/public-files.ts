@@ -18,6 +18,27 @@ export interface PublicFileRefusal {
 }
 
 const LOGO_FORMATS = 'SVG, PNG or JPEG';
+/** The largest SVG logo read whole, for what could run in it. */
+const SVG_MAX = 1024 * 1024;
+
+/**
+ * What in an SVG could run code or load something when the file is opened on
+ * its own (scripts, event handlers, javascript: links, embedded documents,
+ * entity declarations); undefined for a plain drawing. A refusal, not a
+ * sanitiser: any doubt refuses the file.
+ */
+export function svgActiveContent(bytes: Uint8Array): string | undefined {
+  const text = new TextDecoder().decode(bytes);
+  const found: [RegExp, string][] = [
+    [/<script\b/i, 'a <script>'],
+    [/<(foreignObject|iframe|embed|object)\b/i, 'an embedded document'],
+    [/\son[a-z]+\s*=/i, 'an event handler (on…=)'],
+    [/javascript\s*:/i, 'a javascript: link'],
+    [/<!ENTITY\b/i, 'an entity declaration'],
+  ];
+  return found.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 /** Bytes of an SVG logo read to find its size: the root element's start tag comes first. */
 const SVG_HEAD = 64 * 1024;
 
@@ -44,9 +65,17 @@ export function logoRefusal(root: string, logo: string): PublicFileRefusal | und
   }
   const sniffed = withPlainFile(at, ({ read, size }) => {
     const kind = sniffImage(read, size);
-    return kind.type === 'svg' ? { kind, svgSized: svgHasSize(read(0, Math.min(size, SVG_HEAD))) } : { kind };
+    if (kind.type !== 'svg') return { kind };
+    const active = size > SVG_MAX ? 'more than 1 MB of drawing' : svgActiveContent(read(0, size));
+    return { kind, svgSized: svgHasSize(read(0, Math.min(size, SVG_HEAD))), active };
   });
   if (!sniffed) return { message: `${shown} is not a file`, hint: `name an ${LOGO_FORMATS} file in public/` };
+  // The logo is served as it is at its own address, where a browser opening it would run its scripts.
+  if (sniffed.active)
+    return {
+      message: `${shown} holds ${sniffed.active}, which a logo never needs`,
+      hint: 'export the logo again as a plain drawing (no scripts, links or embedded pages), or use a PNG',
+    };
   return logoContentRefusal(shown, sniffed.kind, sniffed.svgSized);
 }
 

@@ -5,7 +5,7 @@ import type { EmbedProviders } from '../model/embeds.ts';
 import { embedsSchema, siteSchema, type SiteConfig } from '../schemas/site.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
-import { isPlainFile } from './content-files.ts';
+import { isPlainFileUnder } from './content-files.ts';
 
 /**
  * content/site.yaml, read one way by everyone: the Astro config, the pages,
@@ -32,8 +32,9 @@ export function parseSiteFile(text: string): SiteFile {
 
 /** The site file of the project at `root`; undefined when there is none, or a link is in its place (never followed). */
 export function readSiteFile(root: string): SiteFile | undefined {
-  const file = path.join(root, SITE_FILE);
-  return isPlainFile(file) ? parseSiteFile(readFileSync(file, 'utf8')) : undefined;
+  return isPlainFileUnder(root, SITE_FILE)
+    ? parseSiteFile(readFileSync(path.join(root, SITE_FILE), 'utf8'))
+    : undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,8 +76,9 @@ export function readSiteUrl(root: string, env: Env = process.env): string | unde
  * none; the content check reports what is wrong with it.
  */
 export async function readEmbeds(root: string): Promise<EmbedProviders> {
-  const file = path.join(root, SITE_FILE);
-  const text = isPlainFile(file) ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
+  const text = isPlainFileUnder(root, SITE_FILE)
+    ? await readFile(path.join(root, SITE_FILE), 'utf8').catch(() => undefined)
+    : undefined;
   return embedsOf(text === undefined ? undefined : parseSiteFile(text));
 }
 

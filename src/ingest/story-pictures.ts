@@ -199,20 +199,42 @@ function tagEnd(text: string, at: number): number {
 /**
  * The line of each `<Figure>` whose `src` is given, in order: the figures of
  * a rendered body come in the order they are written, so each is looked for
- * after the one before. A tag whose text does not hold the src as written
- * (character references in it) is put at the next `<Figure` line.
+ * among the next few tags after the one before. A tag whose text does not hold
+ * the src as written (character references in it) is put at the next
+ * `<Figure` line. One pass over the body, whatever the number of figures.
  */
 export function figureLines(body: string, firstLine: number, srcs: readonly string[]): number[] {
-  const lineAt = (offset: number) => firstLine + body.slice(0, offset).split('\n').length - 1;
-  let from = 0;
+  const tags = [...body.matchAll(/<Figure\b/g)].map((m) => m.index);
+  const lineStarts = [0];
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return firstLine + low;
+  };
+  const holds = (t: number, src: string) => body.slice(tags[t], tagEnd(body, tags[t]!)).includes(src);
+  let next = 0;
   return srcs.map((src) => {
-    const tags = [...body.slice(from).matchAll(/<Figure\b/g)].map((m) => from + m.index);
-    const at = tags.find((start) => body.slice(start, tagEnd(body, start)).includes(src)) ?? tags[0];
-    if (at === undefined) return lineAt(from);
-    from = at + 1;
-    return lineAt(at);
+    if (next >= tags.length) return lineAt(next > 0 ? tags[next - 1]! + 1 : 0);
+    let found = next;
+    for (let t = next; t < Math.min(tags.length, next + FIGURE_LOOKAHEAD); t++) {
+      if (holds(t, src)) {
+        found = t;
+        break;
+      }
+    }
+    next = found + 1;
+    return lineAt(tags[found]!);
   });
 }
+
+/** Tags looked at for a figure's src before the next one is taken: the renderer keeps their order. */
+const FIGURE_LOOKAHEAD = 4;
 
 /**
  * A file beside a folder story's index.mdx that is not a picture it could

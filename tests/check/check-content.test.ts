@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
 import { peopleIndex, readPeople } from '../../src/ingest/registries.ts';
-import { readEmbeds } from '../../src/ingest/site-config.ts';
+import { readEmbeds, readSiteFile } from '../../src/ingest/site-config.ts';
 import { png } from '../helpers/picture-bytes.ts';
 
 describe('peopleIndex', () => {
@@ -232,6 +232,23 @@ describe('checkContent', () => {
         'public/robots.txt:1: file',
       ]);
       expect(JSON.stringify(problems)).not.toContain('ZZSECRETMARKER');
+    });
+
+    it('refuses a linked content/ or public/ folder alone, reading nothing under it', async () => {
+      const secret = await secretFile();
+      await write('outside/content/site.yaml', `name: "${SECRET}"\n`);
+      await write('outside/content/authors/x.yaml', `nickname: ${SECRET}\n`);
+      await linkTo('outside/content/pages/about.md', secret);
+      await rm(path.join(root, 'content'), { recursive: true });
+      await linkTo('content', path.join(root, 'outside/content'));
+      const problems = await checkContent(root);
+      expect(formatProblems(problems)).toEqual([
+        'content:1: file: is a symbolic link, which the site never follows ' +
+          '(commit the file itself in its place, not a link to it)',
+      ]);
+      expect(JSON.stringify(problems)).not.toContain('ZZSECRETMARKER');
+      expect(readSiteFile(root)).toBeUndefined();
+      expect(await readEmbeds(root)).toEqual([]);
     });
 
     it('refuses a linked site.yaml once, by name, not as missing and not read', async () => {

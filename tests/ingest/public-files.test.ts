@@ -27,6 +27,11 @@ put('outside/logo.svg', SVG);
 symlinkSync(path.join(root, 'outside/logo.svg'), path.join(root, 'public/linked.svg'));
 symlinkSync(path.join(root, 'outside'), path.join(root, 'public/linked-folder'));
 mkdirSync(path.join(root, 'public/folder.svg'));
+const withScript = (inside: string) => SVG.replace('<rect', `${inside}<rect`);
+put('public/script.svg', withScript('<script>alert(document.domain)</script>'));
+put('public/onload.svg', SVG.replace('<svg ', '<svg onload="alert(1)" '));
+put('public/link.svg', withScript('<a href="javascript:alert(1)"><text>x</text></a>'));
+put('public/page.svg', withScript('<foreignObject><iframe src="https://evil.example/"/></foreignObject>'));
 
 const says = (logo: string) => logoRefusal(root, logo)?.message;
 
@@ -35,6 +40,14 @@ describe('the logo', () => {
     expect(says('/logo.svg')).toBeUndefined();
     expect(says('/brand/logo.png')).toBeUndefined();
     expect(says('/logo.jpg')).toBeUndefined();
+  });
+
+  // The logo is served at its own address too, where a browser opening it runs what it holds.
+  it('refuses an SVG that holds a script, an event handler, a javascript: link or an embedded page', () => {
+    expect(says('/script.svg')).toBe('public/script.svg holds a <script>, which a logo never needs');
+    expect(says('/onload.svg')).toBe('public/onload.svg holds an event handler (on…=), which a logo never needs');
+    expect(says('/link.svg')).toBe('public/link.svg holds a javascript: link, which a logo never needs');
+    expect(says('/page.svg')).toBe('public/page.svg holds an embedded document, which a logo never needs');
   });
 
   it('says when it is missing', () => {
