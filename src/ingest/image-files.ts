@@ -1,3 +1,5 @@
+import { crc32 } from 'node:zlib';
+
 /**
  * What a picture file is, from its first bytes, never from its name: the
  * format and the pixel size, read from the header without decoding a pixel,
@@ -153,18 +155,6 @@ export function isSvgText(bytes: Uint8Array): boolean {
 }
 
 // ---------------------------------------------------------------- PNG
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** The first chunk is IHDR, 13 bytes, its checksum right: a file damaged there is refused here, not in the build. */
 function pngSize(head: Uint8Array) {

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { treeDifferences } from '../helpers/dist.ts';
-import { copyProject, PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
+import { copyProject, PROJECT_ROOT, runProjectCommand } from '../helpers/build-site.ts';
 
 /**
  * Bad input a writer might commit, each case one mistake. For each: `npm run
@@ -401,24 +400,8 @@ describe('bad input', () => {
   let project: ReturnType<typeof copyProject>;
   let dist: string;
   let snapshot: string;
-  const env = {
-    ...process.env,
-    BUILD_TIME: TEST_BUILD_TIME,
-    SITE_URL: TEST_SITE_URL,
-    NO_COLOR: '1',
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-  const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, args, {
-      cwd: project.root,
-      env,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  };
-  const check = () => run([path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts']);
-  const build = () => run(['scripts/build.mjs']);
+  const check = () => runProjectCommand(project.root, 'check');
+  const build = () => runProjectCommand(project.root, 'build');
 
   beforeAll(() => {
     project = copyProject({ scripts: true });

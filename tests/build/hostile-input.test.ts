@@ -16,7 +16,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
+import { copyProject, runProjectCommand, type BuildResult } from '../helpers/build-site.ts';
 import { listFiles, treeDifferences, xmlParser } from '../helpers/dist.ts';
 import { structuredData, unsafeMarkup } from '../helpers/unsafe-markup.ts';
 import {
@@ -146,18 +146,8 @@ class Workspace {
   }
 }
 
-interface Run {
-  status: number | null;
-  output: string;
-}
+type Run = BuildResult;
 
-const env = {
-  ...process.env,
-  BUILD_TIME: TEST_BUILD_TIME,
-  SITE_URL: TEST_SITE_URL,
-  NO_COLOR: '1',
-  ASTRO_TELEMETRY_DISABLED: '1',
-};
 const gitIdentity = {
   GIT_AUTHOR_NAME: 'Hostile Contributor',
   GIT_AUTHOR_EMAIL: 'hostile@example.test',
@@ -165,27 +155,16 @@ const gitIdentity = {
   GIT_COMMITTER_EMAIL: 'hostile@example.test',
 };
 
-function run(root: string, args: string[], extraEnv: Record<string, string> = {}): Run {
-  const result = spawnSync(args[0] === 'git' ? 'git' : process.execPath, args[0] === 'git' ? args.slice(1) : args, {
-    cwd: root,
-    env: { ...env, ...extraEnv },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 600_000,
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
-
 /** The project copy as a git repository: the sample as the first commit, then the case's history. */
 function commitHistory(workspace: Workspace, history: NonNullable<HostileCase['history']>): void {
   const git = (args: string[], at: number) => {
     const date = new Date(at).toISOString();
-    const result = run(workspace.root, ['git', ...args], {
-      ...gitIdentity,
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
+    const result = spawnSync('git', args, {
+      cwd: workspace.root,
+      env: { ...process.env, ...gitIdentity, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      encoding: 'utf8',
     });
-    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.output}`);
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stdout}\n${result.stderr}`);
   };
   git(['init', '-q', '-b', 'main'], FIRST_COMMIT);
   writeFileSync(path.join(workspace.root, '.git/info/exclude'), 'node_modules\ndist*\n.astro\n');
@@ -236,7 +215,7 @@ describe('hostile input', () => {
     project = copyProject({ scripts: true });
     workspace = new Workspace(project.root);
     dist = path.join(project.root, 'dist');
-    const first = run(project.root, ['scripts/build.mjs']);
+    const first = runProjectCommand(project.root, 'build');
     if (first.status !== 0) throw new Error(`the sample site did not build:\n${first.output.slice(-3000)}`);
     snapshot = path.join(project.root, 'dist-good');
     cpSync(dist, snapshot, { recursive: true });
@@ -271,13 +250,10 @@ describe('hostile input', () => {
             if (index < 0) throw new Error(`${c.name}: no line of ${c.file} holds ${JSON.stringify(c.at)}`);
             lineOf.set(c.name, String(index + 1));
           }
-          check = run(project.root, [
-            path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-            'scripts/check-content.ts',
-          ]);
-          if (refused.some((c) => !c.checkOnly)) build = run(project.root, ['scripts/build.mjs']);
+          check = runProjectCommand(project.root, 'check');
+          if (refused.some((c) => !c.checkOnly)) build = runProjectCommand(project.root, 'build');
           if (safe.length) {
-            build = run(project.root, ['scripts/build.mjs', '--outDir', 'dist-safe']);
+            build = runProjectCommand(project.root, 'build', ['--outDir', 'dist-safe']);
             if (build.status === 0) texts = outputTexts(path.join(project.root, 'dist-safe'));
           }
         } finally {
@@ -359,11 +335,8 @@ describe('hostile input', () => {
         workspace.write('content/articles/2026/symlinked-secret-file.mdx', { symlink: secret });
         workspace.write('content/people/symlinked-secret-person.yaml', { symlink: secret });
         workspace.write('content/pages/symlinked-secret-page.md', { symlink: secret });
-        check = run(project.root, [
-          path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-          'scripts/check-content.ts',
-        ]);
-        build = run(project.root, ['scripts/build.mjs']);
+        check = runProjectCommand(project.root, 'check');
+        build = runProjectCommand(project.root, 'build');
         caches = new Map(
           ['node_modules/.astro', '.astro']
             .map((dir) => path.join(project.root, dir))

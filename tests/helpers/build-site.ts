@@ -37,6 +37,37 @@ export function buildSite(root: string, outDir: string, env: Record<string, stri
 }
 
 /**
+ * Runs `npm run check` or `npm run build` (with `args`) in a project copy made with
+ * `scripts`, as a writer would, at the test builds' instant and address.
+ */
+export function runProjectCommand(
+  root: string,
+  command: 'check' | 'build',
+  args: string[] = [],
+  env: Record<string, string> = {},
+): BuildResult {
+  const script =
+    command === 'check'
+      ? [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts']
+      : ['scripts/build.mjs'];
+  const result = spawnSync(process.execPath, [...script, ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      BUILD_TIME: TEST_BUILD_TIME,
+      SITE_URL: TEST_SITE_URL,
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 600_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
  * A disposable copy of the project (sources, content, config; node_modules
  * linked) that a test may change without touching the real content. With
  * `scripts`, the command lines too (npm run build, check, new, …).

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * Picture files built byte by byte, for tests of what is judged from a
@@ -7,18 +7,6 @@ import { deflateSync } from 'node:zlib';
  * pixel, all black, so even 20000×20000 compresses to a few dozen kilobytes);
  * the others are headers with no picture data after them.
  */
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 const u32be = (n: number) => {
   const b = Buffer.alloc(4);
