@@ -1,0 +1,108 @@
+import type { Element, Root as HastRoot } from 'hast';
+import { toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import type { Nodes as MdastNodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxJsxToMarkdown, type MdxJsxAttribute, type MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { toMarkdown, type Options as MarkdownOptions } from 'mdast-util-to-markdown';
+import { linkProblem } from '../../model/links.ts';
+import type { Conversion } from './conversion.ts';
+import { attribute } from './hast-tools.ts';
+import { EMBED, FIGURE, PULL_QUOTE } from './placeholders.ts';
+import { withoutRefusedCharacters } from './plain-text.ts';
+
+/**
+ * The finished HTML tree as the story's MDX: Markdown for what Markdown has
+ * (with GFM tables and strikethrough), the components as JSX, superscripts
+ * and subscripts as the <sup> and <sub> stories may write. Nothing else of
+ * HTML is written: every other element becomes its text, and text is escaped
+ * so that MDX reads it as text (braces, which MDX reads as code, too).
+ */
+
+const component = (name: string, attributes: [string, string | null][], children: RootContent[] = []) =>
+  ({
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: attributes.map(([attributeName, value]): MdxJsxAttribute => ({
+      type: 'mdxJsxAttribute',
+      name: attributeName,
+      value,
+    })),
+    children,
+  }) as MdxJsxFlowElement;
+
+/** The element's attributes, in the order given, those it has. */
+const attributesOf = (node: Element, names: string[]): [string, string | null][] =>
+  names.flatMap((name): [string, string | null][] => {
+    const value = node.properties[name];
+    if (value === true) return [[name, null]];
+    const text = attribute(node, name);
+    return text === undefined ? [] : [[name, text]];
+  });
+
+const handlers: Record<string, Handle> = {
+  [FIGURE]: (_state, node) => component(FIGURE, attributesOf(node, ['src', 'alt', 'decorative', 'caption', 'credit'])),
+  [EMBED]: (_state, node) => component(EMBED, attributesOf(node, ['url', 'title'])),
+  [PULL_QUOTE]: (state, node) => component(PULL_QUOTE, [], state.toFlow(state.all(node)) as RootContent[]),
+  sup: (state, node) => written('sup', state, node),
+  sub: (state, node) => written('sub', state, node),
+};
+
+function written(name: string, state: State, node: Element): MdastNodes {
+  return { type: 'mdxJsxTextElement', name, attributes: [], children: state.all(node) as PhrasingContent[] };
+}
+
+const MARKDOWN: MarkdownOptions = {
+  extensions: [gfmToMarkdown(), mdxJsxToMarkdown()],
+  bullet: '-',
+  rule: '-',
+  // MDX has no <https://…> autolinks: `<` opens a tag there.
+  resourceLink: true,
+  fences: true,
+  // Braces open an expression in MDX; mdast-util-mdx-jsx already escapes `<`.
+  unsafe: [{ character: '{' }, { character: '}' }],
+};
+
+export interface Markdown {
+  mdx: string;
+  tree: Root;
+}
+
+export function hastToMdx(tree: HastRoot, conversion: Conversion): Markdown {
+  const mdast = toMdast(tree, { handlers, quotes: ['“”', '‘’'] }) as Root;
+  const root = tidy(mdast, conversion)[0] as Root;
+  const mdx = withoutRefusedCharacters(toMarkdown(root, MARKDOWN));
+  return { mdx: mdx.trim() === '' ? '' : mdx, tree: root };
+}
+
+/**
+ * Links to what a story may link to (else their text), no images or raw HTML
+ * (the rules before never let one through), no empty paragraphs or headings,
+ * no line break at a paragraph's ends.
+ */
+function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
+  if (node.type === 'html') return [];
+  if (node.type === 'image' || node.type === 'imageReference')
+    return node.alt ? [{ type: 'text', value: node.alt }] : [];
+  if (!('children' in node)) return [node];
+  const children = (node.children as MdastNodes[]).flatMap((child) => tidy(child, conversion));
+  if (node.type === 'link') {
+    const problem = linkProblem(node.url);
+    if (problem) {
+      conversion.note('dropped-html', `a link ${problem}: the story keeps its text without the link`);
+      return children;
+    }
+    if (!hasText(children)) return [];
+  }
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    while (children[0]?.type === 'break') children.shift();
+    while (children.at(-1)?.type === 'break') children.pop();
+    if (!hasText(children) && !children.some((c) => c.type === 'mdxJsxTextElement')) return [];
+  }
+  return [{ ...node, children } as Parent as MdastNodes];
+}
+
+function hasText(nodes: MdastNodes[]): boolean {
+  return nodes.some((n) =>
+    n.type === 'text' || n.type === 'inlineCode' ? n.value.trim() !== '' : 'children' in n && hasText(n.children),
+  );
+}
