@@ -1,11 +1,10 @@
 import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { addParagraphs } from './classic-paragraphs.ts';
 import type { Conversion } from './conversion.ts';
 import { attribute, classes, collapseWhitespace, el, isElement, text, textOfNodes } from './hast-tools.ts';
 import { mediaLink } from './embedded-media.ts';
 import { embedRequest } from './placeholders.ts';
-import { textOfHtml } from './plain-text.ts';
+import { parseHtml, textOfHtml } from './plain-text.ts';
 import { splitShortcodes, type Shortcode } from './shortcodes.ts';
 
 /**
@@ -31,7 +30,7 @@ export function htmlFragment(html: string, conversion: Conversion, options: Frag
   const marked = splitShortcodes(html)
     .map((piece) => (typeof piece === 'string' ? piece : conversion.marker(piece)))
     .join('');
-  let nodes = fromHtml(marked, { fragment: true }).children as ElementContent[];
+  let nodes = parseHtml(marked);
   if (options.paragraphs) nodes = addParagraphs(nodes);
   return expandMarkers(nodes, conversion, options);
 }

@@ -1,12 +1,13 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toMdast, type Handle, type State } from 'hast-util-to-mdast';
-import type { Nodes as MdastNodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { InlineCode, Nodes as MdastNodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxJsxToMarkdown, type MdxJsxAttribute, type MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { toMarkdown, type Options as MarkdownOptions } from 'mdast-util-to-markdown';
 import { linkProblem } from '../../model/links.ts';
 import type { Conversion } from './conversion.ts';
 import { attribute } from './hast-tools.ts';
+import { inMarkdownShape } from './markdown-shape.ts';
 import { EMBED, FIGURE, PULL_QUOTE } from './placeholders.ts';
 import { withoutRefusedCharacters } from './plain-text.ts';
 
@@ -58,9 +59,28 @@ const MARKDOWN: MarkdownOptions = {
   // MDX has no <https://…> autolinks: `<` opens a tag there.
   resourceLink: true,
   fences: true,
-  // Braces open an expression in MDX; mdast-util-mdx-jsx already escapes `<`.
-  unsafe: [{ character: '{' }, { character: '}' }],
+  // Braces open an expression in MDX; mdast-util-mdx-jsx already escapes `<`. The story
+  // renderer (satteri) reads a `{` in a ``code span`` as an expression when a `[` before it
+  // in the span and a `]` after it outside look like a link: `]` is escaped everywhere.
+  unsafe: [{ character: '{' }, { character: '}' }, { character: ']' }],
+  handlers: { inlineCode: codeSpan },
 };
+
+/**
+ * A code span, as CommonMark writes one: fenced by more backticks than any
+ * run inside it, padded with a space either side when it starts or ends with
+ * a backtick or with spaces at both ends. Also when it holds a brace: the
+ * story renderer (satteri) reads ``{`\`` as an expression starting at the
+ * brace, as if the backslash escaped the closing fence; with the padding it
+ * does not.
+ */
+function codeSpan(node: InlineCode): string {
+  const { value } = node;
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const padded = /[^ ]/.test(value) && ((value.startsWith(' ') && value.endsWith(' ')) || /^`|`$|[{}]/.test(value));
+  return padded ? `${fence} ${value} ${fence}` : `${fence}${value}${fence}`;
+}
 
 export interface Markdown {
   mdx: string;
@@ -69,18 +89,20 @@ export interface Markdown {
 
 export function hastToMdx(tree: HastRoot, conversion: Conversion): Markdown {
   const mdast = toMdast(tree, { handlers, quotes: ['“”', '‘’'] }) as Root;
-  const root = tidy(mdast, conversion)[0] as Root;
+  const root = inMarkdownShape(tidy(mdast, conversion)[0] as Root);
   const mdx = withoutRefusedCharacters(toMarkdown(root, MARKDOWN));
   return { mdx: mdx.trim() === '' ? '' : mdx, tree: root };
 }
 
 /**
- * Links to what a story may link to (else their text), no images or raw HTML
- * (the rules before never let one through), no empty paragraphs or headings,
- * no line break at a paragraph's ends.
+ * Links to what a story may link to (else their text), code spans on one
+ * line, and no images, raw HTML (the rules before never let one through) or
+ * empty code.
  */
 function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
-  if (node.type === 'html') return [];
+  if (node.type === 'html' || (node.type === 'inlineCode' && node.value.trim() === '')) return [];
+  // A code span is one line: a blank line in it would end the paragraph.
+  if (node.type === 'inlineCode') return [{ ...node, value: node.value.replace(/\s*[\r\n]\s*/g, ' ') }];
   if (node.type === 'image' || node.type === 'imageReference')
     return node.alt ? [{ type: 'text', value: node.alt }] : [];
   if (!('children' in node)) return [node];
@@ -92,11 +114,6 @@ function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
       return children;
     }
     if (!hasText(children)) return [];
-  }
-  if (node.type === 'paragraph' || node.type === 'heading') {
-    while (children[0]?.type === 'break') children.shift();
-    while (children.at(-1)?.type === 'break') children.pop();
-    if (!hasText(children) && !children.some((c) => c.type === 'mdxJsxTextElement')) return [];
   }
   return [{ ...node, children } as Parent as MdastNodes];
 }

@@ -1,3 +1,4 @@
+import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { collapseWhitespace, textOfNodes } from './hast-tools.ts';
 
@@ -69,11 +70,22 @@ export function withoutRefusedCharacters(value: string): string {
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 /**
+ * A fragment is parsed as if inside a <template>, where a <tr> before any
+ * table starts one; a post's HTML is shown inside the page's body, where it
+ * is ignored. An empty element first puts the parser in the body's mode.
+ */
+const BODY_CONTEXT = '<span></span>';
+
+/** A bit of a post's HTML as the nodes a browser makes of it inside the page's body. */
+export function parseHtml(html: string): ElementContent[] {
+  return (fromHtml(`${BODY_CONTEXT}${html}`, { fragment: true }).children as ElementContent[]).slice(1);
+}
+
+/**
  * The text of a bit of WordPress HTML (a title, an excerpt, a caption) as one
  * line: character references decoded, markup reduced to its text, whitespace
  * collapsed, characters the project refuses in a field left out.
  */
 export function textOfHtml(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
-  return collapseWhitespace(withoutRefusedCharacters(textOfNodes(tree.children)).replace(BIDI_CONTROLS, ''));
+  return collapseWhitespace(withoutRefusedCharacters(textOfNodes(parseHtml(html))).replace(BIDI_CONTROLS, ''));
 }

@@ -143,7 +143,7 @@ describe('block markup', () => {
       ),
     );
     const cells: string[] = [];
-    JSON.stringify(read.tree, (key, value) => {
+    JSON.stringify(read.tree, (_key, value) => {
       if (value?.tagName === 'td' || value?.tagName === 'th')
         cells.push(value.children.map((c: any) => c.value ?? '').join(''));
       return value;
@@ -166,7 +166,7 @@ describe('block markup', () => {
     );
     expect(read.mdx).toMatch(/^---$/m);
     const pres: string[] = [];
-    JSON.stringify(read.tree, (key, value) => {
+    JSON.stringify(read.tree, (_key, value) => {
       if (value?.tagName === 'code') pres.push(value.children.map((c: any) => c.value).join(''));
       return value;
     });
