@@ -1,9 +1,10 @@
 import { parse } from '@wordpress/block-serialization-default-parser';
 import type { Element, ElementContent } from 'hast';
 import type { Conversion } from './conversion.ts';
-import { classes, collapseWhitespace, el, isElement, text, textOf } from './hast-tools.ts';
+import { classes, el, isElement, text, textOf } from './hast-tools.ts';
 import { htmlFragment, notePagesJoined } from './html-fragment.ts';
 import { embedRequest, pullQuoteElement } from './placeholders.ts';
+import { textOfHtml } from './plain-text.ts';
 
 /**
  * A post's blocks (the block editor's `<!-- wp:name {attrs} -->…` comments,
@@ -40,7 +41,7 @@ function blockToHast(block: ParsedBlock, conversion: Conversion, depth: number):
   if (name === null) {
     return block.innerHTML.trim() ? htmlFragment(block.innerHTML, conversion, { paragraphs: true }) : [];
   }
-  if (depth > MAX_BLOCK_DEPTH) return [el('p', {}, [text(collapseWhitespace(block.innerHTML))])];
+  if (depth > MAX_BLOCK_DEPTH) return [el('p', {}, [text(textOfHtml(blockSource(block)))])];
   const attrs = block.attrs ?? {};
   const html = () => blockHtml(block, conversion, depth);
   switch (name) {
@@ -86,6 +87,24 @@ function blockHtml(block: ParsedBlock, conversion: Conversion, depth: number): E
       return [node];
     });
   return placed(htmlFragment(source, conversion, { paragraphs: false }));
+}
+
+/** The HTML of a block with its inner blocks' in their places, their comments left out. */
+function blockSource(block: ParsedBlock): string {
+  let html = '';
+  // Walked with a stack of its own: this is for blocks nested deeper than recursion should go.
+  const stack: (string | ParsedBlock)[] = [block];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      html += item;
+      continue;
+    }
+    let next = 0;
+    const parts = item.innerContent.map((part) => part ?? item.innerBlocks[next++] ?? '');
+    stack.push(...parts.reverse());
+  }
+  return html;
 }
 
 /** Marks an inner block's place: a private-use character no post keeps (see Conversion). */
