@@ -38,7 +38,7 @@ function blocksToHast(blocks: ParsedBlock[], conversion: Conversion, depth: numb
 
 function blockToHast(block: ParsedBlock, conversion: Conversion, depth: number): ElementContent[] {
   const name = block.blockName;
-  if (name === null) {
+  if (name === null || name === 'core/freeform') {
     return block.innerHTML.trim() ? htmlFragment(block.innerHTML, conversion, { paragraphs: true }) : [];
   }
   if (depth > MAX_BLOCK_DEPTH) return [el('p', {}, [text(textOfHtml(blockSource(block)))])];

@@ -1,4 +1,4 @@
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { addParagraphs } from './classic-paragraphs.ts';
 import type { Conversion } from './conversion.ts';
 import { attribute, classes, collapseWhitespace, el, isElement, text, textOfNodes } from './hast-tools.ts';
@@ -45,8 +45,9 @@ function expandMarkers(nodes: ElementContent[], conversion: Conversion, options:
       return [node];
     }
     if (node.type === 'element') {
-      if (LITERAL.has(node.tagName)) return [literalText(node, conversion)];
-      return [{ ...node, children: expandMarkers(node.children, conversion, options) }];
+      const properties = plainProperties(node.properties, conversion);
+      if (LITERAL.has(node.tagName)) return [literalText({ ...node, properties }, conversion)];
+      return [{ ...node, properties, children: expandMarkers(node.children, conversion, options) }];
     }
     if (node.type !== 'text') return [node];
     return conversion
@@ -61,9 +62,18 @@ export const notePagesJoined = (conversion: Conversion) =>
 function literalText(node: Element, conversion: Conversion): Element {
   const children = node.children.map((child): ElementContent => {
     if (child.type === 'text') return text(plainText(child.value, conversion));
-    return child.type === 'element' ? literalText(child, conversion) : child;
+    if (child.type !== 'element') return child;
+    return literalText({ ...child, properties: plainProperties(child.properties, conversion) }, conversion);
   });
   return { ...node, children };
+}
+
+/** Attributes (an address, alt text) with each shortcode in them as the text it wraps. */
+function plainProperties(properties: Properties, conversion: Conversion): Properties {
+  const plain = (value: unknown) => (typeof value === 'string' ? plainText(value, conversion) : value);
+  return Object.fromEntries(
+    Object.entries(properties).map(([name, value]) => [name, Array.isArray(value) ? value.map(plain) : plain(value)]),
+  ) as Properties;
 }
 
 /** A text that may hold markers (an attribute, preformatted text) with each shortcode as the text it wraps. */

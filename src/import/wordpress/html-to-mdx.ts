@@ -1,12 +1,13 @@
 import type { Element, Root as HastRoot } from 'hast';
-import { toMdast, type Handle, type State } from 'hast-util-to-mdast';
+import { toMdast, type Handle, type State as HastState } from 'hast-util-to-mdast';
 import type { InlineCode, Nodes as MdastNodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxJsxToMarkdown, type MdxJsxAttribute, type MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { toMarkdown, type Options as MarkdownOptions } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options as MarkdownOptions, type State } from 'mdast-util-to-markdown';
 import { linkProblem } from '../../model/links.ts';
 import type { Conversion } from './conversion.ts';
 import { attribute } from './hast-tools.ts';
+import { explicitLinks } from './autolinks.ts';
 import { inMarkdownShape } from './markdown-shape.ts';
 import { EMBED, FIGURE, PULL_QUOTE } from './placeholders.ts';
 import { withoutRefusedCharacters } from './plain-text.ts';
@@ -48,7 +49,7 @@ const handlers: Record<string, Handle> = {
   sub: (state, node) => written('sub', state, node),
 };
 
-function written(name: string, state: State, node: Element): MdastNodes {
+function written(name: string, state: HastState, node: Element): MdastNodes {
   return { type: 'mdxJsxTextElement', name, attributes: [], children: state.all(node) as PhrasingContent[] };
 }
 
@@ -62,7 +63,14 @@ const MARKDOWN: MarkdownOptions = {
   // Braces open an expression in MDX; mdast-util-mdx-jsx already escapes `<`. The story
   // renderer (satteri) reads a `{` in a ``code span`` as an expression when a `[` before it
   // in the span and a `]` after it outside look like a link: `]` is escaped everywhere.
-  unsafe: [{ character: '{' }, { character: '}' }, { character: ']' }],
+  unsafe: [
+    { character: '{' },
+    { character: '}' },
+    { character: ']' },
+    // A line starting with `import` or `export` is code in MDX: its first letter is written as a reference.
+    { atBreak: true, character: 'i', after: 'mport(?![\\w$])' },
+    { atBreak: true, character: 'e', after: 'xport(?![\\w$])' },
+  ],
   handlers: { inlineCode: codeSpan },
 };
 
@@ -72,10 +80,10 @@ const MARKDOWN: MarkdownOptions = {
  * a backtick or with spaces at both ends. Also when it holds a brace: the
  * story renderer (satteri) reads ``{`\`` as an expression starting at the
  * brace, as if the backslash escaped the closing fence; with the padding it
- * does not.
+ * does not. In a table cell, a `|` is escaped, as GFM reads it there.
  */
-function codeSpan(node: InlineCode): string {
-  const { value } = node;
+function codeSpan(node: InlineCode, _parent: unknown, state: State): string {
+  const value = state.stack.includes('tableCell') ? node.value.replaceAll('|', '\\|') : node.value;
   const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
   const padded = /[^ ]/.test(value) && ((value.startsWith(' ') && value.endsWith(' ')) || /^`|`$|[{}]/.test(value));
@@ -89,7 +97,8 @@ export interface Markdown {
 
 export function hastToMdx(tree: HastRoot, conversion: Conversion): Markdown {
   const mdast = toMdast(tree, { handlers, quotes: ['“”', '‘’'] }) as Root;
-  const root = inMarkdownShape(tidy(mdast, conversion)[0] as Root);
+  // Shaped again once addresses are links: an address written as code may stand beside code.
+  const root = inMarkdownShape(withExplicitLinks(inMarkdownShape(tidy(mdast, conversion)[0] as Root)));
   const mdx = withoutRefusedCharacters(toMarkdown(root, MARKDOWN));
   return { mdx: mdx.trim() === '' ? '' : mdx, tree: root };
 }
@@ -101,8 +110,13 @@ export function hastToMdx(tree: HastRoot, conversion: Conversion): Markdown {
  */
 function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
   if (node.type === 'html' || (node.type === 'inlineCode' && node.value.trim() === '')) return [];
-  // A code span is one line: a blank line in it would end the paragraph.
-  if (node.type === 'inlineCode') return [{ ...node, value: node.value.replace(/\s*[\r\n]\s*/g, ' ') }];
+  if (node.type === 'inlineCode') {
+    // A code span is one line: a blank line in it would end the paragraph.
+    const value = node.value.replace(/\s*[\r\n]\s*/g, ' ');
+    // The story renderer (satteri) can read a brace in a code span holding a square bracket as the
+    // start of an expression, when a `]` follows later: such a span is shown as text.
+    return [/[[\]]/.test(value) && /[{}]/.test(value) ? { type: 'text', value } : { ...node, value }];
+  }
   if (node.type === 'image' || node.type === 'imageReference')
     return node.alt ? [{ type: 'text', value: node.alt }] : [];
   if (!('children' in node)) return [node];
@@ -114,8 +128,29 @@ function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
       return children;
     }
     if (!hasText(children)) return [];
+    return [{ ...node, children: children.map(bracketCodeAsText) as PhrasingContent[] }];
   }
   return [{ ...node, children } as Parent as MdastNodes];
+}
+
+/** The tree with the web addresses in its text (outside links) made links (autolinks.ts). */
+function withExplicitLinks<T extends MdastNodes>(node: T): T {
+  if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return node;
+  const children = (node.children as MdastNodes[]).flatMap((child): MdastNodes[] =>
+    child.type === 'text' ? explicitLinks(child.value) : [withExplicitLinks(child)],
+  );
+  return { ...node, children } as T;
+}
+
+/**
+ * Code in a link's text that holds a bracket or a brace, as text: the story
+ * renderer (satteri) ends a link's text at a `]` inside a code span in it, and
+ * then reads a `{` after as an expression.
+ */
+function bracketCodeAsText(node: MdastNodes): MdastNodes {
+  if (node.type === 'inlineCode' && /[[\]{}]/.test(node.value)) return { type: 'text', value: node.value };
+  if (!('children' in node)) return node;
+  return { ...node, children: (node.children as MdastNodes[]).map(bracketCodeAsText) } as MdastNodes;
 }
 
 function hasText(nodes: MdastNodes[]): boolean {

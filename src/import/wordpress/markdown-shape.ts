@@ -1,4 +1,4 @@
-import type { ListItem, Nodes, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, PhrasingContent } from 'mdast';
 
 /**
  * A Markdown tree in the shape Markdown can write and read back. HTML nests
@@ -13,6 +13,9 @@ import type { ListItem, Nodes, PhrasingContent } from 'mdast';
  * a link is its text), line breaks stand outside emphasis and never at the
  * ends of a line of text, and empty paragraphs, headings, lists, list items,
  * quotes and tables are left out (an empty list item reads back as "1.").
+ * A list item holding a block after its first (a table after a quote) is
+ * written with blank lines between them: in a tight item the table's lines
+ * would read as the quote's.
  */
 
 const PHRASING_TYPES: ReadonlySet<string> = new Set([
@@ -53,6 +56,8 @@ export function inMarkdownShape<T extends Nodes>(node: T): T {
   if (EMPHASIS.has(node.type) || node.type === 'link')
     shaped = shaped.flatMap((child) => withoutEmphasis(child, node.type));
   if (BLOCK_PARENTS.has(node.type)) shaped = shaped.filter(isShown);
+  if (node.type === 'listItem' && shaped.some((child, i) => i > 0 && child.type !== 'list'))
+    return { ...node, spread: true, children: shaped };
   return { ...node, children: shaped };
 }
 
@@ -60,6 +65,8 @@ export function inMarkdownShape<T extends Nodes>(node: T): T {
 function asBlocks(nodes: Nodes[]): Nodes[] {
   const out: Nodes[] = [];
   let run: PhrasingContent[] = [];
+  // Lists made here for items found outside one: the next such item joins the list.
+  const made = new Set<List>();
   const flush = () => {
     if (run.length) out.push({ type: 'paragraph', children: trimmed(line(run)) });
     run = [];
@@ -68,7 +75,17 @@ function asBlocks(nodes: Nodes[]): Nodes[] {
     if (isPhrasing(node)) run.push(node);
     // A row or cell outside a table (the parser keeps them in a fragment) is its text.
     else if (node.type === 'tableRow' || node.type === 'tableCell') run.push(...asPhrasing(node));
-    else {
+    // An item outside a list (an <li> in a quote) is an item of a list of its own, or of the one before.
+    else if (node.type === 'listItem') {
+      flush();
+      const last = out.at(-1);
+      if (last?.type === 'list' && made.has(last)) last.children.push(node);
+      else {
+        const list: List = { type: 'list', ordered: false, spread: false, children: [node] };
+        made.add(list);
+        out.push(list);
+      }
+    } else {
       flush();
       out.push(node);
     }

@@ -44,11 +44,12 @@ describe('htmlFragment', () => {
 
 describe('plainText', () => {
   it('gives an attribute with a shortcode in it the text the shortcode wraps', () => {
-    const { conversion } = fragment('');
-    const html = fragment('<img alt="[tr_x]Dog[/tr_x] photo">', false);
-    expect(html.html).toMatch(/alt="\uE000\d+\uE001 photo"/);
-    const value = /alt="([^"]*)"/.exec(html.html)![1]!;
-    expect(plainText(value, html.conversion)).toBe('Dog photo');
-    expect(plainText('no shortcode', conversion)).toBe('no shortcode');
+    expect(fragment('<img alt="[tr_x]Dog[/tr_x] photo"><a href="[home_url]/about/">About</a>', false).html).toBe(
+      '<img alt="Dog photo"><a href="/about/">About</a>',
+    );
+  });
+
+  it('leaves a text without markers as it is', () => {
+    expect(plainText('no [shortcode]', fragment('').conversion)).toBe('no [shortcode]');
   });
 });

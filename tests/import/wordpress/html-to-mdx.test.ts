@@ -33,6 +33,13 @@ describe('hastToMdx', () => {
     expect(read.figures[0]?.alt).toBe('Rex "the dog" & co');
   });
 
+  it('writes attribute values the renderer reads back as they were: quotes, ampersands, line ends', () => {
+    const caption = 'He said "no" &amp; left\n{at} <noon> \'then\'';
+    const { read } = mdx([figureElement({ src: './dog.png', alt: 'Rex', caption })]);
+    expect(read.errors).toEqual([]);
+    expect(read.figures[0]?.caption).toBe(caption);
+  });
+
   it('escapes braces, angle brackets and closing brackets in text, so MDX reads them as text', () => {
     const { mdx: written, read } = mdx(parseHtml('<p>{a} &lt;b&gt; c] [d]</p>'));
     expect(written).toBe('\\{a\\} \\<b> c\\] \\[d\\]\n');

@@ -425,6 +425,17 @@ describe('MDX safety', () => {
     expect(read.blocks).toEqual([text, '# Not a heading', '- not a list', '> not a quote']);
   });
 
+  it('keeps text that reads as code in MDX as text: import and export at a line’s start', () => {
+    const read = accepted('import x from "y"\n\nexport const a = 1;\n\n<p>export default {}</p>');
+    expect(read.blocks).toEqual(['import x from “y”', 'export const a = 1;', 'export default {}']);
+  });
+
+  it('links web addresses in text where they end, whatever follows them', () => {
+    const read = accepted('<p>See www.example.com&lt;br&gt; and https://example.org/a|b or WWW.EXAMPLE.NET.</p>');
+    expect(read.blocks).toEqual(['See www.example.com<br> and https://example.org/a|b or WWW.EXAMPLE.NET.']);
+    expect(read.links).toEqual(['http://www.example.com', 'https://example.org/a', 'http://WWW.EXAMPLE.NET']);
+  });
+
   it('keeps quotes, ampersands, braces and line ends of attribute values', () => {
     const ctx = testContext();
     const read = accepted(
