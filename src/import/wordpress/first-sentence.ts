@@ -1,9 +1,11 @@
 import type { Nodes, Root } from 'mdast';
+import { oneLine } from './plain-text.ts';
 
 /**
  * The first sentence of a story's text, for a dek when the post has no
  * excerpt: the first paragraph's first sentence, cut at a word boundary to
- * fit a dek's limit.
+ * fit a dek's limit, on one line and without the direction controls a dek
+ * may not hold.
  */
 
 /** TEXT_KINDS.dek.max: a dek longer than this is refused. */
@@ -14,7 +16,7 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 export function firstSentence(tree: Root): string | undefined {
   const paragraph = tree.children.find((node) => node.type === 'paragraph' && plainText(node).trim() !== '');
   if (!paragraph) return undefined;
-  const text = plainText(paragraph).replace(/\s+/g, ' ').trim();
+  const text = oneLine(plainText(paragraph));
   const first = sentences.segment(text)[Symbol.iterator]().next().value?.segment.trim() ?? text;
   return shortened(first, FIRST_SENTENCE_MAX);
 }

@@ -87,5 +87,9 @@ export function parseHtml(html: string): ElementContent[] {
  * collapsed, characters the project refuses in a field left out.
  */
 export function textOfHtml(html: string): string {
-  return collapseWhitespace(withoutRefusedCharacters(textOfNodes(parseHtml(html))).replace(BIDI_CONTROLS, ''));
+  return oneLine(textOfNodes(parseHtml(html)));
 }
+
+/** Text as a one-line field holds it: whitespace collapsed, without what such a field refuses. */
+export const oneLine = (text: string): string =>
+  collapseWhitespace(withoutRefusedCharacters(text).replace(BIDI_CONTROLS, ''));

@@ -26,6 +26,10 @@ describe('firstSentence', () => {
     );
   });
 
+  it('holds nothing a dek may not: line ends, direction overrides', () => {
+    expect(firstSentence({ type: 'root', children: [paragraph('Said \u202eno\u202c.\nThen')] })).toBe('Said no.');
+  });
+
   it('is undefined without a paragraph', () => {
     expect(firstSentence({ type: 'root', children: [] })).toBeUndefined();
   });
