@@ -34,7 +34,7 @@ const NOTED_DROPPED: Readonly<Record<string, string>> = {
 
 /** Lists and quotes inside one another past this depth are flattened: Markdown nests them by indenting. */
 const MAX_LIST_DEPTH = 8;
-/** Elements inside one another past this depth lose the outer ones' formatting. */
+/** Elements inside one another past this depth lose their own formatting (their text is kept). */
 const MAX_DEPTH = 48;
 
 export function applyHtmlRules(nodes: ElementContent[], conversion: Conversion): ElementContent[] {
@@ -62,7 +62,6 @@ function rewriteElement(node: Element, conversion: Conversion, depth: Depth): El
     conversion.note('dropped-html', `${dropped} (<${tag}>) was left out: stories run no code and take no input`);
     return [];
   }
-  if (depth.all > MAX_DEPTH) return inner(depth);
   switch (tag) {
     case 'iframe':
       return frame(node, conversion);
@@ -102,7 +101,7 @@ function rewriteElement(node: Element, conversion: Conversion, depth: Depth): El
     case 'p':
       return ownLineAddresses(node, conversion, depth) ?? withChildren(inner());
     default:
-      return withChildren(inner());
+      return depth.all > MAX_DEPTH ? inner(depth) : withChildren(inner());
   }
 }
 
