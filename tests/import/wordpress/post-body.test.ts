@@ -463,6 +463,20 @@ describe('MDX safety', () => {
   });
 });
 
+describe('bodies no writer makes', () => {
+  it('flattens quotes and lists nested past what Markdown indents, keeping their text', () => {
+    const read = accepted('<ul><li>'.repeat(40) + 'deep item' + '<blockquote>'.repeat(40) + 'deep quote');
+    expect(read.blocks).toEqual(['deep item', 'deep quote']);
+    expect(kinds(read)).toEqual(['other']);
+  });
+
+  it('leaves a body nested thousands deep for the editor to copy, saying so', () => {
+    const read = accepted('<span>'.repeat(6000) + 'text');
+    expect(read.mdx).toBe('');
+    expect(read.notes).toEqual([{ kind: 'other', detail: expect.stringContaining('nested too deeply') }]);
+  });
+});
+
 describe('firstSentence', () => {
   it('is the first sentence of the first paragraph', () => {
     const read = accepted(
