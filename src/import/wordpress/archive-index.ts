@@ -1,3 +1,4 @@
+import { attachmentCredit } from './php-serialized.ts';
 import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from './wxr-types.ts';
 
 /**
@@ -106,7 +107,9 @@ export function addItem(index: ArchiveIndex, item: WxrItem): void {
     if (attached) entry.attachedFile = attached;
     const alt = metaValue(item, '_wp_attachment_image_alt');
     if (alt?.trim()) entry.alt = alt.trim();
-    const credit = CREDIT_KEYS.map((key) => metaValue(item, key)).find((value) => value?.trim());
+    const credit =
+      CREDIT_KEYS.map((key) => metaValue(item, key)).find((value) => value?.trim()) ??
+      attachmentCredit(metaValue(item, '_wp_attachment_metadata'));
     if (credit) entry.credit = credit.trim();
     index.attachments.set(item.id, entry);
     if (item.attachmentUrl) index.attachmentIdsByUrl.set(withoutSizeSuffix(item.attachmentUrl), item.id);
