@@ -209,7 +209,8 @@ export function postFiling(item: WxrItem, context: Pick<MappingContext, 'index' 
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const term of item.terms) {
-    if (term.domain !== 'post_tag' && !(term.domain === 'category' && term !== primary)) continue;
+    const otherCategory = term.domain === 'category' && term !== primary && term.nicename !== 'uncategorized';
+    if (term.domain !== 'post_tag' && !otherCategory) continue;
     const mapped = Object.hasOwn(map.tags, term.nicename) ? map.tags[term.nicename] : textOfHtml(term.name);
     if (!mapped) continue;
     const tag = clipped(mapped, TEXT_KINDS.label.max);
