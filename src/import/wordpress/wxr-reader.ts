@@ -217,6 +217,12 @@ export function itemFrom(
   };
 }
 
+const MEGABYTE = 1024 * 1024;
+
+function sizeInWords(characters: number): string {
+  return characters >= MEGABYTE ? `${Math.round(characters / MEGABYTE)} MB` : `${characters} characters`;
+}
+
 /** saxes's terse messages, said so that someone holding the export can find and fix the spot. */
 function malformedReason(message: string, lastClosed: OpenElement | undefined): string {
   if (message === 'unexpected close tag.' && lastClosed) {
@@ -279,6 +285,8 @@ function createWxrCollector(file: string, maxValueLength: number) {
   // Where the parser was at the last event: saxes holds a text, CDATA or comment in memory until it ends.
   let lastEventPosition = 0;
 
+  // saxes's column is the zero-based column of the next character, which is the one-based column of the
+  // character just read: where the problem showed.
   const fail = (reason: string): never => {
     throw new WxrError(file, parser.line, parser.column, reason);
   };
@@ -367,7 +375,7 @@ function createWxrCollector(file: string, maxValueLength: number) {
     if (capture.length > maxValueLength) {
       const where = record ? `the <${record.element}> that starts on line ${record.line}` : 'the channel';
       fail(
-        `<${capture.name}> in ${where} is longer than ${Math.round(maxValueLength / 1024 / 1024)} MB; ` +
+        `<${capture.name}> in ${where} is longer than ${sizeInWords(maxValueLength)}; ` +
           'no story is that long, so the export is likely damaged',
       );
     }
@@ -424,8 +432,8 @@ function createWxrCollector(file: string, maxValueLength: number) {
       parser.write(text);
       if (parser.position - lastEventPosition > maxValueLength) {
         fail(
-          `a text, CDATA section or comment near this point runs past ${Math.round(maxValueLength / 1024 / 1024)}` +
-            ' MB; the export is likely damaged',
+          `a text, CDATA section or comment near this point runs past ${sizeInWords(maxValueLength)}; ` +
+            'the export is likely damaged',
         );
       }
     },
@@ -438,10 +446,6 @@ function createWxrCollector(file: string, maxValueLength: number) {
       return queue.splice(0, queue.length);
     },
   };
-}
-
-function concatBytes(chunks: Buffer[]): Buffer {
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -458,7 +462,7 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
   let headLength = 0;
 
   const startDecoding = (): TextDecoder => {
-    const sniffed = sniffXmlEncoding(concatBytes(head));
+    const sniffed = sniffXmlEncoding(Buffer.concat(head));
     const chosen = sniffed.ok ? decoderFor(sniffed.label) : { reason: sniffed.reason };
     if (!(chosen instanceof TextDecoder)) throw new WxrError(file, 1, 1, chosen.reason);
     return chosen;
@@ -471,15 +475,19 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
       headLength += chunk.length;
       if (headLength < ENCODING_SNIFF_BYTES) continue;
       decoder = startDecoding();
-      bytes = concatBytes(head);
+      bytes = Buffer.concat(head);
       head = [];
     }
     collector.write(decoder.decode(bytes, { stream: true }));
-    yield* collector.take();
+    for (const record of collector.take()) {
+      // One chunk can hold many small records; a caller that aborted should not be handed the rest.
+      options.signal?.throwIfAborted();
+      yield record;
+    }
   }
   if (!decoder) {
     decoder = startDecoding();
-    collector.write(decoder.decode(concatBytes(head), { stream: true }));
+    collector.write(decoder.decode(Buffer.concat(head), { stream: true }));
   }
   collector.write(decoder.decode());
   collector.end();
