@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{ingest,model,outputs,site,client,check,schemas,scripts,bench,import}/**/*.test.ts'],
+          include: ['tests/{ingest,import,model,outputs,site,client,check,schemas,scripts,bench}/**/*.test.ts'],
           environment: 'node',
         },
       },
