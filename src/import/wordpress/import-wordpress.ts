@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { redirectProblems, type RedirectClaim } from '../../check/redirects.ts';
 import { policyPageClashes, readFixedOutputs, readSiteOutputs } from '../../check/site-outputs.ts';
-import { linkedTopFolders, listContent, isPresent } from '../../ingest/content-files.ts';
+import { isPlainFile, isPresent, linkedTopFolders, listContent } from '../../ingest/content-files.ts';
 import { readEmbeds, readSiteFile } from '../../ingest/site-config.ts';
 import { addAuthor, addItem, addTerm, emptyIndex, type ArchiveIndex } from './archive-index.ts';
 import { EMPTY_MAP, type ImportMap } from './import-map.ts';
@@ -63,6 +63,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const { root, exportFile } = options;
   const map = options.map ?? EMPTY_MAP;
   const dryRun = options.dryRun ?? false;
+  if (!isPlainFile(exportFile)) throw new ImportError(`${exportFile}: no such file (or not a plain file)`);
   const linked = linkedTopFolders(root);
   if (linked.length > 0)
     throw new ImportError(`${linked.join(', ')} is a symbolic link: the import writes only into plain folders`);

@@ -159,9 +159,9 @@ export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index'
     const login = guest?.login ?? key.replace(/^cap-/, '');
     const user = index.authors.get(login);
     if (guest) {
-      const name = guest.displayName ?? (`${guest.firstName ?? ''} ${guest.lastName ?? ''}`.trim() || login);
-      const entry: Omit<AuthorEntry, 'id'> = { name };
-      if (guest.bio) entry.bio = guest.bio;
+      const entry: Omit<AuthorEntry, 'id'> = { name: userName({ ...guest, login }) };
+      const bio = guest.bio ? textOfHtml(guest.bio) : '';
+      if (bio) entry.bio = clipped(bio, TEXT_KINDS.prose.max);
       if (guest.website && /^https?:\/\//.test(guest.website)) entry.links = [guest.website];
       add(key, login, entry);
     } else {
@@ -176,7 +176,8 @@ export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index'
 }
 
 function userName(user: { login: string; displayName?: string; firstName?: string; lastName?: string }): string {
-  return user.displayName?.trim() || `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim() || user.login;
+  const name = user.displayName?.trim() || `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim() || user.login;
+  return clipped(textOfHtml(name) || user.login, TEXT_KINDS.label.max);
 }
 
 interface Filing {

@@ -40,7 +40,10 @@ export function withinSlugLength(name: string, room = MAX_SLUG_LENGTH): string {
 }
 
 /** The name a post asks for: its WordPress name, else its title, else `post-<id>`. */
-export function wantedSlug(request: Pick<SlugRequest, 'id' | 'postName' | 'title'>, fallback = 'post'): string {
+export function wantedSlug(
+  request: Pick<SlugRequest, 'id' | 'postName' | 'title'>,
+  fallback: 'post' | 'page' = 'post',
+): string {
   return withinSlugLength(
     slug(decodedPostName(request.postName)) || slug(request.title) || `${fallback}-${request.id}`,
   );
@@ -54,7 +57,7 @@ export function grantSlugs(
   requests: readonly SlugRequest[],
   kept: ReadonlyMap<number, string>,
   taken: ReadonlySet<string>,
-  fallback = 'post',
+  fallback: 'post' | 'page' = 'post',
 ): Map<number, SlugGrant> {
   const used = new Set(taken);
   const grants = new Map<number, SlugGrant>();
@@ -80,8 +83,11 @@ export function grantSlugs(
       notes.push({
         kind: 'slug-collision',
         detail:
-          `another story already has the address name "${wanted}"; this one is "${granted}". ` +
-          'Rename the file (and keep its old address in redirect_from) if another name suits it better.',
+          fallback === 'post'
+            ? `another story already has the address name "${wanted}"; this one is "${granted}". ` +
+              'Rename the file (and keep its old address in redirect_from) if another name suits it better.'
+            : `the address /${wanted}/ is taken by another page or by the site itself; this page is /${granted}/. ` +
+              'Rename the file, and its link in site.yaml, if another name suits it better.',
       });
     }
     used.add(granted);
