@@ -87,6 +87,8 @@ export function clipped(text: string, max: number): string {
 /** The pictures a story collects as its body and lead image ask for them, each file once under one name. */
 class StoryPictures {
   readonly files: ImportedPicture[] = [];
+  /** Why each picture asked for and not found is missing, in order: the report says it. */
+  readonly missing: string[] = [];
   private readonly byFile = new Map<string, string>();
 
   constructor(
@@ -110,7 +112,10 @@ class StoryPictures {
       ? uploadsPath(attachment.attachedFile, attachment.url)
       : uploadsPath(undefined, ref.url ? withoutSizeSuffix(ref.url) : undefined);
     const lookup = findMediaFile(this.context.mediaRoot, relative);
-    if ('missing' in lookup) return undefined;
+    if ('missing' in lookup) {
+      this.missing.push(lookup.missing);
+      return undefined;
+    }
     const { file, name } = lookup.found;
     let given = this.byFile.get(file);
     if (!given) {
@@ -281,7 +286,14 @@ export function mapPost(item: WxrItem, context: MappingContext): ImportedStory |
     });
     body = converted.mdx;
     firstSentence = converted.firstSentence;
-    notes.push(...converted.notes);
+    // The converter knows where a missing picture was in the story; the lookup knows why it is missing.
+    // Only when each note has its lookup can they be paired.
+    const paired = converted.notes.filter((n) => n.kind === 'missing-image').length === pictures.missing.length;
+    let missing = 0;
+    for (const note of converted.notes) {
+      const why = paired && note.kind === 'missing-image' ? pictures.missing[missing++] : undefined;
+      notes.push(why ? { ...note, detail: `${note.detail} (${why})` } : note);
+    }
   }
 
   let dek = protectedPost ? '' : textOfHtml(item.excerpt);
