@@ -80,8 +80,7 @@ export function yearIn(date: Date, timeZone: string): number {
  */
 export function instantInZone(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
+    formatter('en-US', timeZone, 'wall-clock', {
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',

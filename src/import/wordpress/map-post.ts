@@ -10,7 +10,7 @@ import { findMediaFile, uploadsPath } from './media-files.ts';
 import { convertPostBody, textOfHtml } from './post-body.ts';
 import { withinSlugLength } from './story-slugs.ts';
 import { gmtInstant, localInstant } from './wordpress-dates.ts';
-import type { WxrItem } from './wxr-types.ts';
+import type { WxrAuthor, WxrItem } from './wxr-types.ts';
 
 /**
  * One WordPress post or page as the newsroom's content: the frontmatter the
@@ -161,23 +161,43 @@ export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index'
   for (const term of item.terms.filter((t) => t.domain === 'author')) {
     const key = term.nicename.toLowerCase();
     const guest = index.guestAuthors.get(key);
-    const login = guest?.login ?? key.replace(/^cap-/, '');
-    const user = index.authors.get(login);
     if (guest) {
-      const entry: Omit<AuthorEntry, 'id'> = { name: userName({ ...guest, login }) };
+      const entry: Omit<AuthorEntry, 'id'> = { name: userName({ ...guest, login: guest.login }) };
       const bio = guest.bio ? textOfHtml(guest.bio) : '';
       if (bio) entry.bio = clipped(bio, TEXT_KINDS.prose.max);
       if (guest.website && /^https?:\/\//.test(guest.website)) entry.links = [guest.website];
-      add(key, login, entry);
-    } else {
-      add(key, login, { name: user ? userName(user) : textOfHtml(term.name) || login });
+      add(key, guest.login, entry);
+      continue;
     }
+    // A WordPress user's term is `cap-<nicename>`, named by the login; the export gives users by login only.
+    const user = index.authors.get(textOfHtml(term.name)) ?? userByNicename(index, key.replace(/^cap-/, ''));
+    const login = user?.login ?? key.replace(/^cap-/, '');
+    add(key, login, { name: user ? userName(user) : textOfHtml(term.name) || login });
   }
-  if (entries.length === 0 && item.creator) {
+  if (item.creator) {
+    // The export lists terms alphabetically: the post's own author, when a byline, goes first.
     const user = index.authors.get(item.creator);
-    add(item.creator, item.creator, { name: user ? userName(user) : item.creator });
+    const own = { id: map.authors[item.creator] ?? withinSlugLength(slug(item.creator)) };
+    const at = entries.findIndex((e) => e.id === own.id);
+    if (at > 0) entries.unshift(...entries.splice(at, 1));
+    if (entries.length === 0) add(item.creator, item.creator, { name: user ? userName(user) : item.creator });
   }
   return entries.slice(0, LIST_ITEMS['authors']);
+}
+
+/** Letters and digits only: a login and the nicename WordPress made of it compare equal. */
+const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const usersByBareLogin = new WeakMap<ArchiveIndex, Map<string, WxrAuthor>>();
+
+/** The user whose nicename (WordPress's slug of the login) is `nicename`. */
+function userByNicename(index: ArchiveIndex, nicename: string): WxrAuthor | undefined {
+  let users = usersByBareLogin.get(index);
+  if (!users) {
+    users = new Map([...index.authors.values()].map((user) => [bare(user.login), user]));
+    usersByBareLogin.set(index, users);
+  }
+  return users.get(bare(nicename));
 }
 
 function userName(user: { login: string; displayName?: string; firstName?: string; lastName?: string }): string {
