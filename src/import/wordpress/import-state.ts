@@ -161,8 +161,12 @@ export function currentDigest(root: string, file: ImportedFile, pictures: readon
 }
 
 /** Writes a file whole or not at all: into a temporary name beside it, then renamed over it. */
-export function writeFileAtomically(file: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+export function writeFileAtomically(file: string, data: string | Uint8Array, madeFolders?: Set<string>): void {
+  const folder = path.dirname(file);
+  if (!madeFolders?.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders?.add(folder);
+  }
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data, { flag: 'wx' });

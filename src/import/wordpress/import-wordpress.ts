@@ -22,8 +22,10 @@ import {
   type ImportState,
   type ImportedFile,
 } from './import-state.ts';
-import { mapPage } from './map-page.ts';
-import { mapPost, STATUS_OF, type AuthorEntry, type ImportedStory, type SectionEntry } from './map-post.ts';
+import type { ImportedPage } from './map-page.ts';
+import { STATUS_OF, type AuthorEntry, type ImportedStory, type SectionEntry } from './map-post.ts';
+import type { Mapped, MappingJob, MappingSetup } from './mapping-jobs.ts';
+import { importThreads, inThreadMapper, POOL_THRESHOLD, workerMapper } from './mapping-pool.ts';
 import { readMediaFile } from './media-files.ts';
 import { oldAddresses } from './old-links.ts';
 import { textOfHtml } from './post-body.ts';
@@ -48,10 +50,15 @@ export interface ImportOptions {
   mediaRoot?: string;
   map?: ImportMap;
   dryRun?: boolean;
+  /** Worker threads for mapping; by default one per core for a large export, none for a small one. */
+  threads?: number;
 }
 
 /** The import cannot start: said in one line, nothing written. */
 export class ImportError extends Error {}
+
+/** Posts being mapped at once, at most. */
+const MAX_IN_FLIGHT = 256;
 
 /** Posts imported as stories: what WordPress calls posts, in a status the contract can hold. */
 const isStoryItem = (postType: string, status: string) => postType === 'post' && Object.hasOwn(STATUS_OF, status);
@@ -97,45 +104,69 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const redirects = oldAddressesOf(root, index, slugs, report);
 
   const writer = new ContentWriter(root, dryRun, state, disk, report);
-  for await (const record of readWxr(exportFile)) {
-    if (record.kind !== 'item') continue;
-    const item = record.item;
-    const protectedItem = item.postPassword !== '';
-    if (isStoryItem(item.postType, item.status)) {
-      const grant = slugs.get(item.id)!;
-      const story = mapPost(item, {
-        index,
-        map,
-        timeZone,
-        embeds,
-        mediaRoot: options.mediaRoot,
-        slug: grant.slug,
-        redirectFrom: redirects.get(item.id)?.paths ?? [],
-      });
-      if (!story) {
-        writer.skip(item, [{ kind: 'other', detail: 'has no date WordPress could give: not imported.' }]);
-        continue;
-      }
-      story.notes.unshift(...grant.notes, ...(redirects.get(item.id)?.notes ?? []));
-      writer.writeStory(item, story);
-    } else if (isPageItem(item.postType, item.status, protectedItem)) {
-      const pageId = pageIds.get(item.id)!;
-      writer.writePage(item, mapPage(item, pageId.slug, embeds), pageId.notes);
-    } else if (item.postType === 'post' || item.postType === 'page') {
-      const why =
-        item.postType === 'page'
-          ? protectedItem
-            ? 'a password-protected page: not imported (a policy page is public). Add it by hand if it should be.'
-            : `a page in status "${item.status}": not imported (only published pages become policy pages).`
-          : `status "${item.status}": not imported.`;
-      writer.skip(
-        item,
-        item.status === 'trash' || item.status === 'auto-draft' ? [] : [{ kind: 'other', detail: why }],
+  const setup: MappingSetup = { index, map, timeZone, embeds, mediaRoot: options.mediaRoot };
+  const jobs = index.entries.filter(
+    (e) => isStoryItem(e.postType, e.status) || isPageItem(e.postType, e.status, e.isProtected),
+  ).length;
+  const threads = options.threads ?? (jobs >= POOL_THRESHOLD ? importThreads() : 0);
+  const mapper = threads > 0 ? workerMapper(setup, threads) : inThreadMapper(setup);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  const submit = (job: MappingJob, write: (mapped: Mapped) => void) => {
+    const done: Promise<void> = mapper
+      .map(job)
+      .then(write)
+      .then(
+        () => void inFlight.delete(done),
+        (error: unknown) => {
+          inFlight.delete(done);
+          failure ??= error;
+        },
       );
-    } else {
-      writer.skipQuietly(item);
+    inFlight.add(done);
+  };
+  try {
+    for await (const record of readWxr(exportFile)) {
+      if (failure) break;
+      if (record.kind !== 'item') continue;
+      const item = record.item;
+      const protectedItem = item.postPassword !== '';
+      if (isStoryItem(item.postType, item.status)) {
+        const grant = slugs.get(item.id)!;
+        const old = redirects.get(item.id);
+        submit({ kind: 'story', item, slug: grant.slug, redirectFrom: old?.paths ?? [] }, (mapped) => {
+          const story = mapped.kind === 'story' ? mapped.story : undefined;
+          if (!story) return writer.skip(item, [{ kind: 'other', detail: 'has no date: not imported.' }]);
+          story.notes.unshift(...grant.notes, ...(old?.notes ?? []));
+          writer.writeStory(item, story);
+        });
+      } else if (isPageItem(item.postType, item.status, protectedItem)) {
+        const pageId = pageIds.get(item.id)!;
+        submit({ kind: 'page', item, pageId: pageId.slug }, (mapped) => {
+          if (mapped.kind === 'page') writer.writePage(item, mapped.page, pageId.notes);
+        });
+      } else if (item.postType === 'post' || item.postType === 'page') {
+        const why =
+          item.postType === 'page'
+            ? protectedItem
+              ? 'a password-protected page: not imported (a policy page is public). Add it by hand if it should be.'
+              : `a page in status "${item.status}": not imported (only published pages become policy pages).`
+            : `status "${item.status}": not imported.`;
+        writer.skip(
+          item,
+          item.status === 'trash' || item.status === 'auto-draft' ? [] : [{ kind: 'other', detail: why }],
+        );
+      } else {
+        writer.skipQuietly(item);
+      }
+      // Bounded, so that memory holds a few hundred posts however large the export.
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+  } finally {
+    await mapper.close();
   }
+  if (failure) throw failure;
   writer.finish();
   return report;
 }
@@ -235,6 +266,8 @@ export function contentFileText(frontmatter: Record<string, unknown>, body: stri
 class ContentWriter {
   private readonly authorsSeen = new Set<string>();
   private readonly sectionsSeen = new Set<string>();
+  /** Folders known to exist: an archive writes thousands of files into a few dozen year folders. */
+  private readonly folders = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -275,7 +308,7 @@ class ContentWriter {
     this.write(item, story.notes, text, pictures, target, existing);
   }
 
-  writePage(item: WxrItem, page: ReturnType<typeof mapPage>, notes: ImportNote[]): void {
+  writePage(item: WxrItem, page: ImportedPage, notes: ImportNote[]): void {
     const text = contentFileText(page.frontmatter, page.body);
     const existing = this.disk.imported.get(page.id);
     const target: ImportedFile = existing ?? {
@@ -324,9 +357,9 @@ class ContentWriter {
     if (existing && target.folder && !existing.folder) file = `${target.folder}/index.mdx`;
     if (!this.dryRun) {
       for (const [name, bytes] of pictures) {
-        if (bytes && target.folder) writeFileAtomically(path.join(this.root, target.folder, name), bytes);
+        if (bytes && target.folder) writeFileAtomically(path.join(this.root, target.folder, name), bytes, this.folders);
       }
-      writeFileAtomically(path.join(this.root, file), text);
+      writeFileAtomically(path.join(this.root, file), text, this.folders);
       if (file !== target.file) removeFile(path.join(this.root, target.file));
     }
     this.state.set(item.id, entry);
@@ -369,6 +402,10 @@ class ContentWriter {
   }
 
   finish(): void {
+    // Posts are mapped on several threads and written as they come: the report is put in order here.
+    this.report.entries.sort((a, b) => a.id - b.id);
+    this.report.authorsCreated.sort();
+    this.report.sectionsCreated.sort();
     if (this.dryRun) return;
     const text = stateText(this.state);
     const file = path.join(this.root, STATE_FILE);

@@ -229,6 +229,18 @@ describe('importing again during cutover', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('writes the same files and report whether posts are mapped on worker threads or not', async () => {
+    const [inThread, pooled] = [projectCopy(), projectCopy()];
+    try {
+      const one = await importWordPress({ exportFile: ARCHIVE, root: inThread, mediaRoot: MEDIA, threads: 0 });
+      const two = await importWordPress({ exportFile: ARCHIVE, root: pooled, mediaRoot: MEDIA, threads: 2 });
+      expect(snapshot(pooled)).toEqual(snapshot(inThread));
+      expect(two).toEqual(one);
+    } finally {
+      for (const root of [inThread, pooled]) rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('writes nothing on a dry run', async () => {
     const fresh = projectCopy();
     try {
