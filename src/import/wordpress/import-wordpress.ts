@@ -135,6 +135,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
         const grant = slugs.get(item.id)!;
         const old = redirects.get(item.id);
         submit({ kind: 'story', item, slug: grant.slug, redirectFrom: old?.paths ?? [] }, (mapped) => {
+          if (mapped.kind === 'failed') return writer.skip(item, [mapped.note]);
           const story = mapped.kind === 'story' ? mapped.story : undefined;
           if (!story) return writer.skip(item, [{ kind: 'other', detail: 'has no date: not imported.' }]);
           story.notes.unshift(...grant.notes, ...(old?.notes ?? []));
@@ -143,7 +144,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       } else if (isPageItem(item.postType, item.status, protectedItem)) {
         const pageId = pageIds.get(item.id)!;
         submit({ kind: 'page', item, pageId: pageId.slug }, (mapped) => {
-          if (mapped.kind === 'page') writer.writePage(item, mapped.page, pageId.notes);
+          if (mapped.kind === 'failed') writer.skip(item, [mapped.note]);
+          else if (mapped.kind === 'page') writer.writePage(item, mapped.page, pageId.notes);
         });
       } else if (item.postType === 'post' || item.postType === 'page') {
         const why =

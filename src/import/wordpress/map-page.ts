@@ -1,7 +1,7 @@
 import type { EmbedProviders } from '../../model/embeds.ts';
 import { TEXT_KINDS } from '../../schemas/limits.ts';
 import type { ImportNote } from './import-notes.ts';
-import { clipped } from './map-post.ts';
+import { clipped, wordpressOrigin } from './map-post.ts';
 import { convertPostBody, textOfHtml } from './post-body.ts';
 import type { WxrItem } from './wxr-types.ts';
 
@@ -40,8 +40,6 @@ export function mapPage(item: WxrItem, pageId: string, embeds: EmbedProviders): 
     title,
     description: clipped(description, TEXT_KINDS.dek.max),
   };
-  const origin: Record<string, unknown> = { id: item.id };
-  if (item.guid) origin['guid'] = item.guid;
-  frontmatter['wordpress'] = origin;
+  frontmatter['wordpress'] = wordpressOrigin(item);
   return { id: item.id, pageId, frontmatter, body: converted.mdx, notes };
 }

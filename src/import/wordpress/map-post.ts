@@ -2,6 +2,7 @@ import { instantInZone, yearIn } from '../../model/dates.ts';
 import type { EmbedProviders } from '../../model/embeds.ts';
 import { slug } from '../../model/slug.ts';
 import { LIST_ITEMS, TEXT_KINDS } from '../../schemas/limits.ts';
+import { webUrl } from '../../schemas/primitives.ts';
 import { metaValue, withoutSizeSuffix, type ArchiveIndex, type AttachmentEntry } from './archive-index.ts';
 import type { PictureRef, StoryPicture } from './body-context.ts';
 import type { ImportMap } from './import-map.ts';
@@ -74,6 +75,18 @@ export const STATUS_OF: Readonly<Record<string, StoryStatus>> = {
   pending: 'draft',
   private: 'draft',
 };
+
+/**
+ * `wordpress: { id, guid }`. A guid is only kept when it is a web address a field may hold: it is
+ * free text in an export, and nothing but the `?p=` redirect reads it.
+ */
+export function wordpressOrigin(item: Pick<WxrItem, 'id' | 'guid'>): Record<string, unknown> {
+  const origin: Record<string, unknown> = { id: item.id };
+  const guid = item.guid?.trim();
+  if (guid && guid.length <= TEXT_KINDS.address.max && webUrl.safeParse(guid).success && guid === textOfHtml(guid))
+    origin['guid'] = guid;
+  return origin;
+}
 
 /** A text cut to `max` characters at a word boundary, with an ellipsis. */
 export function clipped(text: string, max: number): string {
@@ -165,7 +178,7 @@ export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index'
       const entry: Omit<AuthorEntry, 'id'> = { name: userName({ ...guest, login: guest.login }) };
       const bio = guest.bio ? textOfHtml(guest.bio) : '';
       if (bio) entry.bio = clipped(bio, TEXT_KINDS.prose.max);
-      if (guest.website && /^https?:\/\//.test(guest.website)) entry.links = [guest.website];
+      if (guest.website && webUrl.safeParse(guest.website).success) entry.links = [guest.website];
       add(key, guest.login, entry);
       continue;
     }
@@ -384,9 +397,7 @@ export function mapPost(item: WxrItem, context: MappingContext): ImportedStory |
   if (status === 'draft') frontmatter['draft'] = true;
 
   if (status === 'live' && context.redirectFrom.length > 0) frontmatter['redirect_from'] = [...context.redirectFrom];
-  const origin: Record<string, unknown> = { id: item.id };
-  if (item.guid) origin['guid'] = item.guid;
-  frontmatter['wordpress'] = origin;
+  frontmatter['wordpress'] = wordpressOrigin(item);
 
   return {
     id: item.id,

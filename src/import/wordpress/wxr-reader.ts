@@ -448,6 +448,18 @@ function createWxrCollector(file: string, maxValueLength: number) {
   };
 }
 
+// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 cannot hold
+const XML_CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+/**
+ * The text without the control characters XML 1.0 forbids. WordPress's exporter writes post
+ * fields as they are stored, so a bell or a form feed pasted into a post years ago makes the
+ * whole export malformed XML; no content can be lost with them, and the site refuses them anyway.
+ */
+export function withoutXmlControls(text: string): string {
+  return text.replace(XML_CONTROLS, '');
+}
+
 /**
  * Reads the export at `file`, yielding its site record first, then each author, term and item in file
  * order. Comments and elements WXR does not define (plugins add many) are skipped. Throws WxrError, with the
@@ -478,7 +490,7 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
       bytes = Buffer.concat(head);
       head = [];
     }
-    collector.write(decoder.decode(bytes, { stream: true }));
+    collector.write(withoutXmlControls(decoder.decode(bytes, { stream: true })));
     for (const record of collector.take()) {
       // One chunk can hold many small records; a caller that aborted should not be handed the rest.
       options.signal?.throwIfAborted();
@@ -487,9 +499,9 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
   }
   if (!decoder) {
     decoder = startDecoding();
-    collector.write(decoder.decode(Buffer.concat(head), { stream: true }));
+    collector.write(withoutXmlControls(decoder.decode(Buffer.concat(head), { stream: true })));
   }
-  collector.write(decoder.decode());
+  collector.write(withoutXmlControls(decoder.decode()));
   collector.end();
   yield* collector.take();
 }
