@@ -22,6 +22,13 @@ interface TestPost {
   meta?: [string, string][];
 }
 
+const postmeta = (key: string, value: string) =>
+  `<wp:postmeta><wp:meta_key>${cdata(key)}</wp:meta_key><wp:meta_value>${cdata(value)}</wp:meta_value></wp:postmeta>`;
+
+const NAMESPACES =
+  'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
+  'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"';
+
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
 function wxr(posts: TestPost[], extra = ''): string {
@@ -42,17 +49,19 @@ function wxr(posts: TestPost[], extra = ''): string {
 <wp:menu_order>0</wp:menu_order>
 <wp:post_type>${cdata('post')}</wp:post_type>
 <wp:post_password>${cdata('')}</wp:post_password>
-${(p.meta ?? []).map(([k, v]) => `<wp:postmeta><wp:meta_key>${cdata(k)}</wp:meta_key><wp:meta_value>${cdata(v)}</wp:meta_value></wp:postmeta>`).join('\n')}
+${(p.meta ?? []).map(([k, v]) => postmeta(k, v)).join('\n')}
 <category domain="category" nicename="news">${cdata('News')}</category>
 </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<rss version="2.0" ${NAMESPACES}>
 <channel>
 <title>Old site</title><link>https://old.example</link>
 <wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>https://old.example</wp:base_site_url><wp:base_blog_url>https://old.example</wp:base_blog_url>
-<wp:author><wp:author_login>${cdata('editor')}</wp:author_login><wp:author_display_name>${cdata('The Editor')}</wp:author_display_name></wp:author>
+<wp:base_site_url>https://old.example</wp:base_site_url>
+<wp:base_blog_url>https://old.example</wp:base_blog_url>
+<wp:author><wp:author_login>${cdata('editor')}</wp:author_login>
+<wp:author_display_name>${cdata('The Editor')}</wp:author_display_name></wp:author>
 ${extra}
 ${items.join('\n')}
 </channel></rss>`;
@@ -101,7 +110,13 @@ describe('a hostile export', () => {
       path.join(dir, 'secret.jpg'),
       readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/wordpress/media/2017/08/reservoir.jpg')),
     );
-    const attachment = `<item><title>x</title><wp:post_id>50</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>1</wp:post_parent><wp:attachment_url>https://old.example/wp-content/uploads/../secret.jpg</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>../secret.jpg</wp:meta_value></wp:postmeta></item>`;
+    const attachment = [
+      '<item><title>x</title><wp:post_id>50</wp:post_id><wp:post_type>attachment</wp:post_type>',
+      '<wp:status>inherit</wp:status><wp:post_parent>1</wp:post_parent>',
+      '<wp:attachment_url>https://old.example/wp-content/uploads/../secret.jpg</wp:attachment_url>',
+      postmeta('_wp_attached_file', '../secret.jpg'),
+      '</item>',
+    ].join('');
     const file = path.join(dir, 'export.xml');
     writeFileSync(file, wxr([{ id: 1, meta: [['_thumbnail_id', '50']] }], attachment));
     const report = await importWordPress({ exportFile: file, root, mediaRoot: path.join(dir, 'uploads') });
@@ -133,7 +148,8 @@ describe('a hostile export', () => {
       {
         id: 4,
         content:
-          '<p onclick="x()">Text with \u0001 a control</p><script>alert(1)</script><iframe src="https://evil.example"></iframe>',
+          '<p onclick="x()">Text with \u0001 a control</p><script>alert(1)</script>' +
+          '<iframe src="https://evil.example"></iframe>',
       },
     ]);
     expect(errors).toEqual([]);
