@@ -96,6 +96,8 @@ export interface BuildOptions {
   /** The site's root: astro build runs with this as its working folder. */
   cwd: string;
   astroBin: string;
+  /** What follows the script on the command line: `build` for Astro's CLI, nothing for scripts/build.mjs. */
+  args?: string[];
   env: NodeJS.ProcessEnv;
   logFile: string;
   /** Called with each line (ANSI stripped) as it arrives, e.g. for progress. */
@@ -106,7 +108,7 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   const log = createWriteStream(options.logFile);
   const started = performance.now();
   const ownCpuStart = process.cpuUsage();
-  const child = spawn(process.execPath, [options.astroBin, 'build'], {
+  const child = spawn(process.execPath, [options.astroBin, ...(options.args ?? ['build'])], {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -73,3 +73,36 @@ export function formatCalendarDate(isoDay: string, locale = 'en-US'): string {
 export function yearIn(date: Date, timeZone: string): number {
   return Number(format('en-US', timeZone, 'year', { year: 'numeric' }, date));
 }
+
+/**
+ * An instant as the contract wants it: ISO 8601 to the minute, with the outlet's offset
+ * ("2026-11-29T07:05:00-05:00").
+ */
+export function instantInZone(date: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    formatter('en-US', timeZone, 'wall-clock', {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
+  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:00${offset}`;
+}

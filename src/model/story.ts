@@ -1,4 +1,5 @@
 import type { ArticleFrontmatter, CorrectionKind, StoryType } from '../schemas/article.ts';
+import { wordpressQueryAddress, type QueryAddress } from './wordpress-address.ts';
 import type { Author, PersonEntry, PublicationEntry, Section } from '../schemas/registries.ts';
 import { publicationState, type PublicationState } from './publication.ts';
 import { aliasResolver, type AliasResolver } from './registry.ts';
@@ -75,6 +76,8 @@ export interface Story<Img = unknown> {
   retracted: ArticleFrontmatter['retracted'];
   removed: ArticleFrontmatter['removed'];
   redirectFrom: string[];
+  /** The `?p=<id>` address of a story imported from WordPress. */
+  queryAddress: QueryAddress | undefined;
   state: PublicationState;
 }
 
@@ -202,6 +205,7 @@ export function toStory<Img>(
     retracted: data.retracted,
     removed: data.removed,
     redirectFrom: data.redirect_from,
+    queryAddress: wordpressQueryAddress(data.wordpress?.guid),
     state: publicationState(data, ctx.at),
   };
 }

@@ -27,6 +27,8 @@ export interface NginxLocation {
   headers: [name: string, value: string][];
   /** A `301` to `to`, or a `410` that serves the page `to` with that status. */
   redirect?: RedirectRule;
+  /** `301`s taken only when the query names a WordPress post (`?p=123`), before anything else. */
+  queryRedirects?: RedirectRule[];
   /** Answered as missing (the site's 404 page): files that instruct the CDN and are never served. */
   hidden?: boolean;
   /** For a folder's exact location: its index file, served here rather than through another location. */
@@ -64,7 +66,9 @@ export function nginxLocations(
   // A folder whose index file has headers of its own keeps its own headers.
   for (const path of [...exact]) if (path.endsWith('/index.html')) exact.add(path.slice(0, -'index.html'.length));
 
-  const byPath = new Map(redirects.map((r) => [r.from, r]));
+  const byPath = new Map(redirects.filter((r) => !r.query).map((r) => [r.from, r]));
+  const byQuery = new Map<string, RedirectRule[]>();
+  for (const r of redirects.filter((r) => r.query)) byQuery.set(r.from, [...(byQuery.get(r.from) ?? []), r]);
   const locations: NginxLocation[] = [];
   for (const prefix of prefixes) {
     // Every path of this location matches the splat rules whose prefix begins this one, and no other rule.
@@ -76,6 +80,8 @@ export function nginxLocations(
   for (const path of exact) {
     const location: NginxLocation = { modifier: '=', path, headers: Object.entries(headersForPath(headerRules, path)) };
     const redirect = byPath.get(path);
+    const queried = byQuery.get(path);
+    if (queried && !hidden.includes(path)) location.queryRedirects = queried;
     if (hidden.includes(path)) location.hidden = true;
     else if (redirect) location.redirect = redirect;
     else if (path.endsWith('/')) location.index = `${path}index.html`;
@@ -110,6 +116,11 @@ export function formatNginxLocations(locations: readonly NginxLocation[]): strin
       if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`${JSON.stringify(name)}: not a header name nginx can send`);
       return `  add_header ${name} ${quoted(value)} always;`;
     });
+    for (const rule of location.queryRedirects ?? []) {
+      if (!/^[a-z_]+$/.test(rule.query!.name) || !/^[0-9]+$/.test(rule.query!.value))
+        throw new Error(`${JSON.stringify(rule.query)}: not a query nginx configuration is written for`);
+      lines.push(`  if ($arg_${rule.query!.name} = "${rule.query!.value}") { return 301 ${quoted(rule.to)}; }`);
+    }
     if (location.hidden) lines.push('  return 404;');
     else if (location.redirect?.status === 410)
       lines.push(`  error_page 410 ${quoted(location.redirect.to)};`, '  return 410;');

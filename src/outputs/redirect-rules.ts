@@ -12,12 +12,15 @@ export interface RedirectRule {
   /** For a 301: where the reader goes. For a 410: the notice page served with the status. */
   to: string;
   status: 301 | 410;
+  /** Only when the request's query is this one: `p=123` (a WordPress `?p=` address). */
+  query?: { name: string; value: string };
 }
 
 /** A story that old paths lead to, or that has been taken down. */
 export interface RedirectSource {
   url: string;
   redirectFrom: readonly string[];
+  queryAddress?: { path: string; name: string; value: string } | undefined;
 }
 
 /**
@@ -28,9 +31,13 @@ export interface RedirectSource {
 export function redirectRules(withPages: readonly RedirectSource[], withdrawnUrls: readonly string[]): RedirectRule[] {
   const rules: RedirectRule[] = [
     ...withPages.flatMap((story) => story.redirectFrom.map((from) => ({ from, to: story.url, status: 301 as const }))),
+    ...withPages.flatMap(({ queryAddress: q, url }) =>
+      q ? [{ from: q.path, to: url, status: 301 as const, query: { name: q.name, value: q.value } }] : [],
+    ),
     ...withdrawnUrls.map((url) => ({ from: url, to: `${url}index.html`, status: 410 as const })),
   ];
-  return rules.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const key = (r: RedirectRule) => (r.query ? `${r.from} ${r.query.name}=${r.query.value.padStart(20, '0')}` : r.from);
+  return rules.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /**
@@ -40,14 +47,20 @@ export function redirectRules(withPages: readonly RedirectSource[], withdrawnUrl
  */
 export function netlifyRedirects(rules: readonly RedirectRule[]): string {
   const header = '# Written by the build from redirect_from, removed and syndication.expires. Do not edit.\n';
-  return header + rules.map((r) => `${r.from} ${r.to} ${r.status}!\n`).join('');
+  return (
+    header +
+    rules
+      .map((r) => `${r.from}${r.query ? ` ${r.query.name}=${r.query.value}` : ''} ${r.to} ${r.status}!\n`)
+      .join('')
+  );
 }
 
 /**
  * Reads a `_redirects` file as `netlifyRedirects` writes it: `from to status`
- * per line, the status `301` or `410`, forced (`!`) or not. Anything else in
- * Netlify's format (splats, placeholders, query conditions, other statuses)
- * is refused with its line rather than misread.
+ * per line, the status `301` or `410`, forced (`!`) or not, and `from
+ * name=value to 301` for a query address. Anything else in Netlify's format
+ * (splats, placeholders, other query conditions, other statuses) is refused
+ * with its line rather than misread.
  */
 export function parseRedirectsFile(text: string): RedirectRule[] {
   const rules: RedirectRule[] = [];
@@ -55,16 +68,23 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const fields = line.split(/\s+/);
+    const query = fields.length === 4 ? QUERY_RE.exec(fields[1]!) : null;
+    if (query) fields.splice(1, 1);
     const status = /^(301|410)!?$/.exec(fields[2] ?? '')?.[1];
-    if (fields.length !== 3 || !status)
+    if (fields.length !== 3 || !status || (query && status !== '301'))
       throw new Error(
         `_redirects line ${index + 1}: expected "from to 301" or "from to 410" (optionally forced with !), ` +
           `got ${JSON.stringify(line)}`,
       );
-    rules.push({ from: fields[0]!, to: fields[1]!, status: Number(status) as 301 | 410 });
+    const rule: RedirectRule = { from: fields[0]!, to: fields[1]!, status: Number(status) as 301 | 410 };
+    if (query) rule.query = { name: query[1]!, value: query[2]! };
+    rules.push(rule);
   });
   return rules;
 }
+
+/** A query condition as `netlifyRedirects` writes one: WordPress's `p=123` or `page_id=123`. */
+const QUERY_RE = /^(p|page_id)=([1-9][0-9]*)$/;
 
 const FILE_NAME_RE = /\.[a-z0-9]+$/i;
 

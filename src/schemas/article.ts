@@ -134,6 +134,18 @@ export const syndicationSchema = z.strictObject({
   expires: instant.optional(),
 });
 
+/**
+ * Where an imported story came from: the WordPress post's id and guid. The importer finds the
+ * file again by it on a re-import; the build turns a guid of the `?p=<id>` form into a redirect.
+ */
+export const wordpressOriginSchema = z.strictObject({
+  id: z.number().int().positive(),
+  guid: z.string().optional(),
+});
+
+/** The shortest headline a writer may give; an archive imported from WordPress keeps its own. */
+export const MIN_TITLE_LENGTH = 10;
+
 /** Frontmatter of one story, exactly the fields of the content contract; anything else is an error. */
 export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
   return z
@@ -141,7 +153,7 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       title: z
         .string()
         .trim()
-        .min(10, 'must be at least 10 characters')
+        .min(1, 'must not be empty')
         .max(TEXT_KINDS.headline.max, `must be at most ${TEXT_KINDS.headline.max} characters`),
       dek: nonEmptyText,
       date: instant,
@@ -164,8 +176,12 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       retracted: noticeSchema.optional(),
       removed: noticeSchema.optional(),
       redirect_from: z.array(oldAddress).default([]),
+      wordpress: wordpressOriginSchema.optional(),
     })
     .superRefine((story, ctx) => {
+      if (story.title.length < MIN_TITLE_LENGTH && !story.wordpress) {
+        ctx.addIssue({ code: 'custom', path: ['title'], message: `must be at least ${MIN_TITLE_LENGTH} characters` });
+      }
       if (story.updated && story.updated < story.date) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the first publication date' });
       }

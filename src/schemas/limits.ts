@@ -86,6 +86,7 @@ export const FIELD_KINDS: Readonly<Record<string, TextKindName>> = {
   src: 'address',
   logo: 'address',
   redirect_from: 'address',
+  guid: 'address',
   hosts: 'address',
   email: 'address',
   social: 'address',

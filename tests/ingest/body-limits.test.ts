@@ -145,7 +145,9 @@ describe('the body scan', () => {
     ]);
   });
 
-  it('reads a megabyte of hostile markup in well under a second', () => {
+  // Not a speed target (that is npm run bench's): a scan that went quadratic on a megabyte would
+  // take minutes, so a bound far above a loaded machine's worst case still catches it.
+  it('reads a megabyte of hostile markup in linear time', () => {
     const bodies = [
       '<a "'.repeat(250_000),
       `<a title="${'x<b '.repeat(250_000)}`,
@@ -157,7 +159,7 @@ describe('the body scan', () => {
     for (const body of bodies) {
       const started = performance.now();
       expect(issues(body).length).toBeGreaterThan(0);
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(5_000);
     }
   });
 });

@@ -14,6 +14,11 @@ export interface BodyContext {
    */
   picture(ref: PictureRef): StoryPicture | undefined;
   embeds: EmbedProviders;
+  /**
+   * Plain Markdown only (a policy page, `.md`): no components; figures are left out, pull quotes
+   * become block quotes and embeds links, each noted.
+   */
+  markdownOnly?: boolean;
 }
 
 /** An image as a post refers to it: by attachment id (`wp-image-123`, a block's `id`, `[gallery ids]`) and/or URL. */

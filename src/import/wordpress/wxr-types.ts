@@ -68,7 +68,10 @@ export interface WxrItem {
   content: string;
   /** `excerpt:encoded`; for an attachment, its caption. */
   excerpt: string;
-  /** `wp:post_date` (site's local time, "2017-08-03 13:30:00") and `wp:post_date_gmt` (UTC; "0000-00-00 00:00:00" when unset). */
+  /**
+   * `wp:post_date` (site's local time, "2017-08-03 13:30:00") and `wp:post_date_gmt` (UTC;
+   * "0000-00-00 00:00:00" when unset).
+   */
   postDate?: string;
   postDateGmt?: string;
   postModified?: string;
