@@ -9,17 +9,18 @@ import { embedElement } from './placeholders.ts';
 /**
  * What a post embedded (a video, a document, a tweet) or played (audio and
  * video files), as a story shows it: an `<Embed>` when the site's allowlist
- * takes the host, a link to the original otherwise.
+ * takes the host (and the page is MDX), a link to the original otherwise.
  */
 
 /** An `<Embed>` for the address, or a paragraph linking to it, noted for the editor. */
 export function embedOrLink(url: string, title: string | undefined, conversion: Conversion): ElementContent[] {
-  const embed = embedAddress(url, conversion.context.embeds);
-  if (embed) return [embedElement(embed.url, title || defaultTitle(embed.provider))];
-  conversion.note(
-    'embed-as-link',
-    `${url} was embedded in WordPress; its host is not under embeds in content/site.yaml, so the story links to it`,
-  );
+  const { embeds, markdownOnly } = conversion.context;
+  const embed = embedAddress(url, embeds);
+  if (embed && !markdownOnly) return [embedElement(embed.url, title || defaultTitle(embed.provider))];
+  const why = markdownOnly
+    ? 'a page in plain Markdown embeds nothing'
+    : 'its host is not under embeds in content/site.yaml';
+  conversion.note('embed-as-link', `${url} was embedded in WordPress; ${why}, so it links to it`);
   return [el('p', {}, [linkTo(url, title || url)])];
 }
 

@@ -71,7 +71,9 @@ function rewriteElement(node: Element, conversion: Conversion, depth: Depth): El
     case EMBED:
       return [node];
     case PULL_QUOTE:
-      return withChildren(inner());
+      if (!conversion.context.markdownOnly) return withChildren(inner());
+      conversion.note('other', 'a pull quote is a plain quote on a page in plain Markdown, which has no components');
+      return [el('blockquote', {}, inner())];
     case 'img':
       return pictureFigure(node, undefined, conversion);
     case 'figure': {

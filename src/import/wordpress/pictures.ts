@@ -10,8 +10,9 @@ import { textOfHtml } from './plain-text.ts';
  * An <img> of a post as the story's `<Figure>`: the picture the context finds
  * for its attachment id or address, the alt text the post gave it (else the
  * attachment's), the caption the post showed under it (else the
- * attachment's). A picture that cannot be found is left out and noted; so is
- * one without any alt text, shown as decorative until the editor writes one.
+ * attachment's). A picture that cannot be found is left out and noted, as is
+ * every picture of a page in plain Markdown (`markdownOnly`); one without
+ * any alt text is shown as decorative until the editor writes one, noted.
  */
 export function pictureFigure(img: Element, caption: string | undefined, conversion: Conversion): ElementContent[] {
   const alt = collapseWhitespace(attributeText(img, 'alt', conversion) ?? '');
@@ -23,9 +24,13 @@ export function pictureFigure(img: Element, caption: string | undefined, convers
     conversion.note('missing-image', 'an image without an address was left out');
     return [];
   }
+  const captioned = caption ? ` (captioned "${caption}")` : '';
+  if (conversion.context.markdownOnly) {
+    conversion.note('missing-image', `${named}${captioned} was left out: a page in plain Markdown shows no pictures`);
+    return [];
+  }
   const picture = conversion.context.picture(ref);
   if (!picture) {
-    const captioned = caption ? ` (captioned "${caption}")` : '';
     conversion.note('missing-image', `${named}${captioned} was not found, so the story leaves it out: add it by hand`);
     return [];
   }

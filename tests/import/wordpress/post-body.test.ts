@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertPostBody } from '../../../src/import/wordpress/post-body.ts';
+import { readPolicyPage } from '../../../src/ingest/policy-pages.ts';
 import { convertAndRead, testContext, type ReaderView } from './story-gate.ts';
 import type { ConvertedBody } from '../../../src/import/wordpress/post-body.ts';
 
@@ -460,6 +461,30 @@ describe('MDX safety', () => {
       testContext(),
     );
     expect(body.mdx).not.toMatch(/!\[|<span|<u>/);
+  });
+});
+
+describe('a page in plain Markdown (markdownOnly)', () => {
+  const page = (content: string) => {
+    const converted = convertPostBody(content, { ...testContext(), markdownOnly: true });
+    const text = `---\ntitle: About us\ndescription: Who we are.\n---\n\n${converted.mdx}`;
+    return { ...converted, ...readPolicyPage('content/pages/about.md', text) };
+  };
+
+  it('is accepted as a policy page: no components, pictures left out, quotes and embeds as Markdown', () => {
+    const read = page(
+      '<p>We are {independent} &amp; small.</p><img class="wp-image-12" src="a.jpg">' +
+        block('pullquote', '<figure class="wp-block-pullquote"><blockquote><p>Facts first.</p></blockquote></figure>') +
+        '[embed]https://youtu.be/abcdefghijk[/embed]\n\nH<sub>2</sub>O',
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.page?.html).toMatch(
+      /<p>We are \{independent\} &#x26; small.<\/p>\s*<blockquote>\s*<p>Facts first.<\/p>/,
+    );
+    expect(read.page?.html).toContain('<a href="https://youtu.be/abcdefghijk">');
+    expect(read.page?.html).toContain('H<sub>2</sub>O');
+    expect(read.mdx).not.toMatch(/<(Figure|PullQuote|Embed)/);
+    expect(kinds(read)).toEqual(['missing-image', 'other', 'embed-as-link']);
   });
 });
 
