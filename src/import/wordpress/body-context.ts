@@ -19,6 +19,8 @@ export interface BodyContext {
    * become block quotes and embeds links, each noted.
    */
   markdownOnly?: boolean;
+  /** The new site's address for a link to one of the old site's own posts or pages, when it has one. */
+  newAddress?(address: string): string | undefined;
 }
 
 /** An image as a post refers to it: by attachment id (`wp-image-123`, a block's `id`, `[gallery ids]`) and/or URL. */

@@ -122,6 +122,8 @@ function tidy(node: MdastNodes, conversion: Conversion): MdastNodes[] {
   if (!('children' in node)) return [node];
   const children = (node.children as MdastNodes[]).flatMap((child) => tidy(child, conversion));
   if (node.type === 'link') {
+    const moved = conversion.context.newAddress?.(node.url);
+    if (moved) node = { ...node, url: moved };
     const problem = linkProblem(node.url);
     if (problem) {
       conversion.note('dropped-html', `a link ${problem}: the story keeps its text without the link`);

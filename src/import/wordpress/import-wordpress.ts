@@ -29,6 +29,7 @@ import { importThreads, inThreadMapper, POOL_THRESHOLD, workerMapper } from './m
 import { readMediaFile } from './media-files.ts';
 import { oldAddresses } from './old-links.ts';
 import { textOfHtml } from './post-body.ts';
+import { linkTargets, oldSiteHosts } from './site-links.ts';
 import { grantSlugs, wantedSlug, type SlugGrant } from './story-slugs.ts';
 import { readWxr } from './wxr-reader.ts';
 import type { WxrItem } from './wxr-types.ts';
@@ -104,7 +105,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const redirects = oldAddressesOf(root, index, slugs, report);
 
   const writer = new ContentWriter(root, dryRun, state, disk, report);
-  const setup: MappingSetup = { index, map, timeZone, embeds, mediaRoot: options.mediaRoot };
+  const hosts = oldSiteHosts(index.site);
+  const livePaths = new Map<number, string>();
+  for (const id of redirects.keys()) livePaths.set(id, `/articles/${slugs.get(id)!.slug}/`);
+  for (const [id, grant] of pageIds) livePaths.set(id, `/${grant.slug}/`);
+  const oldLinks = { targets: linkTargets(index.entries, (id) => livePaths.get(id), hosts), hosts };
+  const setup: MappingSetup = { index, map, timeZone, embeds, mediaRoot: options.mediaRoot, links: oldLinks };
   const jobs = index.entries.filter(
     (e) => isStoryItem(e.postType, e.status) || isPageItem(e.postType, e.status, e.isProtected),
   ).length;

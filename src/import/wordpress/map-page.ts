@@ -18,13 +18,19 @@ export interface ImportedPage {
   notes: ImportNote[];
 }
 
-export function mapPage(item: WxrItem, pageId: string, embeds: EmbedProviders): ImportedPage {
+export function mapPage(
+  item: WxrItem,
+  pageId: string,
+  embeds: EmbedProviders,
+  newAddress?: (address: string) => string | undefined,
+): ImportedPage {
   const notes: ImportNote[] = [];
   const converted = convertPostBody(item.content, {
     postId: item.id,
     embeds,
     picture: () => undefined,
     markdownOnly: true,
+    ...(newAddress ? { newAddress } : {}),
   });
   notes.push(...converted.notes);
   const title = clipped(textOfHtml(item.title), TEXT_KINDS.headline.max) || pageId;

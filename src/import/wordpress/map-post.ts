@@ -28,6 +28,8 @@ export interface MappingContext {
   mediaRoot: string | undefined;
   /** The URL name granted to this post (story-slugs.ts). */
   slug: string;
+  /** The new address of a link to the old site's own pages. */
+  newAddress?: (address: string) => string | undefined;
   /** The old paths that will redirect to a live story, worked out for the whole archive at once (old-links.ts). */
   redirectFrom: readonly string[];
 }
@@ -316,6 +318,7 @@ export function mapPost(item: WxrItem, context: MappingContext): ImportedStory |
       postId: item.id,
       embeds: context.embeds,
       picture: (ref: PictureRef) => pictures.picture(ref),
+      ...(context.newAddress ? { newAddress: context.newAddress } : {}),
     });
     body = converted.mdx;
     firstSentence = converted.firstSentence;

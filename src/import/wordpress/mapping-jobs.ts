@@ -5,6 +5,7 @@ import { FILE_BYTES } from '../../schemas/limits.ts';
 import type { ImportNote } from './import-notes.ts';
 import { mapPage, type ImportedPage } from './map-page.ts';
 import { mapPost, type ImportedStory } from './map-post.ts';
+import { newAddressOf } from './site-links.ts';
 import type { WxrItem } from './wxr-types.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface MappingSetup {
   timeZone: string;
   embeds: EmbedProviders;
   mediaRoot: string | undefined;
+  /** New addresses of the old site's pages (site-links.ts). */
+  links: { targets: Map<string, string>; hosts: string[] };
 }
 
 export type Mapped =
@@ -41,8 +44,9 @@ export function mapJob(job: MappingJob, setup: MappingSetup): Mapped {
     return { kind: 'failed', note: { kind: 'other', detail } };
   }
   try {
-    if (job.kind === 'page') return { kind: 'page', page: mapPage(job.item, job.pageId, setup.embeds) };
-    const story = mapPost(job.item, { ...setup, slug: job.slug, redirectFrom: job.redirectFrom });
+    const newAddress = (address: string) => newAddressOf(address, setup.links.targets, setup.links.hosts);
+    if (job.kind === 'page') return { kind: 'page', page: mapPage(job.item, job.pageId, setup.embeds, newAddress) };
+    const story = mapPost(job.item, { ...setup, newAddress, slug: job.slug, redirectFrom: job.redirectFrom });
     return { kind: 'story', story };
   } catch (error) {
     // One post's markup must not stop an archive: a stack overflow on absurd nesting is said, not thrown.

@@ -139,6 +139,12 @@ describe('importing a WordPress archive', () => {
     }
   });
 
+  it('makes links between the old site’s posts links between the new pages', () => {
+    const classic = storyOf(root, report, 101);
+    expect(classic.text).toContain(`](/articles/${storyOf(root, report, 102).file.split('/').at(-2)}/)`);
+    expect(classic.text).not.toContain('old.ledgerdesk.example/news/2017/08/10');
+  });
+
   it('lists the picture it could not find and keeps the story valid', () => {
     const missing = report.entries.flatMap((e) => e.notes.filter((n) => n.kind === 'missing-image'));
     expect(missing.some((n) => n.detail.includes('gallery-harbour'))).toBe(true);
