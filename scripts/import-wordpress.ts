@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError, importWordPress } from '../src/import/wordpress/import-wordpress.ts';
-import { EMPTY_MAP, ImportMapError, readImportMap } from '../src/import/wordpress/import-map.ts';
-import { reportJson, reportMarkdown, total } from '../src/import/wordpress/import-report.ts';
-import { ImportStateError } from '../src/import/wordpress/import-state.ts';
-import { WxrError } from '../src/import/wordpress/wxr-types.ts';
+import { EMPTY_MAP, ImportMapError, readImportMap } from '../src/import/wordpress/map/import-map.ts';
+import { reportJson, reportMarkdown, total } from '../src/import/wordpress/write/import-report.ts';
+import { ImportStateError } from '../src/import/wordpress/write/import-state.ts';
+import { WxrError } from '../src/import/wordpress/read/wxr-types.ts';
 
 const USAGE =
   'usage: npm run import:wordpress -- <export.xml> [--media <copy of wp-content/uploads>] [--map <map.yaml>] ' +

@@ -5,10 +5,10 @@ import { redirectProblems, type RedirectClaim } from '../../check/redirects.ts';
 import { policyPageClashes, readFixedOutputs, readSiteOutputs } from '../../check/site-outputs.ts';
 import { isPlainFile, isPresent, linkedTopFolders, listContent } from '../../ingest/content-files.ts';
 import { readEmbeds, readSiteFile } from '../../ingest/site-config.ts';
-import { addAuthor, addItem, addTerm, emptyIndex, type ArchiveIndex } from './archive-index.ts';
-import { EMPTY_MAP, type ImportMap } from './import-map.ts';
+import { addAuthor, addItem, addTerm, emptyIndex, type ArchiveIndex } from './read/archive-index.ts';
+import { EMPTY_MAP, type ImportMap } from './map/import-map.ts';
 import type { ImportNote } from './import-notes.ts';
-import { emptyReport, record, type ImportReport, type Outcome } from './import-report.ts';
+import { emptyReport, record, type ImportReport, type Outcome } from './write/import-report.ts';
 import {
   currentDigest,
   outputDigest,
@@ -21,18 +21,18 @@ import {
   type ContentOnDisk,
   type ImportState,
   type ImportedFile,
-} from './import-state.ts';
-import type { ImportedPage } from './map-page.ts';
-import { STATUS_OF, type AuthorEntry, type ImportedStory, type SectionEntry } from './map-post.ts';
-import type { Mapped, MappingJob, MappingSetup } from './mapping-jobs.ts';
-import { importThreads, inThreadMapper, POOL_THRESHOLD, workerMapper } from './mapping-pool.ts';
-import { readMediaFile } from './media-files.ts';
-import { oldAddresses } from './old-links.ts';
-import { textOfHtml } from './post-body.ts';
-import { linkTargets, oldSiteHosts } from './site-links.ts';
-import { grantSlugs, wantedSlug, type SlugGrant } from './story-slugs.ts';
-import { readWxr } from './wxr-reader.ts';
-import type { WxrItem } from './wxr-types.ts';
+} from './write/import-state.ts';
+import type { ImportedPage } from './map/map-page.ts';
+import { STATUS_OF, type AuthorEntry, type ImportedStory, type SectionEntry } from './map/map-post.ts';
+import type { Mapped, MappingJob, MappingSetup } from './map/mapping-jobs.ts';
+import { importThreads, inThreadMapper, POOL_THRESHOLD, workerMapper } from './map/mapping-pool.ts';
+import { readMediaFile } from './map/media-files.ts';
+import { oldAddresses } from './map/old-links.ts';
+import { textOfHtml } from './body/post-body.ts';
+import { linkTargets, oldSiteHosts } from './map/site-links.ts';
+import { grantSlugs, wantedSlug, type SlugGrant } from './map/story-slugs.ts';
+import { readWxr } from './read/wxr-reader.ts';
+import type { WxrItem } from './read/wxr-types.ts';
 
 /**
  * `npm run import:wordpress`: a WordPress export into the newsroom's content,

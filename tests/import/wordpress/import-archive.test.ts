@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../../src/check/check-content.ts';
 import { importWordPress } from '../../../src/import/wordpress/import-wordpress.ts';
-import { total, type ImportReport } from '../../../src/import/wordpress/import-report.ts';
+import { total, type ImportReport } from '../../../src/import/wordpress/write/import-report.ts';
 import { PROJECT_ROOT, TEST_BUILD_TIME } from '../../helpers/build-site.ts';
 
 /**
