@@ -11,6 +11,7 @@ import type { ImportNote } from './import-notes.ts';
 import { emptyReport, record, type ImportReport, type Outcome } from './write/import-report.ts';
 import {
   currentDigest,
+  linkAtomically,
   outputDigest,
   readContentOnDisk,
   readImportState,
@@ -298,6 +299,7 @@ class ContentWriter {
     this.ensureSection(story.section);
     const text = contentFileText(story.frontmatter, story.body);
     const pictures = new Map(story.pictures.map((p) => [p.name, readMediaFile(p.file)]));
+    const sources = new Map(story.pictures.map((p) => [p.name, p.file]));
     const existing = this.disk.imported.get(story.id);
     const folder = story.pictures.length > 0 || existing?.folder !== undefined;
     const target: ImportedFile = existing ?? {
@@ -313,7 +315,7 @@ class ContentWriter {
       const dir = path.posix.dirname(existing.file);
       target.folder = `${dir}/${existing.name}`;
     }
-    this.write(item, story.notes, text, pictures, target, existing);
+    this.write(item, story.notes, text, pictures, target, existing, sources);
   }
 
   writePage(item: WxrItem, page: ImportedPage, notes: ImportNote[]): void {
@@ -334,6 +336,7 @@ class ContentWriter {
     pictures: Map<string, Uint8Array | undefined>,
     target: ImportedFile,
     existing: ImportedFile | undefined,
+    sources: ReadonlyMap<string, string> = new Map(),
   ): void {
     const digest = outputDigest(text, pictures);
     const entry = { digest, pictures: [...pictures.keys()] };
@@ -365,7 +368,9 @@ class ContentWriter {
     if (existing && target.folder && !existing.folder) file = `${target.folder}/index.mdx`;
     if (!this.dryRun) {
       for (const [name, bytes] of pictures) {
-        if (bytes && target.folder) writeFileAtomically(path.join(this.root, target.folder, name), bytes, this.folders);
+        if (!bytes || !target.folder) continue;
+        const placed = path.join(this.root, target.folder, name);
+        if (!linkAtomically(sources.get(name), placed, this.folders)) writeFileAtomically(placed, bytes, this.folders);
       }
       writeFileAtomically(path.join(this.root, file), text, this.folders);
       if (file !== target.file) removeFile(path.join(this.root, target.file));

@@ -12,6 +12,9 @@ import { mapJob, type Mapped, type MappingJob, type MappingSetup } from './mappi
 /** Below this many posts and pages an import maps on the main thread: starting workers would cost more. */
 export const POOL_THRESHOLD = 200;
 
+/** The old-generation heap of a mapping worker. */
+const WORKER_HEAP_MB = 256;
+
 /** Posts a worker is given at once: a message costs a thread wake-up on each side. */
 const BATCH = 16;
 
@@ -67,7 +70,12 @@ export function workerMapper(setup: MappingSetup, threads: number): Mapper {
     }
   };
   const workers = Array.from({ length: Math.max(1, threads) }, () => {
-    const worker = new Worker(new URL('./mapping-worker.mjs', import.meta.url), { workerData: setup });
+    // A worker's heap is one post deep; bounding it keeps the import's memory flat (V8 would otherwise
+    // let each thread's garbage grow towards the machine's limit before collecting it).
+    const worker = new Worker(new URL('./mapping-worker.mjs', import.meta.url), {
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     worker.on('message', (answer: Answer) => {
       const current = busy.get(worker);
       if (!current || current.id !== answer.id)

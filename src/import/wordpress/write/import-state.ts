@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
@@ -178,6 +178,29 @@ export function writeFileAtomically(file: string, data: string | Uint8Array, mad
       // Nothing was left behind.
     }
     throw error;
+  }
+}
+
+/**
+ * Puts `file` at `target` as a hard link (an archive's pictures are gigabytes, and the uploads copy
+ * is the editor's to throw away), whole or not at all; false when the two are on different disks
+ * or the file system cannot link, for the caller to copy instead.
+ */
+export function linkAtomically(file: string | undefined, target: string, madeFolders?: Set<string>): boolean {
+  if (!file) return false;
+  const folder = path.dirname(target);
+  if (!madeFolders?.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders?.add(folder);
+  }
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    linkSync(file, temporary);
+    renameSync(temporary, target);
+    return true;
+  } catch {
+    rmSync(temporary, { force: true });
+    return false;
   }
 }
 
