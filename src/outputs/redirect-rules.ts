@@ -49,9 +49,7 @@ export function netlifyRedirects(rules: readonly RedirectRule[]): string {
   const header = '# Written by the build from redirect_from, removed and syndication.expires. Do not edit.\n';
   return (
     header +
-    rules
-      .map((r) => `${r.from}${r.query ? ` ${r.query.name}=${r.query.value}` : ''} ${r.to} ${r.status}!\n`)
-      .join('')
+    rules.map((r) => `${r.from}${r.query ? ` ${r.query.name}=${r.query.value}` : ''} ${r.to} ${r.status}!\n`).join('')
   );
 }
 
