@@ -205,7 +205,7 @@ export function toStory<Img>(
     retracted: data.retracted,
     removed: data.removed,
     redirectFrom: data.redirect_from,
-    queryAddress: wordpressQueryAddress(data.wordpress?.guid),
+    queryAddress: data.wordpress ? wordpressQueryAddress(data.wordpress.guid, data.wordpress.id) : undefined,
     state: publicationState(data, ctx.at),
   };
 }

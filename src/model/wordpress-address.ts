@@ -14,7 +14,11 @@ export interface QueryAddress {
   value: string;
 }
 
-export function wordpressQueryAddress(guid: string | undefined): QueryAddress | undefined {
+/**
+ * The `?p=` address of post `id` from its guid: only when the guid names that very post (a guid
+ * keeps the number a post had on the blog it was first written on).
+ */
+export function wordpressQueryAddress(guid: string | undefined, id: number): QueryAddress | undefined {
   if (!guid) return undefined;
   let url: URL;
   try {
@@ -25,7 +29,7 @@ export function wordpressQueryAddress(guid: string | undefined): QueryAddress | 
   const keys = [...url.searchParams.keys()];
   if (keys.length !== 1 || (keys[0] !== 'p' && keys[0] !== 'page_id')) return undefined;
   const value = url.searchParams.get(keys[0])!;
-  if (!/^[1-9][0-9]{0,18}$/.test(value)) return undefined;
+  if (value !== String(id)) return undefined;
   const path = url.pathname || '/';
   if (path !== '/' && oldAddressProblem(path)) return undefined;
   return { path, name: keys[0], value };

@@ -9,16 +9,20 @@ import { netlifyRedirects, parseRedirectsFile, redirectRules } from '../../src/o
 
 describe('wordpressQueryAddress', () => {
   it('reads the ?p= and ?page_id= address WordPress gives as a guid, on the path it was asked of', () => {
-    expect(wordpressQueryAddress('https://old.example/news/?p=123')).toEqual({
+    expect(wordpressQueryAddress('https://old.example/news/?p=123', 123)).toEqual({
       path: '/news/',
       name: 'p',
       value: '123',
     });
-    expect(wordpressQueryAddress('http://outlet.wordpress.com/?page_id=9')).toEqual({
+    expect(wordpressQueryAddress('http://outlet.wordpress.com/?page_id=9', 9)).toEqual({
       path: '/',
       name: 'page_id',
       value: '9',
     });
+  });
+
+  it('gives nothing for a guid that names another post (one first written on another blog)', () => {
+    expect(wordpressQueryAddress('https://old.example/news/?p=123', 45)).toBeUndefined();
   });
 
   it('gives nothing for a guid that is not such an address', () => {
@@ -33,7 +37,7 @@ describe('wordpressQueryAddress', () => {
       'https://old.example/?attachment_id=4',
       'https://old.example/a:b/?p=3',
     ])
-      expect(wordpressQueryAddress(guid)).toBeUndefined();
+      expect(wordpressQueryAddress(guid, 3)).toBeUndefined();
   });
 });
 

@@ -31,7 +31,7 @@ import { readMediaFile } from './map/media-files.ts';
 import { oldAddresses } from './map/old-links.ts';
 import { textOfHtml } from './body/post-body.ts';
 import { linkTargets, oldSiteHosts } from './map/site-links.ts';
-import { grantSlugs, wantedSlug, type SlugGrant } from './map/story-slugs.ts';
+import { decodedPostName, grantSlugs, wantedSlug, type SlugGrant } from './map/story-slugs.ts';
 import { readWxr } from './read/wxr-reader.ts';
 import type { WxrItem } from './read/wxr-types.ts';
 
@@ -59,6 +59,9 @@ export interface ImportOptions {
 /** The import cannot start: said in one line, nothing written. */
 export class ImportError extends Error {}
 
+/** A post longer than this is mapped on the main thread, whose heap is not bounded like a worker's. */
+const LARGE_POST_CHARACTERS = 200_000;
+
 /** Posts being mapped at once, at most. */
 const MAX_IN_FLIGHT = 256;
 
@@ -76,12 +79,13 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const linked = linkedTopFolders(root);
   if (linked.length > 0)
     throw new ImportError(`${linked.join(', ')} is a symbolic link: the import writes only into plain folders`);
-  const links = [
-    ...listContent(path.join(root, 'content', 'articles')).links,
-    ...listContent(path.join(root, 'content', 'pages')).links,
-  ];
-  if (links.length > 0)
-    throw new ImportError(`content/ holds symbolic links (${links[0]}): run npm run check and remove them first`);
+  const listing = listContent(path.join(root, 'content'));
+  if (listing.links.length > 0)
+    throw new ImportError(
+      `content/${listing.links[0]} is a symbolic link: the import writes only into plain folders (remove it first)`,
+    );
+  // What a stopped run left: a temporary file is never content, and the check would refuse it.
+  if (!dryRun) for (const name of listing.files.filter(isLeftOverTemporary)) rmSync(path.join(root, 'content', name));
   const site = readSiteFile(root);
   const timeZone = site?.config?.timezone;
   if (!timeZone)
@@ -101,9 +105,17 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     else addItem(index, record.item);
   }
 
+  const blog = index.site?.baseBlogUrl;
+  if (state.site && blog && state.site !== blog)
+    throw new ImportError(
+      `${STATE_FILE} records an import from ${state.site}, and this export is of ${blog}: post numbers of two ` +
+        'WordPress sites are not the same posts. Import another site into another project.',
+    );
+  state.site = blog ?? state.site;
+
   const slugs = storySlugs(index, disk);
   const pageIds = pageNames(root, index, disk);
-  const redirects = oldAddressesOf(root, index, slugs, report);
+  const redirects = oldAddressesOf(root, disk, index, slugs, report);
 
   const writer = new ContentWriter(root, dryRun, state, disk, report);
   const hosts = oldSiteHosts(index.site);
@@ -116,11 +128,13 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     (e) => isStoryItem(e.postType, e.status) || isPageItem(e.postType, e.status, e.isProtected),
   ).length;
   const threads = options.threads ?? (jobs >= POOL_THRESHOLD ? importThreads() : 0);
-  const mapper = threads > 0 ? workerMapper(setup, threads) : inThreadMapper(setup);
+  const inThread = inThreadMapper(setup);
+  const mapper = threads > 0 ? workerMapper(setup, threads) : inThread;
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   const submit = (job: MappingJob, write: (mapped: Mapped) => void) => {
-    const done: Promise<void> = mapper
+    // A worker's heap is bounded for posts as news sites write them; an outsized one is mapped here.
+    const done: Promise<void> = (job.item.content.length > LARGE_POST_CHARACTERS ? inThread : mapper)
       .map(job)
       .then(write)
       .then(
@@ -132,11 +146,19 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
       );
     inFlight.add(done);
   };
+  const seen = new Set<number>();
   try {
     for await (const record of readWxr(exportFile)) {
       if (failure) break;
       if (record.kind !== 'item') continue;
       const item = record.item;
+      if (seen.has(item.id)) {
+        writer.skip(item, [
+          { kind: 'other', detail: `the export holds a second item ${item.id}: only the first is imported.` },
+        ]);
+        continue;
+      }
+      seen.add(item.id);
       const protectedItem = item.postPassword !== '';
       if (isStoryItem(item.postType, item.status)) {
         const grant = slugs.get(item.id)!;
@@ -174,9 +196,10 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     await Promise.all(inFlight);
   } finally {
     await mapper.close();
+    // What was written is on record, even when the import stopped: the next run takes it up from there.
+    writer.finish();
   }
   if (failure) throw failure;
-  writer.finish();
   return report;
 }
 
@@ -217,6 +240,7 @@ function pageNames(root: string, index: ArchiveIndex, disk: ContentOnDisk): Map<
  */
 function oldAddressesOf(
   root: string,
+  disk: ContentOnDisk,
   index: ArchiveIndex,
   slugs: ReadonlyMap<number, SlugGrant>,
   report: ImportReport,
@@ -229,14 +253,18 @@ function oldAddressesOf(
     attachmentLinks.set(attachment.parent, list);
   }
   const found = new Map<number, { paths: string[]; notes: ImportNote[] }>();
-  const claims: RedirectClaim[] = [];
+  // The site's own stories take part, so an old address never lands on one of theirs.
+  const claims: RedirectClaim[] = disk.claims.map((c) => ({ ...c }));
   for (const entry of index.entries) {
     if (entry.postType !== 'post' || entry.status !== 'publish' || entry.isProtected) continue;
     if (!textOfHtml(entry.title)) continue;
     const grant = slugs.get(entry.id);
     if (!grant) continue;
     const old = oldAddresses(
-      [...(entry.link ? [entry.link] : []), ...(attachmentLinks.get(entry.id) ?? [])],
+      [
+        ...(entry.link ? [entry.link, ...entry.oldSlugs.flatMap((name) => withLastStep(entry.link!, name))] : []),
+        ...(attachmentLinks.get(entry.id) ?? []),
+      ],
       `/articles/${grant.slug}/`,
     );
     found.set(entry.id, old);
@@ -273,8 +301,8 @@ export function contentFileText(frontmatter: Record<string, unknown>, body: stri
 
 /** Writes what the mapper made, deciding per post between creating, updating and keeping an edited file. */
 class ContentWriter {
-  private readonly authorsSeen = new Set<string>();
-  private readonly sectionsSeen = new Set<string>();
+  private readonly authors = new Map<string, { postId: number; entry: AuthorEntry }>();
+  private readonly sections = new Map<string, { postId: number; entry: SectionEntry }>();
   /** Folders known to exist: an archive writes thousands of files into a few dozen year folders. */
   private readonly folders = new Set<string>();
 
@@ -295,8 +323,8 @@ class ContentWriter {
   }
 
   writeStory(item: WxrItem, story: ImportedStory): void {
-    for (const author of story.authors) this.ensureAuthor(author);
-    this.ensureSection(story.section);
+    for (const author of story.authors) this.wantAuthor(author, item.id);
+    this.wantSection(story.section, item.id);
     const text = contentFileText(story.frontmatter, story.body);
     const pictures = new Map(story.pictures.map((p) => [p.name, readMediaFile(p.file)]));
     const sources = new Map(story.pictures.map((p) => [p.name, p.file]));
@@ -340,17 +368,26 @@ class ContentWriter {
   ): void {
     const digest = outputDigest(text, pictures);
     const entry = { digest, pictures: [...pictures.keys()] };
+    if (!existing && this.state.posts.has(item.id)) {
+      const deleted: ImportNote = {
+        kind: 'conflict',
+        detail:
+          'deleted here since the last import: not brought back. To import it again, remove its entry from ' +
+          `${STATE_FILE}.`,
+      };
+      return record(this.report, this.entry(item, 'kept', undefined, [deleted, ...notes]));
+    }
     if (existing) {
-      const last = this.state.get(item.id);
+      const last = this.state.posts.get(item.id);
       const now = currentDigest(this.root, existing, last?.pictures ?? entry.pictures);
       const untouched = last !== undefined && now === last.digest;
       if (now === digest) {
-        this.state.set(item.id, entry);
-        return record(this.report, this.entry(item, 'unchanged', existing.file, notes), false);
+        this.state.posts.set(item.id, entry);
+        return record(this.report, this.entry(item, 'unchanged', existing.file, notes));
       }
       if (!untouched) {
         if (last !== undefined && last.digest === digest)
-          return record(this.report, this.entry(item, 'kept', existing.file, notes), false);
+          return record(this.report, this.entry(item, 'kept', existing.file, notes));
         const conflict: ImportNote = {
           kind: 'conflict',
           detail:
@@ -375,31 +412,43 @@ class ContentWriter {
       writeFileAtomically(path.join(this.root, file), text, this.folders);
       if (file !== target.file) removeFile(path.join(this.root, target.file));
     }
-    this.state.set(item.id, entry);
+    this.state.posts.set(item.id, entry);
     record(this.report, this.entry(item, existing ? 'updated' : 'created', file, notes));
   }
 
-  private ensureAuthor(author: AuthorEntry): void {
-    if (this.authorsSeen.has(author.id)) return;
-    this.authorsSeen.add(author.id);
-    const file = path.join(this.root, 'content', 'authors', `${author.id}.yaml`);
-    if (isPresent(file)) return;
-    const data: Record<string, unknown> = { name: author.name, kind: 'person' };
-    if (author.bio) data['bio'] = author.bio;
-    if (author.links?.length) data['links'] = author.links;
-    if (!this.dryRun) writeFileAtomically(file, stringify(data, { lineWidth: 0 }));
-    this.report.authorsCreated.push(author.id);
+  /**
+   * A byline or section the story needs. Its file is written at the end, from the post with the lowest
+   * id that names it, so that it does not depend on which thread finished first.
+   */
+  private wantAuthor(author: AuthorEntry, postId: number): void {
+    const known = this.authors.get(author.id);
+    if (!known || postId < known.postId) this.authors.set(author.id, { postId, entry: author });
   }
 
-  private ensureSection(section: SectionEntry): void {
-    if (this.sectionsSeen.has(section.id)) return;
-    this.sectionsSeen.add(section.id);
-    const file = path.join(this.root, 'content', 'sections', `${section.id}.yaml`);
-    if (isPresent(file)) return;
-    const data: Record<string, unknown> = { name: section.name };
-    if (section.description) data['description'] = section.description;
-    if (!this.dryRun) writeFileAtomically(file, stringify(data, { lineWidth: 0 }));
-    this.report.sectionsCreated.push(section.id);
+  private wantSection(section: SectionEntry, postId: number): void {
+    const known = this.sections.get(section.id);
+    if (!known || postId < known.postId) this.sections.set(section.id, { postId, entry: section });
+  }
+
+  /** Registry files that are missing; never one that exists (an editor may have written it). */
+  private writeRegistries(): void {
+    for (const [id, { entry }] of this.authors) {
+      const file = path.join(this.root, 'content', 'authors', `${id}.yaml`);
+      if (isPresent(file)) continue;
+      const data: Record<string, unknown> = { name: entry.name, kind: 'person' };
+      if (entry.bio) data['bio'] = entry.bio;
+      if (entry.links?.length) data['links'] = entry.links;
+      if (!this.dryRun) writeFileAtomically(file, stringify(data, { lineWidth: 0 }));
+      this.report.authorsCreated.push(id);
+    }
+    for (const [id, { entry }] of this.sections) {
+      const file = path.join(this.root, 'content', 'sections', `${id}.yaml`);
+      if (isPresent(file)) continue;
+      const data: Record<string, unknown> = { name: entry.name };
+      if (entry.description) data['description'] = entry.description;
+      if (!this.dryRun) writeFileAtomically(file, stringify(data, { lineWidth: 0 }));
+      this.report.sectionsCreated.push(id);
+    }
   }
 
   private entry(item: WxrItem, outcome: Outcome, file: string | undefined, notes: ImportNote[]) {
@@ -415,6 +464,7 @@ class ContentWriter {
   }
 
   finish(): void {
+    this.writeRegistries();
     // Posts are mapped on several threads and written as they come: the report is put in order here.
     this.report.entries.sort((a, b) => a.id - b.id);
     this.report.authorsCreated.sort();
@@ -423,6 +473,27 @@ class ContentWriter {
     const text = stateText(this.state);
     const file = path.join(this.root, STATE_FILE);
     if (readPlainText(file) !== text) writeFileAtomically(file, text);
+  }
+}
+
+/** A temporary file `writeFileAtomically` or `linkAtomically` made (`.name.<pid>.tmp`), left by a run that stopped. */
+function isLeftOverTemporary(name: string): boolean {
+  const base = path.posix.basename(name);
+  return base.startsWith('.') && /\.\d+\.tmp$/.test(base);
+}
+
+/** The address with its last path step replaced: a post's permalink under an earlier name (`_wp_old_slug`). */
+function withLastStep(address: string, name: string): string[] {
+  try {
+    const url = new URL(address);
+    const steps = url.pathname.split('/');
+    const last = steps.length - (steps.at(-1) === '' ? 2 : 1);
+    if (last < 1 || !name.trim()) return [];
+    steps[last] = encodeURIComponent(decodedPostName(name.trim()));
+    url.pathname = steps.join('/');
+    return [url.href];
+  } catch {
+    return [];
   }
 }
 

@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +30,9 @@ interface TestPost {
   link?: string;
   creator?: string;
   meta?: [string, string][];
+  type?: string;
+  category?: [nicename: string, name: string];
+  authorTerms?: [nicename: string, name: string][];
 }
 
 const postmeta = (key: string, value: string) =>
@@ -31,7 +44,7 @@ const NAMESPACES =
 
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
-function wxr(posts: TestPost[], extra = ''): string {
+function wxr(posts: TestPost[], extra = '', blog = 'https://old.example'): string {
   const items = posts.map(
     (p) => `<item>
 <title>${cdata(p.title ?? `Post number ${p.id} of the test`)}</title>
@@ -47,10 +60,11 @@ function wxr(posts: TestPost[], extra = ''): string {
 <wp:status>${cdata('publish')}</wp:status>
 <wp:post_parent>0</wp:post_parent>
 <wp:menu_order>0</wp:menu_order>
-<wp:post_type>${cdata('post')}</wp:post_type>
+<wp:post_type>${cdata(p.type ?? 'post')}</wp:post_type>
 <wp:post_password>${cdata('')}</wp:post_password>
 ${(p.meta ?? []).map(([k, v]) => postmeta(k, v)).join('\n')}
-<category domain="category" nicename="news">${cdata('News')}</category>
+<category domain="category" nicename="${p.category?.[0] ?? 'news'}">${cdata(p.category?.[1] ?? 'News')}</category>
+${(p.authorTerms ?? []).map(([n, name]) => `<category domain="author" nicename="${n}">${cdata(name)}</category>`).join('')}
 </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -58,8 +72,8 @@ ${(p.meta ?? []).map(([k, v]) => postmeta(k, v)).join('\n')}
 <channel>
 <title>Old site</title><link>https://old.example</link>
 <wp:wxr_version>1.2</wp:wxr_version>
-<wp:base_site_url>https://old.example</wp:base_site_url>
-<wp:base_blog_url>https://old.example</wp:base_blog_url>
+<wp:base_site_url>${blog}</wp:base_site_url>
+<wp:base_blog_url>${blog}</wp:base_blog_url>
 <wp:author><wp:author_login>${cdata('editor')}</wp:author_login>
 <wp:author_display_name>${cdata('The Editor')}</wp:author_display_name></wp:author>
 ${extra}
@@ -78,9 +92,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(posts: TestPost[], mediaFiles: Record<string, string> = {}) {
+async function run(posts: TestPost[], mediaFiles: Record<string, string> = {}, extra = '') {
   const file = path.join(dir, 'export.xml');
-  writeFileSync(file, wxr(posts));
+  writeFileSync(file, wxr(posts, extra));
   const media = path.join(dir, 'uploads');
   for (const [name, text] of Object.entries(mediaFiles)) {
     const target = path.join(dir, name);
@@ -162,4 +176,93 @@ describe('a hostile export', () => {
       expect(text).not.toMatch(/<script|<iframe|onclick|javascript:/);
     }
   });
+});
+
+const author = (login: string, name: string) =>
+  `<wp:author><wp:author_login>${cdata(login)}</wp:author_login>` +
+  `<wp:author_display_name>${cdata(name)}</wp:author_display_name></wp:author>`;
+
+describe('an export that is merely odd', () => {
+  it('writes bylines and sections the check takes, whatever the logins, names and categories', async () => {
+    const longName = 'A very long category name '.repeat(20);
+    const { errors } = await run(
+      [
+        { id: 1, creator: 'constructor', category: ['toString', 'To string'] },
+        { id: 2, creator: 'bond', category: ['long', longName] },
+        { id: 3, creator: 'editor', authorTerms: [['cap-ghost', 'x'.repeat(300)]] },
+      ],
+      {},
+      author('constructor', 'Con Structor') + author('bond', '007'),
+    );
+    expect(errors).toEqual([]);
+    expect(readdirSync(path.join(root, 'content/authors'))).toEqual(
+      expect.arrayContaining(['constructor.yaml', 'bond.yaml', 'ghost.yaml']),
+    );
+  });
+
+  it('imports the first of two items with one id, and a second run changes nothing', async () => {
+    const posts = [
+      { id: 5, name: 'first-story' },
+      { id: 5, name: 'second-story' },
+    ];
+    const first = await run(posts);
+    expect(first.errors).toEqual([]);
+    expect(first.report.entries.find((e) => e.id === 5 && e.outcome === 'skipped')?.notes[0]?.detail).toMatch(
+      /second item 5/,
+    );
+    const files = readdirSync(path.join(root, 'content/articles/2019'));
+    expect(files).toContain('first-story.mdx');
+    expect(files).not.toContain('second-story.mdx');
+    const again = await run(posts);
+    expect(again.report.counts['post']?.['publish']?.unchanged).toBe(1);
+  });
+
+  it('refuses an export of another WordPress site into a project that holds one', async () => {
+    await run([{ id: 5 }]);
+    const other = path.join(dir, 'other.xml');
+    writeFileSync(other, wxr([{ id: 5, name: 'another-site-story' }], '', 'https://another.example'));
+    await expect(importWordPress({ exportFile: other, root })).rejects.toThrow(/another\.example/);
+  });
+
+  it('refuses to write through a symbolic link in content/', async () => {
+    rmSync(path.join(root, 'content/sections'), { recursive: true });
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(root, 'content/sections'));
+    const file = path.join(dir, 'export.xml');
+    writeFileSync(file, wxr([{ id: 1 }]));
+    await expect(importWordPress({ exportFile: file, root })).rejects.toThrow(/symbolic link/);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+  });
+
+  it('never takes an old address another story of the site has, and redirects earlier names', async () => {
+    const { report, errors } = await run([
+      { id: 1, link: 'https://old.example/articles/sessions-sanctuary-city-grant-letters/' },
+      { id: 2, link: 'https://old.example/2019/03/01/new-name/', meta: [['_wp_old_slug', 'old-name']] },
+    ]);
+    expect(errors).toEqual([]);
+    expect(report.entries.find((e) => e.id === 1)?.notes.map((n) => n.kind)).toContain('redirect-skipped');
+    const story = readFileSync(path.join(root, 'content/articles/2019/post-2.mdx'), 'utf8');
+    expect(story).toContain('/2019/03/01/old-name/');
+  });
+
+  it('does not bring back a story deleted since the last import, and clears what a stopped run left', async () => {
+    await run([{ id: 1 }, { id: 2 }]);
+    rmSync(path.join(root, 'content/articles/2019/post-1.mdx'));
+    writeFileSync(path.join(root, 'content/articles/2019/.post-3.mdx.4242.tmp'), 'half a story');
+    const { report, errors } = await run([{ id: 1 }, { id: 2 }]);
+    expect(errors).toEqual([]);
+    expect(existsSync(path.join(root, 'content/articles/2019/post-1.mdx'))).toBe(false);
+    expect(report.entries.find((e) => e.id === 1)?.outcome).toBe('kept');
+    expect(existsSync(path.join(root, 'content/articles/2019/.post-3.mdx.4242.tmp'))).toBe(false);
+  });
+
+  it('maps outsized posts on the main thread when workers map the rest', async () => {
+    const dense = `<p>${'<b>x</b> <i>y</i> '.repeat(40_000)}</p>`;
+    const file = path.join(dir, 'export.xml');
+    writeFileSync(file, wxr([{ id: 1, content: dense }, { id: 2 }, { id: 3 }]));
+    const report = await importWordPress({ exportFile: file, root, threads: 2 });
+    expect(report.counts['post']?.['publish']?.created).toBe(3);
+    const problems = await checkContent(root, { at: new Date(TEST_BUILD_TIME) });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { bodyLimitIssues } from '../../../ingest/body-limits.ts';
 import { instantInZone, yearIn } from '../../../model/dates.ts';
 import type { EmbedProviders } from '../../../model/embeds.ts';
 import { slug } from '../../../model/slug.ts';
@@ -9,7 +10,7 @@ import type { ImportMap } from './import-map.ts';
 import type { ImportNote } from '../import-notes.ts';
 import { findMediaFile, uploadsPath } from './media-files.ts';
 import { convertPostBody, textOfHtml } from '../body/post-body.ts';
-import { withinSlugLength } from './story-slugs.ts';
+import { decodedPostName, withinSlugLength } from './story-slugs.ts';
 import { gmtInstant, localInstant } from './wordpress-dates.ts';
 import type { WxrAuthor, WxrItem } from '../read/wxr-types.ts';
 
@@ -102,6 +103,7 @@ export function clipped(text: string, max: number): string {
 /** The pictures a story collects as its body and lead image ask for them, each file once under one name. */
 class StoryPictures {
   readonly files: ImportedPicture[] = [];
+  private readonly names = new Set<string>();
   /** Why each picture asked for and not found is missing, in order: the report says it. */
   readonly missing: string[] = [];
   private readonly byFile = new Map<string, string>();
@@ -134,16 +136,18 @@ class StoryPictures {
     const { file, name } = lookup.found;
     let given = this.byFile.get(file);
     if (!given) {
-      const taken = new Set(this.files.map((p) => p.name));
+      const taken = this.names;
       given = name;
       const dot = name.lastIndexOf('.');
       for (let n = 2; taken.has(given) || given === 'index.mdx'; n++)
         given = `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
       this.byFile.set(file, given);
       this.files.push({ name: given, file });
+      this.names.add(given);
     }
     const found: StoryPicture = { src: `./${given}` };
-    if (attachment?.alt) found.alt = clipped(attachment.alt, TEXT_KINDS.alt.max);
+    const alt = attachment?.alt ? textOfHtml(attachment.alt) : '';
+    if (alt) found.alt = clipped(alt, TEXT_KINDS.alt.max);
     const caption = attachment ? textOfHtml(attachment.caption) : '';
     if (caption) found.caption = clipped(caption, TEXT_KINDS.prose.max);
     if (attachment?.credit) found.credit = clipped(textOfHtml(attachment.credit), TEXT_KINDS.label.max);
@@ -169,11 +173,17 @@ class StoryPictures {
 export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index' | 'map'>): AuthorEntry[] {
   const { index, map } = context;
   const entries: AuthorEntry[] = [];
+  const ids = new Set<string>();
   const add = (key: string, login: string, entry: Omit<AuthorEntry, 'id'>) => {
-    const id = map.authors[key] ?? map.authors[login] ?? withinSlugLength(slug(login));
-    if (id && !entries.some((e) => e.id === id)) entries.push({ id, ...entry });
+    const id = mapped(map.authors, key) ?? mapped(map.authors, login) ?? withinSlugLength(slug(decoded(login)));
+    if (id && !ids.has(id)) {
+      ids.add(id);
+      entries.push({ id, ...entry });
+    }
   };
   for (const term of item.terms.filter((t) => t.domain === 'author')) {
+    // The post's own author may be any of the bylines; past the limit, none is read (an export could hold thousands).
+    if (entries.length > LIST_ITEMS['authors']!) break;
     const key = term.nicename.toLowerCase();
     const guest = index.guestAuthors.get(key);
     if (guest) {
@@ -187,12 +197,12 @@ export function postAuthors(item: WxrItem, context: Pick<MappingContext, 'index'
     // A WordPress user's term is `cap-<nicename>`, named by the login; the export gives users by login only.
     const user = index.authors.get(textOfHtml(term.name)) ?? userByNicename(index, key.replace(/^cap-/, ''));
     const login = user?.login ?? key.replace(/^cap-/, '');
-    add(key, login, { name: user ? userName(user) : textOfHtml(term.name) || login });
+    add(key, login, { name: user ? userName(user) : bylineName(textOfHtml(term.name), login) });
   }
   if (item.creator) {
     // The export lists terms alphabetically: the post's own author, when a byline, goes first.
     const user = index.authors.get(item.creator);
-    const own = { id: map.authors[item.creator] ?? withinSlugLength(slug(item.creator)) };
+    const own = { id: mapped(map.authors, item.creator) ?? withinSlugLength(slug(decoded(item.creator))) };
     const at = entries.findIndex((e) => e.id === own.id);
     if (at > 0) entries.unshift(...entries.splice(at, 1));
     if (entries.length === 0) add(item.creator, item.creator, { name: user ? userName(user) : item.creator });
@@ -217,7 +227,27 @@ function userByNicename(index: ArchiveIndex, nicename: string): WxrAuthor | unde
 
 function userName(user: { login: string; displayName?: string; firstName?: string; lastName?: string }): string {
   const name = user.displayName?.trim() || `${user.firstName ?? ''} ${user.lastName ?? ''}`.trim() || user.login;
-  return clipped(textOfHtml(name) || user.login, TEXT_KINDS.label.max);
+  return bylineName(textOfHtml(name), user.login);
+}
+
+/**
+ * A byline as the site can print it: one line within the field's length, never a name that reads
+ * as a number (the feed writer would publish "007" as 7), else the login.
+ */
+function bylineName(name: string, login: string): string {
+  const readsAsNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text));
+  const chosen = name && !readsAsNumber(name) ? name : readsAsNumber(login) ? `Author ${login}` : login;
+  return clipped(textOfHtml(chosen) || 'Staff', TEXT_KINDS.label.max);
+}
+
+/** The editor's mapping for `key`, never a property every object has (`constructor`). */
+function mapped<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** A WordPress slug (post name, term slug, login) as text: percent-decoded where it was encoded. */
+function decoded(name: string): string {
+  return decodedPostName(name);
 }
 
 interface Filing {
@@ -238,15 +268,16 @@ export function postFiling(item: WxrItem, context: Pick<MappingContext, 'index' 
   let section: SectionEntry;
   if (primary) {
     const term = index.terms.get(`category/${primary.nicename}`);
-    const id = map.sections[primary.nicename] ?? (withinSlugLength(slug(primary.nicename)) || 'uncategorized');
-    section = { id, name: textOfHtml(term?.name ?? primary.name) || id };
+    const id =
+      mapped(map.sections, primary.nicename) ?? (withinSlugLength(slug(decoded(primary.nicename))) || 'uncategorized');
+    section = { id, name: clipped(textOfHtml(term?.name ?? primary.name) || id, TEXT_KINDS.label.max) };
     const description = term?.description ? textOfHtml(term.description) : '';
     if (description) section.description = clipped(description, TEXT_KINDS.prose.max);
   } else {
     const id = map.defaultSection ?? 'uncategorized';
     section = { id, name: id === 'uncategorized' ? 'Uncategorized' : id };
   }
-  const type = categories.map((c) => map.types[c.nicename]).find((t) => t !== undefined);
+  const type = categories.map((c) => mapped(map.types, c.nicename)).find((t) => t !== undefined);
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const term of item.terms) {
@@ -283,6 +314,12 @@ export function postDate(item: WxrItem, timeZone: string): Date | undefined {
 const WITHHELD_BODY =
   'The text of this story was password-protected on WordPress and was not imported. ' +
   'Paste it here if it may be published.\n';
+
+/** A post's text as one paragraph, through the converter so that what MDX reads as syntax is escaped. */
+function plainTextBody(html: string, embeds: EmbedProviders): string {
+  const text = textOfHtml(html).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return convertPostBody(`<p>${text}</p>`, { postId: 0, embeds, picture: () => undefined }).mdx;
+}
 
 /** A post as a story; undefined for one that has no date at all (noted by the caller). */
 export function mapPost(item: WxrItem, context: MappingContext): ImportedStory | undefined {
@@ -322,6 +359,19 @@ export function mapPost(item: WxrItem, context: MappingContext): ImportedStory |
     });
     body = converted.mdx;
     firstSentence = converted.firstSentence;
+    const past = bodyLimitIssues(body, 'mdx')[0];
+    if (past) {
+      // Markup past what a story may hold (a page pasted from a spreadsheet): its text alone, or nothing.
+      body = plainTextBody(item.content, context.embeds);
+      const still = bodyLimitIssues(body, 'mdx')[0];
+      if (still) throw new Error(`the body is past a story's limits even as plain text: ${still.message}`);
+      notes.push({
+        kind: 'other',
+        detail:
+          `its formatting is past what a story may hold (${past.message}): imported as plain text. ` +
+          'Restore what matters by hand.',
+      });
+    }
     // The converter knows where a missing picture was in the story; the lookup knows why it is missing.
     // Only when each note has its lookup can they be paired.
     const paired = converted.notes.filter((n) => n.kind === 'missing-image').length === pictures.missing.length;

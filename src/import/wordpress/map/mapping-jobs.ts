@@ -34,7 +34,7 @@ export type Mapped =
   | { kind: 'failed'; note: ImportNote };
 
 /** The body of a post past this many characters is not converted: no story file could hold it. */
-export const MAX_POST_CHARACTERS = 2 * FILE_BYTES.story.max;
+export const MAX_POST_CHARACTERS = FILE_BYTES.story.max;
 
 export function mapJob(job: MappingJob, setup: MappingSetup): Mapped {
   if (job.item.content.length > MAX_POST_CHARACTERS) {

@@ -13,7 +13,7 @@ import { mapJob, type Mapped, type MappingJob, type MappingSetup } from './mappi
 export const POOL_THRESHOLD = 200;
 
 /** The old-generation heap of a mapping worker. */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 512;
 
 /** Posts a worker is given at once: a message costs a thread wake-up on each side. */
 const BATCH = 16;

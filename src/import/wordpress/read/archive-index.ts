@@ -21,6 +21,8 @@ export interface ArchiveIndex {
   guestAuthors: Map<string, GuestAuthor>;
   /** Posts and pages in file order. */
   entries: ArchiveEntry[];
+  /** Every item id seen, to keep only the first of two items with one id. */
+  ids: Set<number>;
 }
 
 export interface AttachmentEntry {
@@ -57,6 +59,8 @@ export interface ArchiveEntry {
   parent: number;
   link?: string;
   isProtected: boolean;
+  /** Earlier names WordPress still redirects from (`_wp_old_slug`). */
+  oldSlugs: string[];
 }
 
 export function emptyIndex(): ArchiveIndex {
@@ -68,6 +72,7 @@ export function emptyIndex(): ArchiveIndex {
     attachmentIdsByUrl: new Map(),
     guestAuthors: new Map(),
     entries: [],
+    ids: new Set(),
   };
 }
 
@@ -92,6 +97,9 @@ export function addAuthor(index: ArchiveIndex, author: WxrAuthor): void {
 
 /** Files what the mapper will need of one item; a body is never kept. */
 export function addItem(index: ArchiveIndex, item: WxrItem): void {
+  // A second item with one id (a damaged or concatenated export) is left to the second pass to report.
+  if (index.ids.has(item.id)) return;
+  index.ids.add(item.id);
   if (item.postType === 'attachment') {
     const entry: AttachmentEntry = {
       id: item.id,
@@ -142,6 +150,7 @@ export function addItem(index: ArchiveIndex, item: WxrItem): void {
       title: item.title,
       parent: item.parent,
       isProtected: item.postPassword !== '',
+      oldSlugs: item.meta.filter((m) => m.key === '_wp_old_slug' && m.value.trim()).map((m) => m.value.trim()),
     };
     if (item.link) entry.link = item.link;
     if (item.postDateGmt) entry.dateGmt = item.postDateGmt;

@@ -18,6 +18,7 @@ export const STATE_FILE = 'content/imports/wordpress.json';
 
 const stateSchema = z.strictObject({
   version: z.literal(1),
+  site: z.string().optional(),
   posts: z.record(
     z.string().regex(/^\d+$/),
     z.strictObject({ digest: z.string().regex(/^[0-9a-f]{64}$/), pictures: z.array(z.string()).default([]) }),
@@ -30,7 +31,11 @@ export interface WrittenEntry {
   pictures: string[];
 }
 
-export type ImportState = Map<number, WrittenEntry>;
+export interface ImportState {
+  /** The blog the posts came from (`wp:base_blog_url`): post ids mean nothing across two sites. */
+  site: string | undefined;
+  posts: Map<number, WrittenEntry>;
+}
 
 /** Thrown when the state file cannot be trusted; the import stops rather than guess. */
 export class ImportStateError extends Error {}
@@ -40,7 +45,7 @@ export function readImportState(root: string): ImportState {
   const text = withPlainFile(file, (opened) => Buffer.from(opened.read(0, opened.size)).toString('utf8'));
   if (text === undefined) {
     if (existsSync(file)) throw new ImportStateError(`${STATE_FILE}: not a plain file`);
-    return new Map();
+    return { site: undefined, posts: new Map() };
   }
   let data: unknown;
   try {
@@ -51,10 +56,10 @@ export function readImportState(root: string): ImportState {
   const result = stateSchema.safeParse(data);
   if (!result.success)
     throw new ImportStateError(`${STATE_FILE}: not a state file this importer wrote; restore it from git`);
-  const state: ImportState = new Map();
+  const state: ImportState = { site: result.data.site, posts: new Map() };
   for (const [id, entry] of Object.entries(result.data.posts)) {
     const pictures = entry.pictures.filter((name) => !name.includes('/') && !name.startsWith('.'));
-    state.set(Number(id), { digest: entry.digest, pictures });
+    state.posts.set(Number(id), { digest: entry.digest, pictures });
   }
   return state;
 }
@@ -62,11 +67,11 @@ export function readImportState(root: string): ImportState {
 /** The state as it is written: sorted, so an import that changes nothing writes the same bytes. */
 export function stateText(state: ImportState): string {
   const posts: Record<string, WrittenEntry> = {};
-  for (const id of [...state.keys()].sort((a, b) => a - b)) {
-    const entry = state.get(id)!;
+  for (const id of [...state.posts.keys()].sort((a, b) => a - b)) {
+    const entry = state.posts.get(id)!;
     posts[String(id)] = { digest: entry.digest, pictures: [...entry.pictures].sort() };
   }
-  return `${JSON.stringify({ version: 1, posts }, null, 1)}\n`;
+  return `${JSON.stringify({ version: 1, ...(state.site ? { site: state.site } : {}), posts }, null, 1)}\n`;
 }
 
 /** The digest of a story as files: its text and its pictures' bytes, by name. */
@@ -97,20 +102,33 @@ export interface ContentOnDisk {
   /** Story slugs and page ids in use by files the import does not own. */
   takenSlugs: Set<string>;
   takenPageIds: Set<string>;
+  /** The old addresses of the stories the import does not own, which an imported story may not take. */
+  claims: { file: string; slug: string; paths: string[] }[];
+}
+
+/** A story's `redirect_from` paths, as far as its frontmatter can be read. */
+function redirectsOf(text: string): string[] {
+  if (!text.includes('redirect_from')) return [];
+  const data = frontmatterOf(text) as { redirect_from?: unknown } | undefined;
+  const paths = data?.redirect_from;
+  return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+}
+
+function frontmatterOf(text: string): unknown {
+  const end = text.startsWith('---') ? text.indexOf('\n---', 3) : -1;
+  if (end < 0) return undefined;
+  try {
+    return parse(text.slice(text.indexOf('\n') + 1, end), { maxAliasCount: 100 }) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `wordpress.id` a file's frontmatter names, if any; a file without one is not the importer's. */
 export function wordpressIdOf(text: string): number | undefined {
   if (!text.includes('wordpress:')) return undefined;
-  const end = text.startsWith('---') ? text.indexOf('\n---', 3) : -1;
-  if (end < 0) return undefined;
-  try {
-    const data = parse(text.slice(text.indexOf('\n') + 1, end), { maxAliasCount: 100 }) as unknown;
-    const id = (data as { wordpress?: { id?: unknown } } | null)?.wordpress?.id;
-    return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  const id = (frontmatterOf(text) as { wordpress?: { id?: unknown } } | null | undefined)?.wordpress?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : undefined;
 }
 
 function readText(file: string): string | undefined {
@@ -122,16 +140,21 @@ export function readContentOnDisk(root: string): ContentOnDisk {
   const imported = new Map<number, ImportedFile>();
   const takenSlugs = new Set<string>();
   const takenPageIds = new Set<string>();
+  const claims: ContentOnDisk['claims'] = [];
   for (const name of listContent(path.join(root, 'content', 'articles')).files) {
     const parsed = parseStoryPath(name);
     if (!parsed) continue;
     const file = `content/articles/${name}`;
-    const id = wordpressIdOf(readText(path.join(root, file)) ?? '');
+    const text = readText(path.join(root, file)) ?? '';
+    const id = wordpressIdOf(text);
     if (id !== undefined && !imported.has(id)) {
       const entry: ImportedFile = { file, kind: 'story', name: parsed.slug };
       if (parsed.folder) entry.folder = path.posix.dirname(file);
       imported.set(id, entry);
-    } else takenSlugs.add(parsed.slug);
+    } else {
+      takenSlugs.add(parsed.slug);
+      claims.push({ file, slug: parsed.slug, paths: redirectsOf(text) });
+    }
   }
   for (const name of listContent(path.join(root, 'content', 'pages')).files) {
     if (!name.endsWith('.md') || name.includes('/')) continue;
@@ -141,7 +164,7 @@ export function readContentOnDisk(root: string): ContentOnDisk {
     if (id !== undefined && !imported.has(id)) imported.set(id, { file, kind: 'page', name: pageId });
     else takenPageIds.add(pageId);
   }
-  return { imported, takenSlugs, takenPageIds };
+  return { imported, takenSlugs, takenPageIds, claims };
 }
 
 /** The file's text and the named pictures' bytes as they are now: what an edit in git would have changed. */
