@@ -42,6 +42,9 @@ const NAMESPACES =
   'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
   'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"';
 
+const authorTerm = (nicename: string, name: string) =>
+  `<category domain="author" nicename="${nicename}">${cdata(name)}</category>`;
+
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 
 function wxr(posts: TestPost[], extra = '', blog = 'https://old.example'): string {
@@ -64,7 +67,7 @@ function wxr(posts: TestPost[], extra = '', blog = 'https://old.example'): strin
 <wp:post_password>${cdata('')}</wp:post_password>
 ${(p.meta ?? []).map(([k, v]) => postmeta(k, v)).join('\n')}
 <category domain="category" nicename="${p.category?.[0] ?? 'news'}">${cdata(p.category?.[1] ?? 'News')}</category>
-${(p.authorTerms ?? []).map(([n, name]) => `<category domain="author" nicename="${n}">${cdata(name)}</category>`).join('')}
+${(p.authorTerms ?? []).map(([n, name]) => authorTerm(n, name)).join('')}
 </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
