@@ -13,6 +13,7 @@
  * keeps the median (the machine has 2 cores and is noisy). --project builds the full site from another
  * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
  */
+import { Trash } from './lib/trash.ts';
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -20,13 +21,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,36 +69,7 @@ const CACHE_DIRS = ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node
  * into bench/out/trash/ instead and deleted when the run ends; a run starts a
  * minute after the last such deletion (flushed, so the kernel's window is 60 s).
  */
-const TRASH = path.join(OUT, 'trash');
-const TRASH_EMPTIED = path.join(OUT, '.trash-emptied');
-const SETTLE_SECONDS = 65;
-let discarded = 0;
-
-function discard(target: string): void {
-  if (!existsSync(target)) return;
-  mkdirSync(TRASH, { recursive: true });
-  renameSync(target, path.join(TRASH, `${process.pid}-${++discarded}-${path.basename(target)}`));
-}
-
-function emptyTrash(): void {
-  if (!existsSync(TRASH)) return;
-  rmSync(TRASH, { recursive: true, force: true });
-  spawnSync('sync');
-  writeFileSync(TRASH_EMPTIED, `${new Date().toISOString()}\n`);
-}
-
-async function settle(): Promise<void> {
-  emptyTrash(); // what an interrupted run left
-  const since = existsSync(TRASH_EMPTIED) ? (Date.now() - statSync(TRASH_EMPTIED).mtimeMs) / 1000 : Infinity;
-  if (since < SETTLE_SECONDS) {
-    const wait = Math.ceil(SETTLE_SECONDS - since);
-    console.log(
-      `Waiting ${wait} s: files were deleted ${Math.floor(since)} s ago, ` +
-        'and creating files is slow for a minute after that (see bench/README.md).',
-    );
-    await sleep(wait * 1000);
-  }
-}
+const trash = new Trash(OUT);
 
 // ---------------------------------------------------------------- options
 
@@ -211,7 +181,7 @@ function linkNodeModules(siteDir: string): void {
 
 function prepareSite(site: Site, corpusDir: string): string {
   const siteDir = path.join(OUT, 'sites', site);
-  discard(siteDir);
+  trash.discard(siteDir);
   mkdirSync(siteDir, { recursive: true });
   if (site === 'full') {
     for (const entry of FULL_SITE_ENTRIES) {
@@ -229,7 +199,7 @@ function prepareSite(site: Site, corpusDir: string): string {
 }
 
 function clear(siteDir: string, dirs: string[]): void {
-  for (const d of dirs) discard(path.join(siteDir, d));
+  for (const d of dirs) trash.discard(path.join(siteDir, d));
 }
 
 /** The template every page goes through: the full site's layout, the bare site's one page. */
@@ -380,7 +350,7 @@ const source = provenance();
 const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
 const runs: RunRecord[] = [];
 const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir)] as const);
-await settle();
+await trash.settle();
 
 for (const [site, siteDir] of siteDirs) {
   let built = false;
@@ -462,7 +432,7 @@ const checkMedian = check
   : null;
 if (check && !check.ok) console.log(`npm run check failed on the corpus:\n${check.tail}`);
 const sharedTouched = sharedCacheStamp() !== sharedBefore;
-emptyTrash();
+trash.empty();
 
 // ---------------------------------------------------------------- results
 
