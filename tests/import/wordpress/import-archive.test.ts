@@ -291,6 +291,18 @@ describe('exports that cannot be imported', () => {
     }
   });
 
+  it('imports a WordPress.com export (WXR 1.1) that passes the check', async () => {
+    const root = projectCopy();
+    try {
+      const report = await importWordPress({ exportFile: path.join(FIXTURES, 'wordpress-com.xml'), root });
+      expect(total(report, 'created')).toBe(2);
+      const problems = await checkContent(root, { at: new Date(TEST_BUILD_TIME) });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('reads an export declared in ISO-8859-1', async () => {
     const root = projectCopy();
     try {
