@@ -1,32 +1,18 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readSiteConfig } from '../ingest/site-config.ts';
+import { linkTree } from './hard-links.ts';
 import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../outputs/search-document.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { BodyReader } from '../ingest/body-store.ts';
 import { parseRenderedBody } from '../ingest/story-body/rendered-body.ts';
 import { listenToStoryViews, type StoryView } from '../ingest/story-view-stream.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
-
-/**
- * Puts a cached bundle into dist/ as hard links: no bytes copied. Deleting or
- * replacing files in dist/ leaves the cache as it was (nothing in the build
- * rewrites a file in place). Copies where links cannot go (another file system).
- */
-async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
-  }
-}
 
 interface Outcome {
   pages: number;
@@ -186,7 +172,7 @@ export default function pagefindIndex(): AstroIntegration {
         const index = await result;
         const target = path.join(fileURLToPath(dir), 'pagefind');
         await rm(target, { recursive: true, force: true });
-        for (const { shard, dir: bundle } of index.shards) await linkTree(bundle, path.join(target, shard));
+        for (const { shard, dir: bundle } of index.shards) linkTree(bundle, path.join(target, shard));
         logger.info(
           `indexed ${index.pages} stories in ${index.shards.length} shards ` +
             `(${index.reused.length} unchanged, from cache)`,

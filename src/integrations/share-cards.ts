@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import {
   type ShareCardAssets,
 } from '../outputs/share-card-render.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
+import { linkOrCopy } from './hard-links.ts';
 
 interface Card {
   slug: string;
@@ -121,10 +122,10 @@ export default function shareCards(): AstroIntegration {
           await loadAssets(),
         );
         const target = path.join(fileURLToPath(dir), 'cards');
-        if (list.length) await mkdir(target, { recursive: true });
+        if (list.length) mkdirSync(target, { recursive: true });
         for (const card of list) {
           const file = path.join(target, path.basename(shareCardPath(card.slug, card.key)));
-          await link(cache.file(card.key), file).catch(() => copyFile(cache.file(card.key), file));
+          linkOrCopy(cache.file(card.key), file);
         }
         const removed = await cache.prune(new Set(list.map((c) => c.key)));
         logger.info(
