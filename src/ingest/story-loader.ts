@@ -27,6 +27,7 @@ import type { StoryRegistries } from './story-analysis.ts';
 import { failedStories, forgetFailedStory, recordFailedStory } from './failed-stories.ts';
 import { isPlainFile, linkProblem, listContent } from './content-files.ts';
 import { StoryPictures } from './story-pictures.ts';
+import { FileDigests, fileDigestsFile, textDigest } from './file-digests.ts';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -115,7 +116,7 @@ export function storyLoader(options: { base: string }): Loader {
        */
       async function sync(
         relative: string,
-        contents: string,
+        text: { digest: string; read: () => string },
         registries: Registries,
         analyzer: StoryAnalyzer,
         emit = true,
@@ -123,7 +124,7 @@ export function storyLoader(options: { base: string }): Loader {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = projectPath(absolute);
-        const digest = storyDigest(contents, registries);
+        const digest = storyDigest(text.digest, registries);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         const kept = bodies.get(digest);
@@ -142,7 +143,7 @@ export function storyLoader(options: { base: string }): Loader {
             return [];
           };
         }
-        const outcome = await analyzer.analyze({ file, contents, dir });
+        const outcome = await analyzer.analyze({ file, contents: text.read(), dir });
         return () => {
           if (!outcome.ok) {
             store.delete(slug);
@@ -167,8 +168,9 @@ export function storyLoader(options: { base: string }): Loader {
         if (devServer) meta.set('failed-stories', JSON.stringify(failedStories()));
       }
 
-      function storyDigest(contents: string, registries: Registries): string {
-        return generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${contents}`);
+      /** A story's digest, from its text's digest (`file-digests.ts`). */
+      function storyDigest(textDigest: string, registries: Registries): string {
+        return generateDigest(`${STORE_VERSION}\n${codeDigest}\n${registries.key}\n${textDigest}`);
       }
 
       const projectPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
@@ -197,10 +199,15 @@ export function storyLoader(options: { base: string }): Loader {
       const readStory = (relative: string) => readFileSync(path.join(base, relative), 'utf8');
       // Many changed stories (an archive's first build, a new renderer) are analysed on
       // every core; a few (a reporter's commit) on this thread, without starting workers.
-      // Texts are read synchronously (from the page cache a read takes microseconds, less
-      // than the thread hand-offs of an asynchronous one), once to count what changed and
-      // again while analysing, so memory holds a window of them, not the archive.
-      const digests = files.map((relative) => storyDigest(readStory(relative), registries));
+      // Only files changed since the last build are read (file-digests.ts), synchronously
+      // (from the page cache a read takes microseconds, less than the thread hand-offs of an
+      // asynchronous one): once to count what changed and again while analysing, so memory
+      // holds a window of them, not the archive.
+      const fileDigests = FileDigests.open(fileDigestsFile(fileURLToPath(config.cacheDir)));
+      const textDigests = files.map((relative) =>
+        fileDigests.digest(path.join(base, relative), () => readStory(relative)),
+      );
+      const digests = textDigests.map((digest) => storyDigest(digest, registries));
       const changed = files.filter(
         (relative, i) =>
           !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!),
@@ -214,8 +221,9 @@ export function storyLoader(options: { base: string }): Loader {
       try {
         // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
         const window: Promise<() => Problem[]>[] = [];
-        for (const relative of files) {
-          const commit = sync(relative, readStory(relative), registries, analyzer);
+        for (const [i, relative] of files.entries()) {
+          const text = { digest: textDigests[i]!, read: () => readStory(relative) };
+          const commit = sync(relative, text, registries, analyzer);
           commit.catch(() => {}); // awaited below, in order; a failure behind the first is not unhandled
           window.push(commit);
           if (window.length >= ANALYSIS_WINDOW) problems.push(...(await window.shift()!)());
@@ -228,6 +236,7 @@ export function storyLoader(options: { base: string }): Loader {
       for (const id of store.keys()) if (!present.has(id)) store.delete(id);
       for (const { slug } of failedStories()) if (!present.has(slug)) forgetFailedStory(slug);
       bodies.retainAndSave(new Set([...store.values()].map((entry) => String(entry.digest))));
+      fileDigests.save();
       // Across stories: an old URL leads to one story, and never hides a story's own URL.
       const at = buildInstant(process.env);
       const claims = [...store.entries()].map(([slug, entry]) => {
@@ -280,9 +289,9 @@ export function storyLoader(options: { base: string }): Loader {
         try {
           const current = await readRegistries();
           const analyzer = inThreadAnalyzer(current, bodyDir);
-          const commit = await sync(relative, await readFile(changed, 'utf8'), current, analyzer, false).finally(() =>
-            analyzer.close(),
-          );
+          const contents = await readFile(changed, 'utf8');
+          const text = { digest: textDigest(contents), read: () => contents };
+          const commit = await sync(relative, text, current, analyzer, false).finally(() => analyzer.close());
           const found = commit();
           bodies.save();
           noteFailures();

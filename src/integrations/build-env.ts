@@ -14,6 +14,7 @@ import { bodyFolder } from '../ingest/body-files.ts';
  *   `astro dev`, or a build with PREVIEW=1. Never inferred from NODE_ENV or
  *   Vite's mode, which a CI environment may set to anything.
  * - NEWSROOM_BODY_DIR: where the story loader keeps rendered bodies.
+ * - NEWSROOM_CACHE_DIR: Astro's cache folder, where pages keep what one build leaves the next.
  */
 export default function buildEnv(options: { buildTime: Date }): AstroIntegration {
   return {
@@ -34,6 +35,7 @@ export default function buildEnv(options: { buildTime: Date }): AstroIntegration
               'import.meta.env.NEWSROOM_DEV_SERVER': JSON.stringify(command === 'dev'),
               'import.meta.env.NEWSROOM_PREVIEW': JSON.stringify(preview),
               'import.meta.env.NEWSROOM_BODY_DIR': JSON.stringify(bodyDir),
+              'import.meta.env.NEWSROOM_CACHE_DIR': JSON.stringify(fileURLToPath(config.cacheDir)),
             },
           },
         });

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries.ts';
 import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
@@ -6,6 +7,7 @@ import { newestFirst, storyContext, toStory, type Story } from '../model/story.t
 import { pageKey, rememberDigest } from './page-key.ts';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
 import { relatedStories } from '../model/related.ts';
+import { relatedStoriesKept } from './related-cache.ts';
 import { editorsChoice } from '../model/front-page.ts';
 import { correctionLog, type LoggedCorrection } from '../model/corrections.ts';
 import { withdrawalNotice, type WithdrawalNotice } from '../model/withdrawal.ts';
@@ -121,7 +123,10 @@ async function loadNewsroom(): Promise<Newsroom> {
     front: editorsChoice(choice, live),
     entities,
     placesShown: preview ? entityIndex(pages, registries).places : entities.places,
-    related: relatedStories(pages, live),
+    // The dev server's content changes under it; a build keeps the lists for the next one.
+    related: import.meta.env.NEWSROOM_DEV_SERVER
+      ? relatedStories(pages, live)
+      : relatedStoriesKept(pages, live, path.join(import.meta.env.NEWSROOM_CACHE_DIR, 'newsroom-related.json')),
     corrections: correctionLog(live),
     siteKey: pageKey(sections, preview),
   };
