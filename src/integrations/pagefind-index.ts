@@ -6,11 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readSiteConfig } from '../ingest/site-config.ts';
-import { linkTree } from './hard-links.ts';
-import { quotedPeopleNames, searchDocumentHtml, searchShard, thumbnailPath } from '../outputs/search-document.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
-import { BodyReader } from '../ingest/body-store.ts';
-import { parseRenderedBody } from '../ingest/story-body/rendered-body.ts';
+import { linkTree } from './hard-links.ts';
+import { quotedPeopleNames, searchShard, thumbnailPath } from '../outputs/search-document.ts';
+import { searchStoryOf, type SearchDocumentSource } from './search-document-source.ts';
 import { listenToStoryViews, type StoryView } from '../ingest/story-view-stream.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
 
@@ -23,16 +22,19 @@ interface Outcome {
 
 /**
  * Indexes the live stories of one content sync: listens to the story loader's
- * stories as view models, turns each live one into its search document (facets,
- * body) and streams it to a Pagefind worker thread, which answers with the
- * shards' bundles once the sync has ended.
+ * stories as view models and streams each live one, as the source of its search
+ * document (facets, where its body is stored), to a Pagefind worker thread, which
+ * writes the documents and answers with the shards' bundles once the sync has ended.
  */
 function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
   const site = readSiteConfig(root);
-  const bodies = new BodyReader(bodyFolder(cacheDir));
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-worker.mjs', import.meta.url), {
-      workerData: { cacheDir: path.join(cacheDir, 'newsroom-pagefind'), language: site.language.split('-')[0] },
+      workerData: {
+        cacheDir: path.join(cacheDir, 'newsroom-pagefind'),
+        bodyDir: bodyFolder(cacheDir),
+        language: site.language.split('-')[0],
+      },
       // One thread for Pagefind's process: the other core belongs to Astro's rendering,
       // which is the longer path through the build.
       env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
@@ -44,46 +46,41 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       void worker.terminate();
       reject(error);
     };
-    // Stories are turned into documents and posted in the order they arrive.
-    let queue: Promise<void> = Promise.resolve();
-    const post = async ({ record, story, context }: StoryView, body: Promise<string>) => {
+    // Stories are posted in the order they arrive; the worker writes their documents.
+    const post = ({ record, story, context }: StoryView) => {
       const data = record.data as unknown as ArticleFrontmatter;
       const shard = searchShard(story.date, site.timezone);
       const folder = /articles\/(\d{4})\//.exec(record.file)?.[1] ?? shard;
       const image = data.image && !data.image.src.startsWith('http') ? data.image.src : undefined;
-      const content = searchDocumentHtml({
-        story,
+      const source: SearchDocumentSource = {
+        story: searchStoryOf(story),
         people: quotedPeopleNames(data.officials, context.people),
-        body: parseRenderedBody(await body).page,
+        body: record.body,
         language: site.language,
         timeZone: site.timezone,
         thumbnail: image && thumbnailPath(shard, record.slug),
-      });
+      };
       const thumbnail = image && {
         source: path.resolve(root, path.dirname(record.file), image),
         name: `${record.slug}.webp`,
       };
-      worker.postMessage({ document: { shard, folder, url: story.url, content, thumbnail } });
+      worker.postMessage({ document: { shard, folder, url: story.url, source, thumbnail } });
     };
     let failed: unknown;
     const stop = listenToStoryViews(root, {
       onView(view) {
-        if (view.story.state !== 'live') return;
-        // Read now, in parallel with the others; turned into a document in arrival order.
-        const body = bodies.read(view.record.body);
-        body.catch(() => {}); // a failed read is reported through the queue
-        queue = queue
-          .then(() => (failed === undefined ? post(view, body) : undefined))
-          .catch((error: unknown) => {
-            failed ??= error;
-          });
+        if (view.story.state !== 'live' || failed !== undefined) return;
+        try {
+          post(view);
+        } catch (error) {
+          failed = error;
+        }
       },
       onEnd(error) {
         stop();
         failed ??= error;
-        void queue
-          .then(() => bodies.close())
-          .then(() => (failed === undefined ? worker.postMessage({ end: true }) : fail(failed)));
+        if (failed === undefined) worker.postMessage({ end: true });
+        else fail(failed);
       },
     });
     worker.once('error', fail);

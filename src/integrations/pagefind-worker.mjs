@@ -12,9 +12,12 @@
 // end. A shard whose documents (and thumbnails) are unchanged since an earlier
 // build is taken from the cache instead of indexed again.
 //
-// Messages in: { document: { shard, folder, url, content, thumbnail? } }, then
-// { end: true }; `thumbnail` is { source, name }: the lead image's file and the
-// name of the small WebP made from it under thumbs/ in the bundle. Message out:
+// Messages in: { document: { shard, folder, url, source, thumbnail? } }, then
+// { end: true }; `source` is what the story's document is written from
+// (search-document-source.ts: its fields and where its body is stored), loaded
+// through tsx as the analysis worker loads its modules; `thumbnail` is
+// { source, name }: the lead image's file and the name of the small WebP made
+// from it under thumbs/ in the bundle. Message out:
 // { pages, shards: [{ shard, dir }], reused: [...] } or { error }; each `dir` is
 // the shard's bundle in the cache, for the build to link into dist/.
 import { createHash } from 'node:crypto';
@@ -23,8 +26,13 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import sharp from 'sharp';
+import { tsImport } from 'tsx/esm/api';
 
-const { language, cacheDir } = workerData;
+const { searchDocumentOf } = await tsImport('./search-document-source.ts', import.meta.url);
+const { BodyReader } = await tsImport('../ingest/body-store.ts', import.meta.url);
+
+const { language, cacheDir, bodyDir } = workerData;
+const bodies = new BodyReader(bodyDir);
 /** Thumbnails: the size search results show them at, twice over for sharp screens. */
 const THUMB = { width: 192, height: 128, quality: 60 };
 const documents = new Map(); // shard -> documents, in arrival order
@@ -103,9 +111,30 @@ function closeShard(shard) {
   chain = chain.then(() => writeShard(shard, docs));
 }
 
+// Messages are handled one after another, in arrival order: a document's body is read first.
+let inbox = Promise.resolve();
+let failure;
 parentPort.on('message', (message) => {
+  inbox = inbox
+    .then(() => {
+      if (failure === undefined) return handle(message);
+      if (message.end) reportFailure(failure);
+    })
+    .catch((error) => {
+      failure ??= error;
+      if (message.end) reportFailure(error);
+    });
+});
+
+function reportFailure(error) {
+  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  pagefind.close();
+}
+
+async function handle(message) {
   if (message.document) {
-    const { shard, folder, url, content, thumbnail } = message.document;
+    const { shard, folder, url, source, thumbnail } = message.document;
+    const content = await searchDocumentOf(source, bodies);
     // Files come folder by folder, oldest year first: years before this folder are complete.
     for (const open of documents.keys()) if (!closed.has(open) && open < folder) closeShard(open);
     if (closed.has(shard)) rewrite.add(shard);
@@ -114,6 +143,7 @@ parentPort.on('message', (message) => {
     return;
   }
   if (message.end) {
+    bodies.close();
     for (const shard of documents.keys()) if (!closed.has(shard)) closeShard(shard);
     for (const shard of rewrite) chain = chain.then(() => writeShard(shard, documents.get(shard)));
     chain
@@ -131,4 +161,4 @@ parentPort.on('message', (message) => {
       )
       .finally(() => pagefind.close());
   }
-});
+}
