@@ -2,14 +2,16 @@
  * The archive-scale benchmark (issue 3); see bench/README.md.
  *
  *   tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story]
- *                        [--skip-bare] [--max-old-space-size MB] [--repeat R]
+ *                        [--skip-bare] [--skip-hugo] [--max-old-space-size MB] [--repeat R]
  *                        [--seed S] [--project DIR]
  *
  * Generates (or reuses) a corpus of N stories, then builds on it (a) a copy of
- * the full site, exactly as `npm run build` does, and (b) the frozen bare Astro
- * site in bench/bare/, and measures each build kind: wall time, peak memory of
- * the process tree, pages, pages per second and time per phase. Prints a table
- * and writes bench/results.json. --repeat runs each build kind R times and
+ * the full site, exactly as `npm run build` does (scripts/build.mjs), (b) the
+ * frozen bare Astro site in bench/bare/ and (c) a one-template Hugo site over
+ * the same stories (bench/lib/hugo-site.ts), and measures each build kind: wall
+ * time, peak memory of the process tree, pages, pages per second and time per
+ * phase. Prints a table with every ratio and issue 21's targets, and writes
+ * bench/results.json. --repeat runs each build kind R times and
  * keeps the median (the machine has 2 cores and is noisy). --project builds the full site from another
  * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
  */
@@ -29,8 +31,17 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureBuild, PHASES, type BuildMeasurement } from './lib/build-run.ts';
+import { measureBuild, PHASES, type BuildCommand, type BuildMeasurement } from './lib/build-run.ts';
 import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest, type CorpusManifest } from './lib/corpus.ts';
+import {
+  HUGO_OUT_DIR,
+  HUGO_SINGLE_TEMPLATE,
+  hugoBuildArgs,
+  hugoContentPath,
+  touchHugoTemplate,
+  writeHugoSite,
+} from './lib/hugo-site.ts';
+import { formatVerdict, judgeTargets, KINDS, ratiosPerKind, type Kind, type Site } from './lib/targets.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -38,9 +49,6 @@ const BARE = path.join(ROOT, 'bench', 'bare');
 const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** The build instant of every benchmark build (as in the build-output tests). */
 const BUILD_TIME = '2026-11-29T12:00:00Z';
-const KINDS = ['cold', 'rebuild-all', 'one-story'] as const;
-type Kind = (typeof KINDS)[number];
-type Site = 'full' | 'bare';
 /** What the full site is built from: the project minus content/, tests and tooling. */
 const FULL_SITE_ENTRIES = [
   'src',
@@ -58,6 +66,11 @@ const FULL_SITE_ENTRIES = [
  * live in one of these.
  */
 const CACHE_DIRS = ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache', '.cache'];
+/** Hugo's: its file cache (in .cache/hugo, see hugo-site.ts) and its generated resources. */
+const HUGO_CACHE_DIRS = ['.cache', 'resources'];
+const cachesOf = (site: Site) => (site === 'hugo' ? HUGO_CACHE_DIRS : CACHE_DIRS);
+/** The folder each site writes its pages into. */
+const outDirOf = (site: Site) => (site === 'hugo' ? HUGO_OUT_DIR : 'dist');
 
 /**
  * Nothing is deleted before or between measured builds. On this machine's file
@@ -79,6 +92,7 @@ const { values } = parseArgs({
     images: { type: 'boolean', default: false },
     builds: { type: 'string', default: KINDS.join(',') },
     'skip-bare': { type: 'boolean', default: false },
+    'skip-hugo': { type: 'boolean', default: false },
     'max-old-space-size': { type: 'string' },
     repeat: { type: 'string', default: '1' },
     seed: { type: 'string', default: DEFAULT_SEED },
@@ -88,7 +102,7 @@ const { values } = parseArgs({
   strict: true,
 });
 const usage =
-  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] ' +
+  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] [--skip-hugo] ' +
   '[--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR]';
 if (values.help) {
   console.log(usage);
@@ -116,7 +130,19 @@ if (
   process.exit(2);
 }
 const kinds = KINDS.filter((k) => builds.includes(k));
-const sites: Site[] = values['skip-bare'] ? ['full'] : ['full', 'bare'];
+/** `hugo version`'s first line, or null when no hugo is installed. */
+function hugoVersion(): string | null {
+  const result = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.split('\n')[0]!.trim() : null;
+}
+const hugo = values['skip-hugo'] ? null : hugoVersion();
+if (!values['skip-hugo'] && !hugo) {
+  console.log(
+    'hugo is not installed: the Hugo baseline is left out of this run. ' +
+      "Install it with `apt-get install hugo` (Debian's package), or pass --skip-hugo.",
+  );
+}
+const sites: Site[] = ['full', ...(values['skip-bare'] ? [] : ['bare' as const]), ...(hugo ? ['hugo' as const] : [])];
 /** Where the full site's sources come from: this project, or --project. */
 const PROJECT = values.project ? path.resolve(values.project) : ROOT;
 if (!existsSync(path.join(PROJECT, 'astro.config.mjs'))) {
@@ -179,10 +205,14 @@ function linkNodeModules(siteDir: string): void {
   }
 }
 
-function prepareSite(site: Site, corpusDir: string): string {
+function prepareSite(site: Site, corpusDir: string, manifest: CorpusManifest): string {
   const siteDir = path.join(OUT, 'sites', site);
   trash.discard(siteDir);
   mkdirSync(siteDir, { recursive: true });
+  if (site === 'hugo') {
+    writeHugoSite(corpusDir, manifest.stories, siteDir);
+    return siteDir;
+  }
   if (site === 'full') {
     for (const entry of FULL_SITE_ENTRIES) {
       if (existsSync(path.join(PROJECT, entry)))
@@ -202,8 +232,9 @@ function clear(siteDir: string, dirs: string[]): void {
   for (const d of dirs) trash.discard(path.join(siteDir, d));
 }
 
-/** The template every page goes through: the full site's layout, the bare site's one page. */
+/** The template every page goes through: the full site's layout, the bare site's one page, Hugo's single template. */
 function templateOf(site: Site, siteDir: string): string {
+  if (site === 'hugo') return path.join(siteDir, HUGO_SINGLE_TEMPLATE);
   if (site === 'bare') return path.join(siteDir, 'src', 'pages', 'articles', '[...slug].astro');
   const layout = path.join(siteDir, 'src', 'layouts', 'BaseLayout.astro');
   if (existsSync(layout)) return layout;
@@ -217,8 +248,9 @@ function templateOf(site: Site, siteDir: string): string {
   return path.join(layouts, first);
 }
 
-/** A template change that does not change any output: a comment in the component script. */
-function touchTemplate(file: string, n: number): void {
+/** A template change that does not change any output: a comment in the component script (Hugo: in the template). */
+function touchTemplate(site: Site, file: string, n: number): void {
+  if (site === 'hugo') return touchHugoTemplate(file, n);
   const text = readFileSync(file, 'utf8');
   const marker = `// bench: rebuild-all ${n}\n`;
   writeFileSync(file, text.startsWith('---\n') ? `---\n${marker}${text.slice(4)}` : `---\n${marker}---\n${text}`);
@@ -239,8 +271,9 @@ function storyToEdit(manifest: CorpusManifest, corpusDir: string): string {
   throw new Error('the corpus has no live story to edit');
 }
 
-function editStory(siteDir: string, rel: string, n: number): void {
-  const file = path.join(siteDir, rel);
+/** Appends a paragraph to the story at `rel` (its corpus path; the Hugo site keeps it elsewhere). */
+function editStory(site: Site, siteDir: string, rel: string, n: number): void {
+  const file = path.join(siteDir, site === 'hugo' ? hugoContentPath(rel) : rel);
   writeFileSync(
     file,
     `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, ` +
@@ -265,6 +298,19 @@ function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * How each site is built. The full site as `npm run build` builds it: scripts/build.mjs (staging
+ * folder, then the swap into dist/), so the figure includes what the script does around Astro; a
+ * --project tree from before that script, with `astro build`. The bare site with `astro build`;
+ * Hugo with its clock at BUILD_TIME.
+ */
+function commandOf(site: Site, siteDir: string): BuildCommand {
+  if (site === 'hugo') return { executable: 'hugo', args: hugoBuildArgs(siteDir, BUILD_TIME) };
+  const buildScript = path.join(siteDir, 'scripts', 'build.mjs');
+  if (site === 'full' && existsSync(buildScript)) return { astroBin: buildScript, args: [] };
+  return { astroBin: ASTRO_BIN, args: ['build'] };
+}
+
 interface RunRecord extends BuildMeasurement {
   site: Site;
   kind: Kind;
@@ -282,6 +328,9 @@ const PROGRESS = new RegExp(
     'generating optimized images',
     'indexed \\d+ pages',
     'page\\(s\\) built in',
+    'Site written to',
+    'Start building sites',
+    'Total in \\d+ ms',
     '\\[ERROR\\]',
     'error',
   ].join('|'),
@@ -294,8 +343,9 @@ async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: n
   const started = performance.now();
   console.log(`\n${site} ${kind}${trial ? ` (trial ${trial}/${repeat})` : ''}: building ${count} stories …`);
   return measureBuild({
+    ...commandOf(site, siteDir),
     cwd: siteDir,
-    astroBin: ASTRO_BIN,
+    outDir: outDirOf(site),
     env: buildEnv(),
     logFile: path.join(
       logs,
@@ -349,7 +399,7 @@ const sharedBefore = sharedCacheStamp();
 const source = provenance();
 const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
 const runs: RunRecord[] = [];
-const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir)] as const);
+const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir, manifest)] as const);
 await trash.settle();
 
 for (const [site, siteDir] of siteDirs) {
@@ -360,7 +410,7 @@ for (const [site, siteDir] of siteDirs) {
     if (failed) break;
     if (kind !== 'cold' && !built) {
       // rebuild-all and one-story start from the state a previous build left: make one, unmeasured.
-      clear(siteDir, ['dist', ...CACHE_DIRS]);
+      clear(siteDir, [outDirOf(site), ...cachesOf(site)]);
       const warm = await run(site, siteDir, 'warm-up', 0);
       report(site, 'warm-up', warm);
       if (!warm.ok) break;
@@ -369,12 +419,12 @@ for (const [site, siteDir] of siteDirs) {
     const trials: { m: BuildMeasurement; edited?: string }[] = [];
     for (let t = 1; t <= repeat; t++) {
       let edited: string | undefined;
-      if (kind === 'cold') clear(siteDir, ['dist', ...CACHE_DIRS]);
-      else clear(siteDir, ['dist']);
-      if (kind === 'rebuild-all') touchTemplate(templateOf(site, siteDir), ++edits);
+      if (kind === 'cold') clear(siteDir, [outDirOf(site), ...cachesOf(site)]);
+      else clear(siteDir, [outDirOf(site)]);
+      if (kind === 'rebuild-all') touchTemplate(site, templateOf(site, siteDir), ++edits);
       if (kind === 'one-story') {
         edited = storyToEdit(manifest, corpusDir);
-        editStory(siteDir, edited, ++edits);
+        editStory(site, siteDir, edited, ++edits);
       }
       const m = await run(site, siteDir, kind, repeat > 1 ? t : 0);
       report(site, kind, m);
@@ -436,19 +486,9 @@ trash.empty();
 
 // ---------------------------------------------------------------- results
 
-const ratios: Record<string, { wall: number; peakRss: number; pagesPerSecond: number } | null> = {};
-for (const kind of kinds) {
-  const full = runs.find((r) => r.site === 'full' && r.kind === kind && r.ok);
-  const bare = runs.find((r) => r.site === 'bare' && r.kind === kind && r.ok);
-  ratios[kind] =
-    full && bare
-      ? {
-          wall: Number((full.wallSeconds / bare.wallSeconds).toFixed(3)),
-          peakRss: Number((full.peakRssMB / bare.peakRssMB).toFixed(3)),
-          pagesPerSecond: Number((full.pagesPerSecond / bare.pagesPerSecond).toFixed(3)),
-        }
-      : null;
-}
+const ratios = ratiosPerKind(runs, 'full', 'bare', kinds);
+const hugoRatios = ratiosPerKind(runs, 'full', 'hugo', kinds);
+const targets = judgeTargets(runs);
 const rebuildAll = (site: Site) => runs.find((r) => r.site === site && r.kind === 'rebuild-all' && r.ok);
 const oneStory = (site: Site) => runs.find((r) => r.site === site && r.kind === 'one-story' && r.ok);
 const oneStoryShare = Object.fromEntries(
@@ -479,12 +519,15 @@ const results = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? null,
     totalMemoryGB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    hugo,
   },
   corpus: { dir: path.relative(ROOT, corpusDir), generatedSeconds, stats: manifest.stats },
   phases: PHASES,
   check: check ? { medianSeconds: checkMedian, trialsSeconds: check.seconds, ok: check.ok } : null,
   runs: runs.map(({ tail, log, ...r }) => ({ ...r, log: path.relative(ROOT, log), ...(r.ok ? {} : { tail }) })),
   ratioFullOverBare: ratios,
+  ratioFullOverHugo: hugoRatios,
+  targets,
   oneStoryShareOfRebuildAll: oneStoryShare,
   sharedNodeModulesAstroTouched: sharedTouched,
 };
@@ -545,10 +588,17 @@ console.log(
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
-for (const kind of kinds) {
-  const r = ratios[kind];
-  if (r) console.log(`full/bare ${kind}: wall ${r.wall.toFixed(2)}, peak memory ${r.peakRss.toFixed(2)}`);
+for (const [name, perKind] of [
+  ['full/bare', ratios],
+  ['full/hugo', hugoRatios],
+] as const) {
+  for (const kind of kinds) {
+    const r = perKind[kind];
+    if (r) console.log(`${name} ${kind}: wall ${r.wall.toFixed(2)}, peak memory ${r.peakRss.toFixed(2)}`);
+  }
 }
+console.log(`Targets of issue 21 (judged at N = 10,000, no images; wall time):`);
+for (const verdict of targets) console.log(`  ${formatVerdict(verdict)}`);
 if (check) console.log(`npm run check: ${checkMedian!.toFixed(2)} s${check.ok ? '' : ' (FAILED)'}`);
 for (const site of sites) {
   if (oneStoryShare[site] !== null)

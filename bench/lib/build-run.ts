@@ -1,5 +1,6 @@
 /**
- * Runs one `astro build` and measures it: wall time, peak memory of the whole
+ * Runs one build (`astro build`, `npm run build`'s script, or another program
+ * such as Hugo) and measures it: wall time, peak memory of the whole
  * process tree, and the time of each phase, taken from when Astro's log lines
  * arrive (Astro prints clock times to the second only, so the arrival times,
  * measured here to the millisecond, are what the phases are made of).
@@ -53,7 +54,7 @@ export interface BuildMeasurement {
    * and the timings are not clean.
    */
   otherCpuSeconds: number;
-  /** .html files in dist/. */
+  /** .html files in the output folder (dist/). */
   htmlPages: number;
   /** Astro's own count ("N page(s) built"): HTML pages plus endpoints such as feeds and sitemaps. */
   astroPages: number | null;
@@ -92,23 +93,42 @@ function parseDuration(text: string): number {
   return m[2] === 'ms' ? n / 1000 : m[2] === 'm' ? n * 60 : n;
 }
 
-export interface BuildOptions {
-  /** The site's root: astro build runs with this as its working folder. */
+/** What a build runs: a Node script with this Node (Astro's CLI, scripts/build.mjs), or another program. */
+export type BuildCommand =
+  | {
+      astroBin: string;
+      /** What follows the script on the command line: `build` for Astro's CLI, nothing for scripts/build.mjs. */
+      args?: string[];
+    }
+  | {
+      /** A program found on PATH or by its path, e.g. `hugo`. */
+      executable: string;
+      args: string[];
+    };
+
+export type BuildOptions = BuildCommand & {
+  /** The site's root: the build runs with this as its working folder. */
   cwd: string;
-  astroBin: string;
-  /** What follows the script on the command line: `build` for Astro's CLI, nothing for scripts/build.mjs. */
-  args?: string[];
+  /** Where the build writes its pages, relative to cwd (default dist). */
+  outDir?: string;
   env: NodeJS.ProcessEnv;
   logFile: string;
   /** Called with each line (ANSI stripped) as it arrives, e.g. for progress. */
   onLine?: (line: string) => void;
+};
+
+function commandLine(command: BuildCommand): [string, string[]] {
+  return 'executable' in command
+    ? [command.executable, command.args]
+    : [process.execPath, [command.astroBin, ...(command.args ?? ['build'])]];
 }
 
 export async function measureBuild(options: BuildOptions): Promise<BuildMeasurement> {
   const log = createWriteStream(options.logFile);
   const started = performance.now();
   const ownCpuStart = process.cpuUsage();
-  const child = spawn(process.execPath, [options.astroBin, ...(options.args ?? ['build'])], {
+  const [program, args] = commandLine(options);
+  const child = spawn(program, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,14 +191,16 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   await new Promise<void>((resolve) => log.end(resolve));
 
   const phases: Record<string, number> = {};
-  const starts: [string, number][] = [[STARTUP_PHASE, 0], ...[...fired.entries()].sort((a, b) => a[1] - b[1])];
+  // A build that printed none of Astro's markers (Hugo; an Astro build that failed in its config) has no phases.
+  const starts: [string, number][] =
+    fired.size === 0 ? [] : [[STARTUP_PHASE, 0], ...[...fired.entries()].sort((a, b) => a[1] - b[1])];
   starts.forEach(([phase, at], i) => {
     const end = starts[i + 1]?.[1] ?? wallSeconds;
     phases[phase] = Number((end - at).toFixed(3));
   });
   const completedAt = fired.get('post-build hooks') ?? null;
   const indexStart = pruneAt !== null && completedAt !== null && pruneAt > completedAt ? pruneAt : completedAt;
-  const htmlPages = countHtml(path.join(options.cwd, 'dist'));
+  const htmlPages = countHtml(path.join(options.cwd, options.outDir ?? 'dist'));
 
   return {
     ok: code === 0,
