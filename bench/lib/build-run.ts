@@ -64,7 +64,7 @@ export interface BuildMeasurement {
   phases: Record<string, number>;
   /**
    * From the Completed line that closes page generation (or the prune step's
-   * line when it logs) to "indexed N pages".
+   * line when it logs) to "indexed N stories" (before issue 21: "indexed N pages").
    */
   searchIndexingSeconds: number | null;
   indexedPages: number | null;
@@ -166,7 +166,7 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
     }
     const pages = /\[build\] (\d+) page\(s\) built in/.exec(line);
     if (pages) astroPages = Number(pages[1]);
-    const indexed = /indexed (\d+) pages/.exec(line);
+    const indexed = /indexed (\d+) (?:pages|stories)/.exec(line);
     if (indexed) {
       indexedPages = Number(indexed[1]);
       indexedAt = at;

@@ -224,6 +224,32 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     expect(readHtml(incremental.dist, `/articles/${story.slug}/`).text).toContain('Zora Quintanilla-Brandt');
   });
 
+  it("after a story's people and tags change and another gets a correction: equals a cold build", () => {
+    const quoting = stories.filter((s) => isLive(s) && /^officials:\n/m.test(s.text) && /^tags: \[/m.test(s.text));
+    const [changed, donor] = [quoting[7]!, quoting[31]!];
+    const officials = (text: string) => /^officials:\n(?: {2}.*\n)+/m.exec(text)![0];
+    const tags = (text: string) => /^tags: \[.*\]$/m.exec(text)![0];
+    // It now quotes the donor's people under the donor's tags: its related stories change too.
+    edit(changed.rel, (t) => t.replace(officials(t), officials(donor.text)).replace(tags(t), tags(donor.text)));
+    const corrected = stories.find(
+      (s) =>
+        isLive(s) &&
+        !/^corrections:/m.test(s.text) &&
+        ![changed.slug, donor.slug].includes(s.slug) &&
+        Date.parse(s.data['date']) < Date.parse(buildTime) - 2 * 86_400_000,
+    )!;
+    const later = new Date(Date.parse(corrected.data['date']) + 86_400_000).toISOString();
+    const correction = `{ date: ${later}, kind: correction, text: "An earlier version gave the wrong vote count." }`;
+    edit(corrected.rel, (t) => t.replace(/^section:/m, `corrections:\n  - ${correction}\nsection:`));
+    const reused = buildBoth();
+    expect(reused.has(pageOf(changed.slug))).toBe(false);
+    expect(reused.has(pageOf(corrected.slug))).toBe(false);
+    const page = readHtml(incremental.dist, `/articles/${corrected.slug}/`);
+    expect(page.text).toContain('An earlier version gave the wrong vote count.');
+    const donorName = /name: "([^"]+)"/.exec(officials(donor.text))![1]!;
+    expect(readHtml(incremental.dist, `/articles/${changed.slug}/`).text).toContain(donorName);
+  });
+
   it('after the build instant moves past an embargo: equals a cold build', () => {
     const embargoed = stories
       .filter((s) => s.data['embargo'] && !s.data['draft'])
