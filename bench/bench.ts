@@ -373,7 +373,7 @@ function report(site: Site, kind: string, m: BuildMeasurement): void {
   }
   console.log(
     `  ${site} ${kind}: ${m.wallSeconds.toFixed(1)} s, peak ${m.peakRssMB} MB, ` +
-      `${m.htmlPages} HTML pages (${m.pagesPerSecond}/s), ` +
+      `${m.htmlPages} HTML pages (${m.pagesPerSecond}/s), ${m.outputFiles} files, ` +
       `CPU ${m.cpuSeconds.toFixed(1)} s` +
       (m.otherCpuSeconds > NOISY_CPU_SECONDS
         ? `; NOISY: other processes used ${m.otherCpuSeconds.toFixed(1)} CPU s meanwhile`

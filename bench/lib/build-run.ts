@@ -56,6 +56,8 @@ export interface BuildMeasurement {
   otherCpuSeconds: number;
   /** .html files in the output folder (dist/). */
   htmlPages: number;
+  /** Every file in the output folder. */
+  outputFiles: number;
   /** Astro's own count ("N page(s) built"): HTML pages plus endpoints such as feeds and sitemaps. */
   astroPages: number | null;
   /** htmlPages / wallSeconds. */
@@ -76,13 +78,13 @@ export interface BuildMeasurement {
   tail: string[];
 }
 
-function countHtml(dir: string): number {
+/** HTML pages and all files in the output folder (hosts such as Cloudflare Pages limit the file count). */
+function countOutput(dir: string): { html: number; files: number } {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
-      (e) => e.isFile() && e.name.endsWith('.html'),
-    ).length;
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    return { html: files.filter((e) => e.name.endsWith('.html')).length, files: files.length };
   } catch {
-    return 0;
+    return { html: 0, files: 0 };
   }
 }
 
@@ -200,7 +202,7 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   });
   const completedAt = fired.get('post-build hooks') ?? null;
   const indexStart = pruneAt !== null && completedAt !== null && pruneAt > completedAt ? pruneAt : completedAt;
-  const htmlPages = countHtml(path.join(options.cwd, options.outDir ?? 'dist'));
+  const { html: htmlPages, files: outputFiles } = countOutput(path.join(options.cwd, options.outDir ?? 'dist'));
 
   return {
     ok: code === 0,
@@ -214,6 +216,7 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
     // The benchmark's own work (polling /proc, reading the log) is not "other".
     otherCpuSeconds: Number(Math.max(0, sampler.machineCpuSeconds - sampler.treeCpuSeconds - ownCpuSeconds).toFixed(2)),
     htmlPages,
+    outputFiles,
     astroPages,
     pagesPerSecond: Number((htmlPages / wallSeconds).toFixed(1)),
     phases,
