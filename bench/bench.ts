@@ -15,22 +15,20 @@
  */
 import { Trash } from './lib/trash.ts';
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBuild, PHASES, type BuildMeasurement } from './lib/build-run.ts';
-import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest, type CorpusManifest } from './lib/corpus.ts';
+import { DEFAULT_SEED } from './lib/corpus.ts';
+import {
+  cachedCorpus,
+  copyFullSite,
+  editStory,
+  linkNodeModules,
+  sourceProvenance,
+  storyToEdit,
+} from './lib/site-copy.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -41,16 +39,6 @@ const BUILD_TIME = '2026-11-29T12:00:00Z';
 const KINDS = ['cold', 'rebuild-all', 'one-story'] as const;
 type Kind = (typeof KINDS)[number];
 type Site = 'full' | 'bare';
-/** What the full site is built from: the project minus content/, tests and tooling. */
-const FULL_SITE_ENTRIES = [
-  'src',
-  'public',
-  'scripts',
-  'astro.config.mjs',
-  'tsconfig.json',
-  'package.json',
-  'package-lock.json',
-];
 /**
  * Every cache a build may leave in a site copy. A cold build starts without
  * any of them; rebuild-all and one-story keep them all (what CI restores).
@@ -124,74 +112,18 @@ if (!existsSync(path.join(PROJECT, 'astro.config.mjs'))) {
   process.exit(2);
 }
 
-/** The commit and changed files of the full site's sources, so a result says what it measured. */
-function provenance(): { project: string; commit: string | null; uncommitted: string[] } {
-  const git = (...args: string[]) => spawnSync('git', ['-C', PROJECT, ...args], { encoding: 'utf8' });
-  const head = git('rev-parse', 'HEAD');
-  const status = git('status', '--porcelain', '--', ...FULL_SITE_ENTRIES);
-  return {
-    project: path.relative(ROOT, PROJECT) || '.',
-    commit:
-      head.status === 0 && path.resolve(git('rev-parse', '--show-toplevel').stdout.trim()) === PROJECT
-        ? head.stdout.trim()
-        : null,
-    uncommitted: status.status === 0 ? status.stdout.split('\n').filter(Boolean) : [],
-  };
-}
-
-// ---------------------------------------------------------------- corpus
-
-async function corpus(): Promise<{ dir: string; manifest: CorpusManifest; generatedSeconds: number | null }> {
-  const dir = path.join(OUT, `corpus-n${count}-${values.seed}${values.images ? '-images' : ''}`);
-  const cached = readManifest(dir);
-  if (
-    cached &&
-    cached.version === GENERATOR_VERSION &&
-    cached.count === count &&
-    cached.seed === values.seed &&
-    cached.images === values.images
-  ) {
-    console.log(`Corpus: reusing ${path.relative(ROOT, dir)} (${count} stories).`);
-    return { dir, manifest: cached, generatedSeconds: null };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  const started = performance.now();
-  const manifest = await generateCorpus({ count, out: dir, seed: values.seed, images: values.images });
-  const generatedSeconds = Number(((performance.now() - started) / 1000).toFixed(2));
-  console.log(`Corpus: generated ${count} stories into ${path.relative(ROOT, dir)} in ${generatedSeconds} s.`);
-  return { dir, manifest, generatedSeconds };
-}
-
 // ---------------------------------------------------------------- site copies
-
-/**
- * node_modules of a copy: a real folder of links to each package of the
- * project's node_modules, but not its dot-folders (.astro, .vite, …), so every
- * copy has caches of its own instead of sharing /work/main/node_modules/.astro.
- */
-function linkNodeModules(siteDir: string): void {
-  const target = path.join(siteDir, 'node_modules');
-  mkdirSync(target);
-  const source = path.join(ROOT, 'node_modules');
-  for (const entry of readdirSync(source)) {
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    symlinkSync(path.join(source, entry), path.join(target, entry));
-  }
-}
 
 function prepareSite(site: Site, corpusDir: string): string {
   const siteDir = path.join(OUT, 'sites', site);
   trash.discard(siteDir);
-  mkdirSync(siteDir, { recursive: true });
   if (site === 'full') {
-    for (const entry of FULL_SITE_ENTRIES) {
-      if (existsSync(path.join(PROJECT, entry)))
-        cpSync(path.join(PROJECT, entry), path.join(siteDir, entry), { recursive: true });
-    }
-  } else {
-    cpSync(BARE, siteDir, { recursive: true });
+    copyFullSite({ project: PROJECT, packagesRoot: ROOT, corpusDir, siteDir });
+    return siteDir;
   }
-  linkNodeModules(siteDir);
+  mkdirSync(siteDir, { recursive: true });
+  cpSync(BARE, siteDir, { recursive: true });
+  linkNodeModules(siteDir, ROOT);
   cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true });
   // The project's current site configuration, even if the cached corpus holds an older copy.
   cpSync(path.join(PROJECT, 'content', 'site.yaml'), path.join(siteDir, 'content', 'site.yaml'));
@@ -222,30 +154,6 @@ function touchTemplate(file: string, n: number): void {
   const text = readFileSync(file, 'utf8');
   const marker = `// bench: rebuild-all ${n}\n`;
   writeFileSync(file, text.startsWith('---\n') ? `---\n${marker}${text.slice(4)}` : `---\n${marker}---\n${text}`);
-}
-
-/** A live story without an image, near the middle of the corpus: the one the one-story build edits. */
-function storyToEdit(manifest: CorpusManifest, corpusDir: string): string {
-  const buildTime = Date.parse(BUILD_TIME);
-  const n = manifest.stories.length;
-  for (let k = 0; k < n; k++) {
-    const rel = manifest.stories[(Math.floor(n / 2) + k) % n]!;
-    if (rel.endsWith('/index.mdx')) continue;
-    const text = readFileSync(path.join(corpusDir, rel), 'utf8');
-    const date = /^date: (\S+)$/m.exec(text)?.[1];
-    if (/^draft: true$/m.test(text) || /^embargo:/m.test(text) || !date || Date.parse(date) > buildTime) continue;
-    return rel;
-  }
-  throw new Error('the corpus has no live story to edit');
-}
-
-function editStory(siteDir: string, rel: string, n: number): void {
-  const file = path.join(siteDir, rel);
-  writeFileSync(
-    file,
-    `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, ` +
-      `as the benchmark's one-story edit number ${n}.\n`,
-  );
 }
 
 // ---------------------------------------------------------------- running
@@ -346,8 +254,17 @@ function sharedCacheStamp(): string {
 // ---------------------------------------------------------------- main
 
 const sharedBefore = sharedCacheStamp();
-const source = provenance();
-const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
+const source = sourceProvenance(PROJECT, ROOT);
+const {
+  dir: corpusDir,
+  manifest,
+  generatedSeconds,
+} = await cachedCorpus({
+  out: OUT,
+  count,
+  seed: values.seed,
+  images: values.images,
+});
 const runs: RunRecord[] = [];
 const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir)] as const);
 await trash.settle();
@@ -373,7 +290,7 @@ for (const [site, siteDir] of siteDirs) {
       else clear(siteDir, ['dist']);
       if (kind === 'rebuild-all') touchTemplate(templateOf(site, siteDir), ++edits);
       if (kind === 'one-story') {
-        edited = storyToEdit(manifest, corpusDir);
+        edited = storyToEdit(manifest, corpusDir, new Date(BUILD_TIME));
         editStory(siteDir, edited, ++edits);
       }
       const m = await run(site, siteDir, kind, repeat > 1 ? t : 0);
