@@ -5,7 +5,7 @@ import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
 import { newestFirst, storyContext, toStory, type Story } from '../model/story.ts';
 import { pageKey, rememberDigest } from './page-key.ts';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
-import { relatedStories } from '../model/related.ts';
+import { relatedFinder } from '../model/related.ts';
 import { editorsChoice } from '../model/front-page.ts';
 import { correctionLog, type LoggedCorrection } from '../model/corrections.ts';
 import { withdrawalNotice, type WithdrawalNotice } from '../model/withdrawal.ts';
@@ -48,8 +48,8 @@ export interface Newsroom {
    * pins it: the live stories' places, plus drafts' in a preview.
    */
   placesShown: Map<string, PlaceEntity<SiteStory>>;
-  /** Up to four related live stories for each story with a page. */
-  related: Map<string, SiteStory[]>;
+  /** Up to four related live stories for a story with a page, worked out when asked for. */
+  related: (story: SiteStory) => SiteStory[];
   /** Every correction, clarification and editor's note of the live stories, newest first. */
   corrections: LoggedCorrection<SiteStory>[];
   /**
@@ -121,7 +121,7 @@ async function loadNewsroom(): Promise<Newsroom> {
     front: editorsChoice(choice, live),
     entities,
     placesShown: preview ? entityIndex(pages, registries).places : entities.places,
-    related: relatedStories(pages, live),
+    related: relatedFinder(live),
     corrections: correctionLog(live),
     siteKey: pageKey(sections, preview),
   };
