@@ -24,6 +24,7 @@ export default function publicationClock(): AstroIntegration {
   let server: DevServer | undefined;
   let stories: PublicationFields[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let stopListening: (() => void) | undefined;
 
   function contentChanged(): void {
     // What Astro's content layer sends the environments that render pages when the store changes.
@@ -49,7 +50,7 @@ export default function publicationClock(): AstroIntegration {
       'astro:config:setup': ({ command }) => {
         if (command !== 'dev' || process.env['BUILD_TIME']) return;
         let arriving: PublicationFields[] = [];
-        listenToStoryRecords({
+        stopListening = listenToStoryRecords({
           onRecord: (record) => arriving.push(record.data as unknown as PublicationFields),
           onEnd: () => {
             stories = arriving;
@@ -62,8 +63,10 @@ export default function publicationClock(): AstroIntegration {
         server = devServer;
         arm();
       },
+      // A restart (after a config change) sets up a new instance of this integration.
       'astro:server:done': () => {
         clearTimeout(timer);
+        stopListening?.();
         server = undefined;
       },
     },
