@@ -28,7 +28,7 @@ function listedErrors(page: HTMLElement): Record<string, string>[] {
   });
 }
 
-describe('a story with errors under astro dev', () => {
+describe('stories previewed under astro dev', () => {
   const project = copyProject();
   const storyFile = path.join(project.root, STORY);
   const edit = (from: RegExp, to: string) => {
