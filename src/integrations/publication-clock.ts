@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { nextPublicationChange, type PublicationFields } from '../model/publication.ts';
+import type { PublicationFields } from '../model/publication.ts';
+import { nextPublicationChange } from '../model/publication-changes.ts';
 import { listenToStoryRecords } from '../ingest/story-records.ts';
 
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];

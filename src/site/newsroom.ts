@@ -1,7 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { parse } from 'yaml';
 import { frontSchema, type Author, type Section } from '../schemas/registries.ts';
-import { buildInstant, hasPage, isWithdrawn, nextPublicationChange } from '../model/publication.ts';
+import { buildInstant, hasPage, isWithdrawn } from '../model/publication.ts';
+import { nextPublicationChange } from '../model/publication-changes.ts';
 import { newestFirst, storyContext, toStory, type Story } from '../model/story.ts';
 import { pageKey, rememberDigest } from './page-key.ts';
 import { entityIndex, type EntityIndex, type PlaceEntity } from '../model/entities.ts';
