@@ -9,6 +9,7 @@ import { readSiteUrl } from './src/ingest/site-config.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
 import shareCards from './src/integrations/share-cards.ts';
+import publicationClock from './src/integrations/publication-clock.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
 const site = readSiteUrl(fileURLToPath(new URL('.', import.meta.url)));
@@ -28,7 +29,16 @@ export default defineConfig({
   // build-env comes first: every other integration reads the build instant it sets.
   // Order matters at build:done: unused images go before Pagefind indexes the pages.
   // _headers comes last: its caching rules list the folders the others leave behind.
-  integrations: [buildEnv({ buildTime }), contentCheck(), pruneAssets(), pagefindIndex(), shareCards(), cdnHeaders()],
+  // publication-clock acts under `astro dev` only: listings follow scheduled stories going live.
+  integrations: [
+    buildEnv({ buildTime }),
+    contentCheck(),
+    pruneAssets(),
+    pagefindIndex(),
+    shareCards(),
+    cdnHeaders(),
+    publicationClock(),
+  ],
   // Pages whose code and data (their cacheKey, src/site/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.
   experimental: { incrementalBuild: true },

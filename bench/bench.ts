@@ -17,22 +17,12 @@
  */
 import { Trash } from './lib/trash.ts';
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBuild, PHASES, type BuildCommand, type BuildMeasurement } from './lib/build-run.ts';
-import { DEFAULT_SEED, GENERATOR_VERSION, generateCorpus, readManifest, type CorpusManifest } from './lib/corpus.ts';
+import { DEFAULT_SEED, type CorpusManifest } from './lib/corpus.ts';
 import {
   HUGO_OUT_DIR,
   HUGO_SINGLE_TEMPLATE,
@@ -41,6 +31,14 @@ import {
   touchHugoTemplate,
   writeHugoSite,
 } from './lib/hugo-site.ts';
+import {
+  cachedCorpus,
+  copyFullSite,
+  editStory,
+  linkNodeModules,
+  sourceProvenance,
+  storyToEdit,
+} from './lib/site-copy.ts';
 import { formatVerdict, judgeTargets, KINDS, ratiosPerKind, type Kind, type Site } from './lib/targets.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -49,16 +47,6 @@ const BARE = path.join(ROOT, 'bench', 'bare');
 const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** The build instant of every benchmark build (as in the build-output tests). */
 const BUILD_TIME = '2026-11-29T12:00:00Z';
-/** What the full site is built from: the project minus content/, tests and tooling. */
-const FULL_SITE_ENTRIES = [
-  'src',
-  'public',
-  'scripts',
-  'astro.config.mjs',
-  'tsconfig.json',
-  'package.json',
-  'package-lock.json',
-];
 /**
  * Every cache a build may leave in a site copy. A cold build starts without
  * any of them; rebuild-all and one-story keep them all (what CI restores).
@@ -150,78 +138,23 @@ if (!existsSync(path.join(PROJECT, 'astro.config.mjs'))) {
   process.exit(2);
 }
 
-/** The commit and changed files of the full site's sources, so a result says what it measured. */
-function provenance(): { project: string; commit: string | null; uncommitted: string[] } {
-  const git = (...args: string[]) => spawnSync('git', ['-C', PROJECT, ...args], { encoding: 'utf8' });
-  const head = git('rev-parse', 'HEAD');
-  const status = git('status', '--porcelain', '--', ...FULL_SITE_ENTRIES);
-  return {
-    project: path.relative(ROOT, PROJECT) || '.',
-    commit:
-      head.status === 0 && path.resolve(git('rev-parse', '--show-toplevel').stdout.trim()) === PROJECT
-        ? head.stdout.trim()
-        : null,
-    uncommitted: status.status === 0 ? status.stdout.split('\n').filter(Boolean) : [],
-  };
-}
-
-// ---------------------------------------------------------------- corpus
-
-async function corpus(): Promise<{ dir: string; manifest: CorpusManifest; generatedSeconds: number | null }> {
-  const dir = path.join(OUT, `corpus-n${count}-${values.seed}${values.images ? '-images' : ''}`);
-  const cached = readManifest(dir);
-  if (
-    cached &&
-    cached.version === GENERATOR_VERSION &&
-    cached.count === count &&
-    cached.seed === values.seed &&
-    cached.images === values.images
-  ) {
-    console.log(`Corpus: reusing ${path.relative(ROOT, dir)} (${count} stories).`);
-    return { dir, manifest: cached, generatedSeconds: null };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  const started = performance.now();
-  const manifest = await generateCorpus({ count, out: dir, seed: values.seed, images: values.images });
-  const generatedSeconds = Number(((performance.now() - started) / 1000).toFixed(2));
-  console.log(`Corpus: generated ${count} stories into ${path.relative(ROOT, dir)} in ${generatedSeconds} s.`);
-  return { dir, manifest, generatedSeconds };
-}
-
 // ---------------------------------------------------------------- site copies
-
-/**
- * node_modules of a copy: a real folder of links to each package of the
- * project's node_modules, but not its dot-folders (.astro, .vite, …), so every
- * copy has caches of its own instead of sharing /work/main/node_modules/.astro.
- */
-function linkNodeModules(siteDir: string): void {
-  const target = path.join(siteDir, 'node_modules');
-  mkdirSync(target);
-  const source = path.join(ROOT, 'node_modules');
-  for (const entry of readdirSync(source)) {
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    symlinkSync(path.join(source, entry), path.join(target, entry));
-  }
-}
 
 function prepareSite(site: Site, corpusDir: string, manifest: CorpusManifest): string {
   const siteDir = path.join(OUT, 'sites', site);
   trash.discard(siteDir);
-  mkdirSync(siteDir, { recursive: true });
   if (site === 'hugo') {
+    mkdirSync(siteDir, { recursive: true });
     writeHugoSite(corpusDir, manifest.stories, siteDir);
     return siteDir;
   }
   if (site === 'full') {
-    for (const entry of FULL_SITE_ENTRIES) {
-      if (existsSync(path.join(PROJECT, entry)))
-        cpSync(path.join(PROJECT, entry), path.join(siteDir, entry), { recursive: true });
-    }
-  } else {
-    cpSync(BARE, siteDir, { recursive: true });
+    copyFullSite({ project: PROJECT, packagesRoot: ROOT, corpusDir, siteDir });
+    return siteDir;
   }
-  linkNodeModules(siteDir);
+  mkdirSync(siteDir, { recursive: true });
+  cpSync(BARE, siteDir, { recursive: true });
+  linkNodeModules(siteDir, ROOT);
   cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true });
   // The project's current site configuration, even if the cached corpus holds an older copy.
   cpSync(path.join(PROJECT, 'content', 'site.yaml'), path.join(siteDir, 'content', 'site.yaml'));
@@ -254,31 +187,6 @@ function touchTemplate(site: Site, file: string, n: number): void {
   const text = readFileSync(file, 'utf8');
   const marker = `// bench: rebuild-all ${n}\n`;
   writeFileSync(file, text.startsWith('---\n') ? `---\n${marker}${text.slice(4)}` : `---\n${marker}---\n${text}`);
-}
-
-/** A live story without an image, near the middle of the corpus: the one the one-story build edits. */
-function storyToEdit(manifest: CorpusManifest, corpusDir: string): string {
-  const buildTime = Date.parse(BUILD_TIME);
-  const n = manifest.stories.length;
-  for (let k = 0; k < n; k++) {
-    const rel = manifest.stories[(Math.floor(n / 2) + k) % n]!;
-    if (rel.endsWith('/index.mdx')) continue;
-    const text = readFileSync(path.join(corpusDir, rel), 'utf8');
-    const date = /^date: (\S+)$/m.exec(text)?.[1];
-    if (/^draft: true$/m.test(text) || /^embargo:/m.test(text) || !date || Date.parse(date) > buildTime) continue;
-    return rel;
-  }
-  throw new Error('the corpus has no live story to edit');
-}
-
-/** Appends a paragraph to the story at `rel` (its corpus path; the Hugo site keeps it elsewhere). */
-function editStory(site: Site, siteDir: string, rel: string, n: number): void {
-  const file = path.join(siteDir, site === 'hugo' ? hugoContentPath(rel) : rel);
-  writeFileSync(
-    file,
-    `${readFileSync(file, 'utf8').trimEnd()}\n\nAn editor added this paragraph after publication, ` +
-      `as the benchmark's one-story edit number ${n}.\n`,
-  );
 }
 
 // ---------------------------------------------------------------- running
@@ -396,8 +304,17 @@ function sharedCacheStamp(): string {
 // ---------------------------------------------------------------- main
 
 const sharedBefore = sharedCacheStamp();
-const source = provenance();
-const { dir: corpusDir, manifest, generatedSeconds } = await corpus();
+const source = sourceProvenance(PROJECT, ROOT);
+const {
+  dir: corpusDir,
+  manifest,
+  generatedSeconds,
+} = await cachedCorpus({
+  out: OUT,
+  count,
+  seed: values.seed,
+  images: values.images,
+});
 const runs: RunRecord[] = [];
 const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir, manifest)] as const);
 await trash.settle();
@@ -423,8 +340,8 @@ for (const [site, siteDir] of siteDirs) {
       else clear(siteDir, [outDirOf(site)]);
       if (kind === 'rebuild-all') touchTemplate(site, templateOf(site, siteDir), ++edits);
       if (kind === 'one-story') {
-        edited = storyToEdit(manifest, corpusDir);
-        editStory(site, siteDir, edited, ++edits);
+        edited = storyToEdit(manifest, corpusDir, new Date(BUILD_TIME));
+        editStory(siteDir, site === 'hugo' ? hugoContentPath(edited) : edited, ++edits);
       }
       const m = await run(site, siteDir, kind, repeat > 1 ? t : 0);
       report(site, kind, m);

@@ -14,7 +14,7 @@
  * 1 GB on two cores) and writes bench/out/import-results.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { measureBuild, type BuildMeasurement } from './lib/build-run.ts';
 import { TreeMemorySampler } from './lib/proc-tree.ts';
+import { linkNodeModules } from './lib/site-copy.ts';
 import { Trash } from './lib/trash.ts';
 import {
   DEFAULT_WXR_SEED,
@@ -133,17 +134,6 @@ async function exportFiles(): Promise<ExportFiles> {
 
 // ---------------------------------------------------------------- project copies
 
-/** node_modules of a copy: a link per package of the project's, none of its caches (as in bench/bench.ts). */
-function linkNodeModules(copy: string): void {
-  const target = path.join(copy, 'node_modules');
-  mkdirSync(target);
-  const source = path.join(ROOT, 'node_modules');
-  for (const entry of readdirSync(source)) {
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    symlinkSync(path.join(source, entry), path.join(target, entry));
-  }
-}
-
 function prepareCopy(trial: number): string {
   const copy = path.join(SITES, `import-${trial}`);
   trash.discard(copy);
@@ -151,7 +141,7 @@ function prepareCopy(trial: number): string {
   for (const entry of PROJECT_ENTRIES) {
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   }
-  linkNodeModules(copy);
+  linkNodeModules(copy, ROOT);
   return copy;
 }
 

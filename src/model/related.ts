@@ -61,6 +61,31 @@ export function relatedStories<S extends Story<unknown>>(
   candidates: readonly S[],
   limit = 4,
 ): Map<string, S[]> {
+  const find = relatedFinder(candidates, limit);
+  return new Map(stories.map((story) => [story.slug, find(story)]));
+}
+
+/**
+ * `relatedStories` one story at a time: the posting lists are made on the
+ * first call, and each call ranks the candidates for the story it is given,
+ * so a page asked for alone (under `astro dev`) costs its own list only.
+ */
+export function relatedFinder<S extends Story<unknown>>(candidates: readonly S[], limit = 4): (story: S) => S[] {
+  let index: CandidateIndex | undefined;
+  return (story) => relatedTo(story, candidates, (index ??= candidateIndex(candidates)), limit);
+}
+
+/** The candidates' keys and posting lists, and scratch space for scoring one story against them. */
+interface CandidateIndex {
+  interner: Interner;
+  /** For each key, the candidates (by index) that have it. */
+  postings: number[][];
+  candidateKeys: Keys[];
+  scores: Float64Array;
+  touched: Int32Array;
+}
+
+function candidateIndex(candidates: readonly Story<unknown>[]): CandidateIndex {
   const interner = new Interner();
   const postings: number[][] = [];
   const candidateKeys = candidates.map((candidate, index) => {
@@ -68,70 +93,76 @@ export function relatedStories<S extends Story<unknown>>(
     for (const id of [...keys.strong.map((k) => k.id), ...keys.tags]) (postings[id] ??= []).push(index);
     return keys;
   });
-  const scores = new Float64Array(candidates.length);
-  const touched = new Int32Array(candidates.length);
-  const related = new Map<string, S[]>();
-  for (const story of stories) {
-    const keys = keysOf(story, interner);
-    let count = 0;
-    for (const { id, weight } of keys.strong) {
+  return {
+    interner,
+    postings,
+    candidateKeys,
+    scores: new Float64Array(candidates.length),
+    touched: new Int32Array(candidates.length),
+  };
+}
+
+function relatedTo<S extends Story<unknown>>(
+  story: S,
+  candidates: readonly S[],
+  { interner, postings, candidateKeys, scores, touched }: CandidateIndex,
+  limit: number,
+): S[] {
+  const keys = keysOf(story, interner);
+  let count = 0;
+  for (const { id, weight } of keys.strong) {
+    for (const index of postings[id] ?? []) {
+      if (scores[index] === 0) touched[count++] = index;
+      scores[index] = scores[index]! + weight;
+    }
+  }
+  // The limit-th best people-and-places score among the others: below it, tags cannot help.
+  const top: number[] = [];
+  for (let t = 0; t < count; t++) {
+    const index = touched[t]!;
+    if (candidates[index]!.slug === story.slug) continue;
+    const score = scores[index]!;
+    if (top.length < limit || score > top[top.length - 1]!) {
+      let at = top.length;
+      while (at > 0 && top[at - 1]! < score) at--;
+      top.splice(at, 0, score);
+      if (top.length > limit) top.pop();
+    }
+  }
+  let threshold = 0;
+  if (top.length === limit) {
+    threshold = top[limit - 1]!;
+    for (let t = 0; t < count; t++) {
+      const index = touched[t]!;
+      if (scores[index]! >= threshold)
+        scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
+    }
+  } else {
+    for (const id of keys.tags) {
       for (const index of postings[id] ?? []) {
         if (scores[index] === 0) touched[count++] = index;
-        scores[index] = scores[index]! + weight;
+        scores[index] = scores[index]! + 1;
       }
     }
-    // The limit-th best people-and-places score among the others: below it, tags cannot help.
-    const top: number[] = [];
-    for (let t = 0; t < count; t++) {
-      const index = touched[t]!;
-      if (candidates[index]!.slug === story.slug) continue;
-      const score = scores[index]!;
-      if (top.length < limit || score > top[top.length - 1]!) {
-        let at = top.length;
-        while (at > 0 && top[at - 1]! < score) at--;
-        top.splice(at, 0, score);
-        if (top.length > limit) top.pop();
-      }
-    }
-    let threshold = 0;
-    if (top.length === limit) {
-      threshold = top[limit - 1]!;
-      for (let t = 0; t < count; t++) {
-        const index = touched[t]!;
-        if (scores[index]! >= threshold)
-          scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
-      }
-    } else {
-      for (const id of keys.tags) {
-        for (const index of postings[id] ?? []) {
-          if (scores[index] === 0) touched[count++] = index;
-          scores[index] = scores[index]! + 1;
-        }
-      }
-    }
-    const best: number[] = [];
-    for (let t = 0; t < count; t++) {
-      const index = touched[t]!;
-      if (scores[index]! < threshold || candidates[index]!.slug === story.slug) continue;
-      // Candidates are newest first: among equal scores the lower index wins.
-      let at = best.length;
-      while (
-        at > 0 &&
-        (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))
-      )
-        at--;
-      if (at < limit) {
-        best.splice(at, 0, index);
-        if (best.length > limit) best.pop();
-      }
-    }
-    for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
-    related.set(
-      story.slug,
-      best.map((i) => candidates[i]!),
-    );
   }
-  return related;
+  const best: number[] = [];
+  for (let t = 0; t < count; t++) {
+    const index = touched[t]!;
+    if (scores[index]! < threshold || candidates[index]!.slug === story.slug) continue;
+    // Candidates are newest first: among equal scores the lower index wins.
+    let at = best.length;
+    while (
+      at > 0 &&
+      (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))
+    )
+      at--;
+    if (at < limit) {
+      best.splice(at, 0, index);
+      if (best.length > limit) best.pop();
+    }
+  }
+  for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
+  return best.map((i) => candidates[i]!);
 }
 
 /**

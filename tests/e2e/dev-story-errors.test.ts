@@ -8,7 +8,9 @@ import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 /**
  * A writer previewing under `npm run dev` a story that cannot be published
  * sees why at the story's URL. (That a build refuses such a story and writes
- * nothing is tests/build/bad-input.test.ts.)
+ * nothing is tests/build/bad-input.test.ts.) The server keeps its model of the
+ * newsroom between requests: an edit, and a scheduled story's time coming,
+ * still show at the next request, on the story's page and in its listings.
  */
 
 const STORY = 'content/articles/2017/sessions-sanctuary-city-grant-letters.mdx';
@@ -26,7 +28,7 @@ function listedErrors(page: HTMLElement): Record<string, string>[] {
   });
 }
 
-describe('a story with errors under astro dev', () => {
+describe('stories previewed under astro dev', () => {
   const project = copyProject();
   const storyFile = path.join(project.root, STORY);
   const edit = (from: RegExp, to: string) => {
@@ -36,15 +38,23 @@ describe('a story with errors under astro dev', () => {
   };
   let dev: DevServer;
 
-  /** The story's URL, fetched until it shows `what` (an edit takes a moment to show). */
-  async function pageShowing(what: string, shows: (page: HTMLElement) => boolean, timeout = 30_000) {
+  const get = async (urlPath: string) => {
+    const response = await fetch(`${dev.url}${urlPath}`);
+    return { status: response.status, page: parse(await response.text()) };
+  };
+
+  /** A URL, fetched until it shows `what` (an edit takes a moment to show). */
+  async function pageShowing(
+    what: string,
+    shows: (page: HTMLElement) => boolean,
+    { urlPath = URL_PATH, timeout = 30_000 } = {},
+  ) {
     const started = Date.now();
     for (;;) {
-      const response = await fetch(`${dev.url}${URL_PATH}`);
-      const page = parse(await response.text());
-      if (shows(page)) return { status: response.status, page };
+      const { status, page } = await get(urlPath);
+      if (shows(page)) return { status, page };
       if (Date.now() - started > timeout) {
-        throw new Error(`${URL_PATH} never showed ${what}:\n${page.text.slice(0, 800)}`);
+        throw new Error(`${urlPath} never showed ${what}:\n${page.text.slice(0, 800)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -96,4 +106,43 @@ describe('a story with errors under astro dev', () => {
     expect(heading(fixed.page)).toBe(TITLE);
     expect(fixed.page.querySelector('.preview-banner')).toBeNull();
   });
+
+  const headlines = (page: HTMLElement) =>
+    page.querySelectorAll('main article h2 a, main article h3 a').map((a) => a.text);
+  const banner = (page: HTMLElement) => page.querySelector('.preview-banner')?.text.replace(/\s+/g, ' ').trim();
+
+  it("shows an edited headline on the story's page, and on its section's page at the next request", async () => {
+    const file = path.join(project.root, 'content/articles/2026/stockton-cooling-centers-heat-wave.mdx');
+    const headline = 'Stockton keeps cooling centers open for a fourth night';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: "${headline}"`));
+    await pageShowing('the new headline', (p) => heading(p) === headline, {
+      urlPath: '/articles/stockton-cooling-centers-heat-wave/',
+    });
+    expect(headlines((await get('/sections/environment/')).page)).toContain(headline);
+  });
+
+  it('publishes a scheduled story when its time comes: its page, its section and the front page', async () => {
+    const source = readFileSync(
+      path.join(project.root, 'content/articles/2026/stockton-cooling-centers-heat-wave.mdx'),
+    );
+    const headline = 'Heat advisory lifted for the Central Valley';
+    const goesLive = new Date(Date.now() + 15_000);
+    writeFileSync(
+      path.join(project.root, 'content/articles/2026/heat-advisory-lifted.mdx'),
+      source
+        .toString()
+        .replace(/^title: .*$/m, `title: "${headline}"`)
+        .replace(/^date: .*$/m, `date: ${goesLive.toISOString().replace(/\.\d+Z$/, 'Z')}`),
+    );
+    const storyPath = '/articles/heat-advisory-lifted/';
+    const scheduled = await pageShowing('the scheduled story', (p) => heading(p) === headline, { urlPath: storyPath });
+    expect(banner(scheduled.page)).toMatch(/scheduled/i);
+    expect(headlines((await get('/sections/environment/')).page)).not.toContain(headline);
+    expect(headlines((await get('/')).page)).not.toContain(headline);
+    // Nothing is edited meanwhile: only the clock moves.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, goesLive.getTime() - Date.now()) + 1000));
+    expect(banner((await get(storyPath)).page)).toBeUndefined();
+    expect(headlines((await get('/sections/environment/')).page)).toContain(headline);
+    expect(headlines((await get('/')).page)).toContain(headline);
+  }, 60_000);
 });

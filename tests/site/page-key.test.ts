@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, rememberDigest, stableJson, withPageKeys } from '../../src/site/page-key.ts';
+import { lazyProps, pageKey, rememberDigest, stableJson, withPageKeys } from '../../src/site/page-key.ts';
 
 describe('stableJson', () => {
   it('gives the same text whatever order object keys were set in', () => {
@@ -57,9 +57,20 @@ describe('withPageKeys', () => {
       paths[0]!.cacheKey,
     );
   });
+
+  it('makes a key only when it is read: the dev server, which reads none, pays for none', () => {
+    const [path] = withPageKeys('site', [{ params: { slug: 'a' }, props: { authors: new Map([['a', 1]]) } }]);
+    expect(path!.params).toEqual({ slug: 'a' });
+    expect(() => path!.cacheKey).toThrow(/"authors" is a Map/);
+  });
 });
 
 describe('rememberDigest', () => {
+  it('hashes a remembered object only when a key needs it', () => {
+    const story = rememberDigest({ slug: 'a', tags: new Set(['x']) });
+    expect(() => pageKey({ data: [story] })).toThrow(/"tags" is a Set/);
+  });
+
   it('keeps keys telling different stories apart and equal stories together', () => {
     const votes = rememberDigest({ slug: 'a', title: 'Council votes' });
     const delays = rememberDigest({ slug: 'a', title: 'Council delays vote' });
@@ -67,5 +78,19 @@ describe('rememberDigest', () => {
     expect(pageKey({ data: [votes] })).not.toBe(pageKey({ data: [delays] }));
     expect(pageKey({ data: [votes] })).toBe(pageKey({ data: [votesAgain] }));
     expect(pageKey({ data: [votes, delays] })).not.toBe(pageKey({ data: [delays, votes] }));
+  });
+});
+
+describe('lazyProps', () => {
+  it('works a prop out once, when it is first read, and keys the page by it like any other', () => {
+    let made = 0;
+    const props = lazyProps({ title: () => 'A', related: () => (made++, ['b', 'c']) });
+    const [path] = withPageKeys('site', [{ params: { slug: 'a' }, props }]);
+    expect(made).toBe(0);
+    expect(path!.cacheKey).toBe(
+      withPageKeys('site', [{ params: { slug: 'a' }, props: { title: 'A', related: ['b', 'c'] } }])[0]!.cacheKey,
+    );
+    expect(props.related).toEqual(['b', 'c']);
+    expect(made).toBe(1);
   });
 });
