@@ -6,7 +6,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/{ingest,import,model,outputs,site,client,check,schemas,scripts,bench}/**/*.test.ts'],
+          include: [
+            'tests/{ingest,import,model,outputs,integrations,site,client,check,schemas,scripts,bench}/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
