@@ -34,7 +34,12 @@ export function blendRgb(under: number, over: number, level: number): number {
   return out;
 }
 
-/** Up to 256 colours, each at one index, in the order they were first asked for. */
+/**
+ * Up to 256 colours, each at one index, in the order they were first asked
+ * for. Text drawn over text (a byline long enough to climb into the headline)
+ * can ask for more: once the palette is full, a new colour is drawn as the
+ * nearest one it has.
+ */
 export class CardPalette {
   private readonly indices = new Map<number, number>();
   private readonly blends = new Map<number, number>();
@@ -44,13 +49,16 @@ export class CardPalette {
     for (const c of colours) this.index(c);
   }
 
-  /** The index of a colour (0xrrggbb), added if new. */
+  /** The index of a colour (0xrrggbb): added if new and there is room, else the nearest. */
   index(rgb: number): number {
     let found = this.indices.get(rgb);
     if (found === undefined) {
-      if (this.colours.length === 256) throw new Error('a share card needs more than 256 colours');
-      found = this.colours.length;
-      this.colours.push(rgb);
+      if (this.colours.length < 256) {
+        found = this.colours.length;
+        this.colours.push(rgb);
+      } else {
+        found = nearest(rgb, this.colours);
+      }
       this.indices.set(rgb, found);
     }
     return found;
@@ -110,6 +118,20 @@ export function reduceColours(rgb: Uint8Array, max: number): Uint32Array {
   }
   for (let i = 0; i < pixels.length; i++) pixels[i] = nearest.get(pixels[i]!)!;
   return pixels;
+}
+
+function distance(a: number, b: number): number {
+  const red = ((a >> 16) & 0xff) - ((b >> 16) & 0xff);
+  const green = ((a >> 8) & 0xff) - ((b >> 8) & 0xff);
+  const blue = (a & 0xff) - (b & 0xff);
+  return red * red + green * green + blue * blue;
+}
+
+/** The index of the colour of `colours` nearest to `rgb`, the first of equals. */
+function nearest(rgb: number, colours: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < colours.length; i++) if (distance(rgb, colours[i]!) < distance(rgb, colours[best]!)) best = i;
+  return best;
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {

@@ -53,9 +53,10 @@ describe('CardPalette', () => {
     expect(palette.blend(0, 0x1a1a1a, TOP)).toBe(palette.index(0x1a1a1a));
   });
 
-  it('refuses a 257th colour', () => {
-    const palette = new CardPalette(Array.from({ length: 256 }, (_, i) => i));
-    expect(() => palette.index(0xffffff)).toThrow(/256/);
+  it('draws a 257th colour as the nearest of the 256', () => {
+    const palette = new CardPalette(Array.from({ length: 256 }, (_, i) => i * 0x010101));
+    expect(palette.index(0x0a0b0c)).toBe(11);
+    expect(palette.colours).toHaveLength(256);
   });
 });
 
