@@ -1,20 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CardDrawer, CardJob } from '../outputs/share-card-cache.ts';
-import type { loadShareCardAssets } from '../outputs/share-card-render.ts';
+import { painterDrawer, type CardDrawer, type CardJob } from '../outputs/share-card-cache.ts';
+import { loadShareCardAssets } from '../outputs/share-card-render.ts';
 
 /**
  * Share cards on worker threads: a card is a few milliseconds of CPU, and an
  * archive's first build draws one per story, so every core draws. A thread
- * takes a second or so to start (tsx, satori, HarfBuzz, the frame), so a few
+ * takes about a second to start (tsx, satori, HarfBuzz, the frame), so a few
  * cards are drawn on the main thread instead.
  */
 
-/** Below this many cards to draw, the build draws them on the main thread. */
+/** Below this many cards to draw, they are drawn on the main thread. */
 export const POOL_THRESHOLD = 100;
 
-/** Cards a worker is given at once: a message costs a thread wake-up on each side, about a card's drawing. */
+/** Cards a worker is given at once: a message costs a thread wake-up on each side. */
 const BATCH = 16;
+
+type AssetOptions = Parameters<typeof loadShareCardAssets>[0];
 
 /** Threads for drawing cards: NEWSROOM_CARD_THREADS, else one per core; 0 keeps it on the main thread. */
 export function cardThreads(env: NodeJS.ProcessEnv = process.env): number {
@@ -37,23 +39,16 @@ interface Batch {
 }
 
 export interface CardPool extends CardDrawer {
-  /** Lets the pool use up to `threads` threads from now on (it never shrinks). */
-  widen(threads: number): void;
   close(): Promise<void>;
 }
 
-/**
- * A pool of card-drawing threads. It starts with `threads` and may be widened:
- * a build starts drawing while Astro renders pages on the main thread, and
- * takes the main thread's core too once the pages are written. Idle threads
- * do not keep the process alive.
- */
-export function cardPool(assetOptions: Parameters<typeof loadShareCardAssets>[0], threads: number): CardPool {
+/** A pool of `threads` card-drawing threads, started as work arrives. Jobs go to whichever is free. */
+export function cardPool(assetOptions: AssetOptions, threads: number): CardPool {
   const queue: Batch[] = [];
   const busy = new Map<Worker, Batch>();
   const idle: Worker[] = [];
   const workers: Worker[] = [];
-  let limit = Math.max(1, threads);
+  const limit = Math.max(1, threads);
   let nextId = 0;
   let broken: Error | undefined;
 
@@ -68,7 +63,6 @@ export function cardPool(assetOptions: Parameters<typeof loadShareCardAssets>[0]
       const worker = idle.pop() ?? spawn();
       const batch = queue.shift()!;
       busy.set(worker, batch);
-      worker.ref();
       worker.postMessage({ id: batch.id, dir: batch.dir, jobs: batch.jobs });
     }
   };
@@ -86,7 +80,6 @@ export function cardPool(assetOptions: Parameters<typeof loadShareCardAssets>[0]
           new Error(`the share card of key ${batch.jobs[error]!.key} could not be drawn: ${answer.errors[error]}`),
         );
       else batch.done();
-      worker.unref();
       idle.push(worker);
       dispatch();
     });
@@ -110,13 +103,27 @@ export function cardPool(assetOptions: Parameters<typeof loadShareCardAssets>[0]
       dispatch();
       await Promise.all(batches);
     },
-    widen(threads) {
-      limit = Math.max(limit, threads);
-      dispatch();
-    },
     async close() {
       broken ??= new Error('share cards: the pool is closed');
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * Draws the cards into the cache folder `dir`: on `threads` worker threads
+ * when there are POOL_THRESHOLD or more, else on this thread.
+ */
+export async function drawCards(dir: string, jobs: readonly CardJob[], assetOptions: AssetOptions, threads: number) {
+  if (jobs.length === 0) return;
+  if (threads === 0 || jobs.length < POOL_THRESHOLD) {
+    await painterDrawer(await loadShareCardAssets(assetOptions)).drawInto(dir, jobs);
+    return;
+  }
+  const pool = cardPool(assetOptions, threads);
+  try {
+    await pool.drawInto(dir, jobs);
+  } finally {
+    await pool.close();
+  }
 }

@@ -15,7 +15,7 @@ import {
 import { loadShareCardAssets, shareCardDesignDigest } from '../outputs/share-card-render.ts';
 import { painterDrawer, ShareCardCache, type CardDrawer } from '../outputs/share-card-cache.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
-import { cardPool, cardThreads, POOL_THRESHOLD, type CardPool } from './share-card-pool.ts';
+import { cardThreads, drawCards } from './share-card-pool.ts';
 
 interface Card {
   slug: string;
@@ -48,60 +48,18 @@ function cardsOfNextSync(root: string, design: string, preview: boolean): Promis
 }
 
 /**
- * Draws the cards the cache lacks: on worker threads when there are many,
- * starting as soon as the cards are named, while Astro renders pages on the
- * main thread (`whileRendering` threads), with every core once the pages are
- * written (`widen`). Returns how many were drawn.
- */
-function drawMissing(
-  cache: ShareCardCache,
-  cards: readonly Card[],
-  assetOptions: Parameters<typeof loadShareCardAssets>[0],
-  threads: number,
-): { drawn: Promise<number>; widen: () => void; close: () => Promise<void> } {
-  let pool: CardPool | undefined;
-  let widened = false;
-  const drawn = cache
-    .missing(
-      cards.map((c) => c.content),
-      assetOptions.design,
-    )
-    .then(async (jobs) => {
-      if (jobs.length === 0) return 0;
-      let drawer: CardDrawer;
-      if (threads === 0 || jobs.length < POOL_THRESHOLD) {
-        drawer = painterDrawer(await loadShareCardAssets(assetOptions));
-      } else {
-        pool = cardPool(assetOptions, Math.max(1, threads - 1));
-        if (widened) pool.widen(threads);
-        drawer = pool;
-      }
-      await drawer.drawInto(cache.dir, jobs);
-      return jobs.length;
-    });
-  drawn.catch(() => {}); // reported at build:done
-  return {
-    drawn,
-    widen: () => {
-      widened = true;
-      pool?.widen(threads);
-    },
-    close: async () => pool?.close(),
-  };
-}
-
-/**
  * Share cards (src/outputs/share-card.ts) for every story with a page. In a
- * build, the cards are named during content sync and drawn into the card
- * cache where missing, on worker threads while the pages are rendered; once
- * the pages are written every card is hard-linked into dist/cards/ (no bytes
- * copied, and no work for Astro's page cache, which would copy each of them
- * on every incremental build); the cache then keeps only this build's cards.
- * Under `astro dev` the dev server draws a card when a browser asks for it.
+ * build, the cards are named during content sync and, once the pages are
+ * written, drawn into the card cache where missing, on every core, and
+ * hard-linked into dist/cards/ (no bytes copied, and no work for Astro's page
+ * cache, which would copy each of them on every incremental build); the cache
+ * then keeps only this build's cards. (Drawing them while the pages render
+ * saved nothing: Pagefind's indexer has the other core then.) Under
+ * `astro dev` the dev server draws a card when a browser asks for it.
  */
 export default function shareCards(): AstroIntegration {
   let cards: Promise<Card[]> | undefined;
-  let drawing: ReturnType<typeof drawMissing> | undefined;
+  let threads = 0;
   /** Under `astro dev`: the cards of the newest sync, by file name. */
   let latest = new Map<string, Card>();
   let cache: ShareCardCache;
@@ -123,9 +81,8 @@ export default function shareCards(): AstroIntegration {
         updateConfig({ vite: { define: { 'import.meta.env.NEWSROOM_CARD_DESIGN': JSON.stringify(design) } } });
         const preview = command === 'dev' || process.env['PREVIEW'] === '1';
         if (command === 'build') {
-          const threads = cardThreads();
+          threads = cardThreads(); // a malformed NEWSROOM_CARD_THREADS stops the build now, not at its end
           cards = cardsOfNextSync(root, design, preview);
-          cards.then((list) => (drawing = drawMissing(cache, list, assetOptions, threads))).catch(() => {});
           cards.catch(() => {}); // reported at build:done
         } else if (command === 'dev') {
           const follow = () => {
@@ -160,9 +117,11 @@ export default function shareCards(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!cards) throw new Error('The share cards were not named.');
         const list = await cards;
-        drawing ??= drawMissing(cache, list, assetOptions, cardThreads());
-        drawing.widen();
-        const drawn = await drawing.drawn.finally(() => drawing!.close());
+        const jobs = await cache.missing(
+          list.map((c) => c.content),
+          assetOptions.design,
+        );
+        await drawCards(cache.dir, jobs, assetOptions, threads);
         const target = path.join(fileURLToPath(dir), 'cards');
         if (list.length) await mkdir(target, { recursive: true });
         for (const card of list) {
@@ -171,7 +130,7 @@ export default function shareCards(): AstroIntegration {
         }
         const removed = await cache.prune(new Set(list.map((c) => c.key)));
         logger.info(
-          `${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache` +
+          `${list.length} share cards (${jobs.length} drawn, ${list.length - jobs.length} from the cache` +
             `${removed ? `; ${removed} stale ones deleted` : ''})`,
         );
       },

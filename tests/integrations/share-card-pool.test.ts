@@ -39,9 +39,8 @@ describe('cardPool', () => {
       retracted: i % 7 === 0,
     }));
     const jobs = cards.map((content) => ({ key: shareCardKey(content, assetOptions.design), content }));
-    const pool = cardPool(assetOptions, 1);
+    const pool = cardPool(assetOptions, 2);
     try {
-      pool.widen(2);
       await pool.drawInto(path.join(tmp, 'pool'), jobs);
     } finally {
       await pool.close();
