@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { painterDrawer, type CardDrawer, type CardJob } from '../outputs/share-card-cache.ts';
+import { CARDS_AT_ONCE, painterDrawer, type CardDrawer, type CardJob } from '../outputs/share-card-cache.ts';
 import { loadShareCardAssets } from '../outputs/share-card-render.ts';
 
 /**
@@ -13,8 +13,8 @@ import { loadShareCardAssets } from '../outputs/share-card-render.ts';
 /** Below this many cards to draw, they are drawn on the main thread. */
 export const POOL_THRESHOLD = 100;
 
-/** Cards a worker is given at once: a message costs a thread wake-up on each side. */
-const BATCH = 16;
+/** Cards a worker is given at once: a message costs a wake-up on each side; the painter draws them together. */
+const BATCH = CARDS_AT_ONCE;
 
 type AssetOptions = Parameters<typeof loadShareCardAssets>[0];
 

@@ -10,18 +10,24 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 const { loadShareCardAssets, ShareCardPainter } = await tsImport('../outputs/share-card-render.ts', import.meta.url);
-const { writeCard } = await tsImport('../outputs/share-card-cache.ts', import.meta.url);
+const { drawWith } = await tsImport('../outputs/share-card-cache.ts', import.meta.url);
 const painter = ShareCardPainter.create(await loadShareCardAssets(workerData));
 
 parentPort.on('message', async ({ id, dir, jobs }) => {
-  const errors = [];
-  for (const job of jobs) {
-    try {
-      await writeCard(dir, job.key, await (await painter).draw(job.content));
-      errors.push(null);
-    } catch (error) {
-      errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  try {
+    await drawWith(await painter, dir, jobs);
+    parentPort.postMessage({ id, errors: jobs.map(() => null) });
+  } catch {
+    // Which card failed: each again on its own.
+    const errors = [];
+    for (const job of jobs) {
+      try {
+        await drawWith(await painter, dir, [job]);
+        errors.push(null);
+      } catch (error) {
+        errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      }
     }
+    parentPort.postMessage({ id, errors });
   }
-  parentPort.postMessage({ id, errors });
 });

@@ -23,13 +23,25 @@ export async function writeCard(dir: string, key: string, png: Uint8Array): Prom
   await rename(temporary, file);
 }
 
-/** Cards drawn one after another on this thread, by one painter. */
+/** Cards drawn at once by the painter (see `drawMany`): a message's worth on a worker, or on the main thread. */
+export const CARDS_AT_ONCE = 16;
+
+/** Draws the cards with one painter and writes each into the cache folder, CARDS_AT_ONCE at a time. */
+export async function drawWith(painter: ShareCardPainter, dir: string, jobs: readonly CardJob[]): Promise<void> {
+  for (let at = 0; at < jobs.length; at += CARDS_AT_ONCE) {
+    const batch = jobs.slice(at, at + CARDS_AT_ONCE);
+    const pngs = await painter.drawMany(batch.map((job) => job.content));
+    await Promise.all(batch.map((job, i) => writeCard(dir, job.key, pngs[i]!)));
+  }
+}
+
+/** Cards drawn on this thread, by one painter. */
 export function painterDrawer(assets: ShareCardAssets): CardDrawer {
   let painter: Promise<ShareCardPainter> | undefined;
   return {
     async drawInto(dir, jobs) {
       painter ??= ShareCardPainter.create(assets);
-      for (const job of jobs) await writeCard(dir, job.key, await (await painter).draw(job.content));
+      await drawWith(await painter, dir, jobs);
     },
   };
 }

@@ -15,7 +15,8 @@ import {
   type CardNode,
   type ShareCardContent,
 } from './share-card.ts';
-import { readCardLayer, type CardBox, type CardTextStyle, type TextRun } from './share-card-layer.ts';
+import { readCardLayer, type CardBox, type CardPaint, type CardTextStyle, type TextRun } from './share-card-layer.ts';
+import { layoutCardText } from './share-card-text-layout.ts';
 import {
   CardPalette,
   COVERAGE_LEVELS,
@@ -161,24 +162,45 @@ export class ShareCardPainter {
 
   /** One card as a PNG. */
   async draw(content: ShareCardContent): Promise<Buffer> {
-    const frame = await this.frame(content.outlet);
+    return (await this.drawMany([content]))[0]!;
+  }
+
+  /**
+   * Several cards as PNGs, in order. Their glyphs not drawn yet are drawn
+   * together first: one rasteriser call for all of them, which is most of
+   * what the first cards of a thread cost.
+   */
+  async drawMany(contents: readonly ShareCardContent[]): Promise<Buffer[]> {
+    const cards = await Promise.all(
+      contents.map(async (content) => {
+        const frame = await this.frame(content.outlet);
+        const paints = layoutCardText(content, this.type) ?? (await this.layoutBySatori(content));
+        const glyphs = paints.map((paint) => (paint.kind === 'text' ? this.placeGlyphs(paint.style, paint.runs) : []));
+        return { frame, paints, glyphs };
+      }),
+    );
+    await this.type.rasterise(cards.flatMap((card) => card.glyphs.flat().map((g) => g.request)));
+    return cards.map(({ frame, paints, glyphs }) => {
+      const pixels = this.pixels;
+      pixels.set(frame.pixels);
+      const palette = frame.palette.clone();
+      paints.forEach((paint, i) => {
+        if (paint.kind === 'rect') fillBox(pixels, paint, palette.index(rgbOf(paint.fill)));
+        else this.paintText(pixels, palette, paint.style, glyphs[i]!);
+      });
+      return encodePalettePng(SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, pixels, palette, this.rows);
+    });
+  }
+
+  /** The text layer as satori lays it out: for text the painter's own layout does not lay out. */
+  async layoutBySatori(content: ShareCardContent): Promise<CardPaint[]> {
     const svg = await satori(shareCardTree(content, '', TEXT_LAYER) as unknown as Parameters<typeof satori>[0], {
       width: SHARE_CARD_WIDTH,
       height: SHARE_CARD_HEIGHT,
       fonts: this.assets.fonts,
       embedFont: false,
     });
-    const paints = readCardLayer(svg);
-    const glyphs = paints.map((paint) => (paint.kind === 'text' ? this.placeGlyphs(paint.style, paint.runs) : []));
-    await this.type.rasterise(glyphs.flat().map((g) => g.request));
-    const pixels = this.pixels;
-    pixels.set(frame.pixels);
-    const palette = frame.palette.clone();
-    paints.forEach((paint, i) => {
-      if (paint.kind === 'rect') fillBox(pixels, paint, palette.index(rgbOf(paint.fill)));
-      else this.paintText(pixels, palette, paint.style, glyphs[i]!);
-    });
-    return encodePalettePng(SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT, pixels, palette, this.rows);
+    return readCardLayer(svg);
   }
 
   /** Where each glyph of the runs goes, as satori places it: shaped advances, letter spacing after each character. */

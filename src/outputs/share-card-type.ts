@@ -64,6 +64,9 @@ export interface CardFace {
   id: number;
   weight: CardWeight;
   unitsPerEm: number;
+  /** The `hhea` table's ascender and descender (negative), in font units: a line's height and baseline. */
+  ascender: number;
+  descender: number;
   font: HbFont;
   unicodes: ReadonlySet<number>;
 }
@@ -128,12 +131,12 @@ export class CardType {
       const blob = hb.createBlob(sfnt);
       const face = hb.createFace(blob, 0);
       const font = hb.createFont(face);
-      const unitsPerEm = unitsPerEmOf(sfnt);
+      const { unitsPerEm, ascender, descender } = metricsOf(sfnt);
       font.setScale(unitsPerEm, unitsPerEm);
       const unicodes = new Set(face.collectUnicodes());
       face.destroy();
       blob.destroy();
-      return { id, weight, unitsPerEm, font, unicodes };
+      return { id, weight, unitsPerEm, ascender, descender, font, unicodes };
     });
     return new CardType(hb, faces);
   }
@@ -183,6 +186,28 @@ export class CardType {
     if (this.shaped.size >= SHAPED_RUNS_KEPT) this.shaped.clear();
     this.shaped.set(key, glyphs);
     return glyphs;
+  }
+
+  /**
+   * The width of a run of text as satori measures it: each face's piece's
+   * advances summed and scaled, then the letter spacing after every character.
+   */
+  measure(text: string, weight: CardWeight, size: number, letterSpacing: number): number {
+    const glyphs = this.shape(text, weight);
+    let width = 0;
+    let characters = 0;
+    let advances = 0;
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i]!;
+      const next = glyphs[i + 1];
+      advances += glyph.advance;
+      if (next?.cluster !== glyph.cluster) characters++;
+      if (next?.face !== glyph.face) {
+        width += (advances / glyph.face.unitsPerEm) * size;
+        advances = 0;
+      }
+    }
+    return width + letterSpacing * characters;
   }
 
   private shapePiece(text: string, face: CardFace, offset: number): ShapedGlyph[] {
@@ -306,13 +331,23 @@ function glyphBox(request: GlyphRequest): GlyphBitmap | undefined {
   return { left, top, width: right - left, height: bottom - top, alpha: new Uint8Array(0) };
 }
 
-/** unitsPerEm from an sfnt's `head` table. */
-function unitsPerEmOf(sfnt: Uint8Array): number {
+/** unitsPerEm from an sfnt's `head` table, ascender and descender from its `hhea` table. */
+function metricsOf(sfnt: Uint8Array): { unitsPerEm: number; ascender: number; descender: number } {
   const view = new DataView(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
-  const tables = view.getUint16(4);
-  for (let i = 0; i < tables; i++) {
-    const record = 12 + i * 16;
-    if (view.getUint32(record) === 0x68656164) return view.getUint16(view.getUint32(record + 8) + 18);
-  }
-  throw new Error('the font has no head table');
+  const table = (tag: number) => {
+    for (let i = 0; i < view.getUint16(4); i++) {
+      const record = 12 + i * 16;
+      if (view.getUint32(record) === tag) return view.getUint32(record + 8);
+    }
+    throw new Error(
+      `the font has no ${String.fromCharCode(tag >>> 24, (tag >> 16) & 255, (tag >> 8) & 255, tag & 255)} table`,
+    );
+  };
+  const head = table(0x68656164);
+  const hhea = table(0x68686561);
+  return {
+    unitsPerEm: view.getUint16(head + 18),
+    ascender: view.getInt16(hhea + 4),
+    descender: view.getInt16(hhea + 6),
+  };
 }
