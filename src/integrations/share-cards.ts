@@ -12,14 +12,11 @@ import {
   shareCardPath,
   type ShareCardContent,
 } from '../outputs/share-card.ts';
-import {
-  loadShareCardAssets,
-  ShareCardCache,
-  shareCardDesignDigest,
-  type ShareCardAssets,
-} from '../outputs/share-card-render.ts';
+import { loadShareCardAssets, shareCardDesignDigest } from '../outputs/share-card-render.ts';
+import { painterDrawer, ShareCardCache, type CardDrawer } from '../outputs/share-card-cache.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
 import { linkOrCopy } from './hard-links.ts';
+import { cardThreads, drawCards } from './share-card-pool.ts';
 
 interface Card {
   slug: string;
@@ -54,21 +51,21 @@ function cardsOfNextSync(root: string, design: string, preview: boolean): Promis
 /**
  * Share cards (src/outputs/share-card.ts) for every story with a page. In a
  * build, the cards are named during content sync and, once the pages are
- * written, drawn into the card cache where missing and hard-linked into
- * dist/cards/ (no bytes copied, and no work for Astro's page cache, which
- * would copy each of them on every incremental build); the cache then keeps
- * only this build's cards. Under `astro dev` the dev server draws a card when
- * a browser asks for it.
+ * written, drawn into the card cache where missing, on every core, and
+ * hard-linked into dist/cards/ (no bytes copied, and no work for Astro's page
+ * cache, which would copy each of them on every incremental build); the cache
+ * then keeps only this build's cards. (Drawing them while the pages render
+ * saved nothing: Pagefind's indexer has the other core then.) Under
+ * `astro dev` the dev server draws a card when a browser asks for it.
  */
 export default function shareCards(): AstroIntegration {
   let cards: Promise<Card[]> | undefined;
+  let threads = 0;
   /** Under `astro dev`: the cards of the newest sync, by file name. */
   let latest = new Map<string, Card>();
   let cache: ShareCardCache;
-  let assets: Promise<ShareCardAssets> | undefined;
+  let devDrawer: CardDrawer | undefined;
   let assetOptions: Parameters<typeof loadShareCardAssets>[0];
-
-  const loadAssets = () => (assets ??= loadShareCardAssets(assetOptions));
 
   return {
     name: 'newsroom:share-cards',
@@ -85,6 +82,7 @@ export default function shareCards(): AstroIntegration {
         updateConfig({ vite: { define: { 'import.meta.env.NEWSROOM_CARD_DESIGN': JSON.stringify(design) } } });
         const preview = command === 'dev' || process.env['PREVIEW'] === '1';
         if (command === 'build') {
+          threads = cardThreads(); // a malformed NEWSROOM_CARD_THREADS stops the build now, not at its end
           cards = cardsOfNextSync(root, design, preview);
           cards.catch(() => {}); // reported at build:done
         } else if (command === 'dev') {
@@ -105,8 +103,11 @@ export default function shareCards(): AstroIntegration {
           const card = /^\/cards\/([^/?#]+\.png)/.exec(req.url ?? '')?.[1];
           const found = card && latest.get(decodeURIComponent(card));
           if (!found) return next();
-          loadAssets()
-            .then((a) => cache.card(found.content, a))
+          Promise.resolve()
+            .then(async () => {
+              devDrawer ??= painterDrawer(await loadShareCardAssets(assetOptions));
+              return cache.card(found.content, assetOptions.design, devDrawer);
+            })
             .then(({ png }) => {
               res.setHeader('Content-Type', 'image/png');
               res.setHeader('Cache-Control', 'no-store');
@@ -117,10 +118,11 @@ export default function shareCards(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!cards) throw new Error('The share cards were not named.');
         const list = await cards;
-        const drawn = await cache.fill(
+        const jobs = await cache.missing(
           list.map((c) => c.content),
-          await loadAssets(),
+          assetOptions.design,
         );
+        await drawCards(cache.dir, jobs, assetOptions, threads);
         const target = path.join(fileURLToPath(dir), 'cards');
         if (list.length) mkdirSync(target, { recursive: true });
         for (const card of list) {
@@ -129,7 +131,7 @@ export default function shareCards(): AstroIntegration {
         }
         const removed = await cache.prune(new Set(list.map((c) => c.key)));
         logger.info(
-          `${list.length} share cards (${drawn} drawn, ${list.length - drawn} from the cache` +
+          `${list.length} share cards (${jobs.length} drawn, ${list.length - jobs.length} from the cache` +
             `${removed ? `; ${removed} stale ones deleted` : ''})`,
         );
       },

@@ -10,7 +10,14 @@ import { stableJson } from '../site/page-key.ts';
  */
 
 /** The modules that decide how a card looks, relative to the project root: part of the design digest. */
-export const SHARE_CARD_SOURCES = ['src/outputs/share-card.ts', 'src/outputs/share-card-render.ts'];
+export const SHARE_CARD_SOURCES = [
+  'src/outputs/share-card.ts',
+  'src/outputs/share-card-render.ts',
+  'src/outputs/share-card-layer.ts',
+  'src/outputs/share-card-text-layout.ts',
+  'src/outputs/share-card-type.ts',
+  'src/outputs/share-card-pixels.ts',
+];
 
 export const SHARE_CARD_WIDTH = 1200;
 export const SHARE_CARD_HEIGHT = 630;
@@ -110,15 +117,53 @@ export interface CardNode {
   };
 }
 
-const PADDING = 72;
-const BAR = 14;
+/**
+ * The card's measures in pixels: the satori tree below is built from them,
+ * and so is the painter's own layout of the text (`share-card-text-layout.ts`).
+ */
+export const CARD_LAYOUT = {
+  /** Left and right margin of everything but the gold rule. */
+  margin: 72,
+  mastheadTop: 56,
+  logo: 64,
+  logoGap: 20,
+  outletSize: 34,
+  kickerTop: 40,
+  kickerSize: 26,
+  kickerLetterSpacing: 2,
+  /** The "Retracted" label: padding above and below, padding left and right, gap before the kicker. */
+  labelPadding: [2, 12],
+  labelGap: 18,
+  headlineTop: 14,
+  headlineLineHeight: 1.12,
+  headlineLines: 4,
+  bylineSize: 30,
+  /** From the card's bottom to the byline's: the gold rule and 40 px. */
+  bylineBottom: 14 + 40,
+  rule: 14,
+} as const;
+
+const L = CARD_LAYOUT;
 
 function box(style: Record<string, string | number>, children: CardNode['props']['children']): CardNode {
   return { type: 'div', props: { style, children } };
 }
 
+/**
+ * The two layers a card is drawn in: the frame, the same on every card of the
+ * outlet (paper, logo, outlet name, gold rule), and the text, the story's own
+ * (kicker, headline, byline). Either layer keeps the other's place, so each
+ * is laid out where it is on the whole card.
+ */
+export interface CardLayers {
+  frame: boolean;
+  text: boolean;
+}
+
+export const WHOLE_CARD: CardLayers = { frame: true, text: true };
+
 /** The card's layout, for satori: outlet and logo, kicker, headline (four lines at most), byline, a gold rule. */
-export function shareCardTree(content: ShareCardContent, logoDataUri: string): CardNode {
+export function shareCardTree(content: ShareCardContent, logoDataUri: string, layers = WHOLE_CARD): CardNode {
   const size = headlineSize(content.headline);
   const kicker: CardNode[] = [];
   if (content.retracted) {
@@ -128,14 +173,74 @@ export function shareCardTree(content: ShareCardContent, logoDataUri: string): C
           display: 'flex',
           backgroundColor: CARD_COLOURS.accent,
           color: CARD_COLOURS.paper,
-          padding: '2px 12px',
-          marginRight: 18,
+          padding: `${L.labelPadding[0]}px ${L.labelPadding[1]}px`,
+          marginRight: L.labelGap,
         },
         'Retracted',
       ),
     );
   }
   kicker.push(box({ display: 'flex' }, content.kicker));
+  // Margins, not the card's padding: satori adds padding to a box's given height.
+  const masthead = layers.frame
+    ? box({ display: 'flex', alignItems: 'center', margin: `${L.mastheadTop}px ${L.margin}px 0` }, [
+        { type: 'img', props: { src: logoDataUri, width: L.logo, height: L.logo, style: { marginRight: L.logoGap } } },
+        box({ display: 'flex', fontSize: L.outletSize, fontWeight: 700, color: CARD_COLOURS.navy }, content.outlet),
+      ])
+    : // The logo is taller than the outlet's name, so the row is the logo's height.
+      box({ display: 'flex', height: L.logo, margin: `${L.mastheadTop}px ${L.margin}px 0` }, []);
+  const text: CardNode[] = [
+    box(
+      {
+        display: 'flex',
+        alignItems: 'center',
+        margin: `${L.kickerTop}px ${L.margin}px 0`,
+        fontSize: L.kickerSize,
+        fontWeight: 700,
+        letterSpacing: L.kickerLetterSpacing,
+        textTransform: 'uppercase',
+        color: CARD_COLOURS.accent,
+      },
+      kicker,
+    ),
+    box(
+      {
+        display: 'block',
+        width: SHARE_CARD_WIDTH - 2 * L.margin,
+        margin: `${L.headlineTop}px ${L.margin}px 0`,
+        fontSize: size,
+        fontWeight: 700,
+        lineHeight: L.headlineLineHeight,
+        lineClamp: L.headlineLines,
+        overflow: 'hidden',
+      },
+      content.headline,
+    ),
+    box(
+      {
+        display: 'flex',
+        position: 'absolute',
+        left: L.margin,
+        right: L.margin,
+        bottom: L.bylineBottom,
+        fontSize: L.bylineSize,
+        color: CARD_COLOURS.muted,
+      },
+      content.byline,
+    ),
+  ];
+  const rule = box(
+    {
+      display: 'flex',
+      position: 'absolute',
+      left: 0,
+      bottom: 0,
+      width: SHARE_CARD_WIDTH,
+      height: L.rule,
+      backgroundColor: CARD_COLOURS.gold,
+    },
+    '',
+  );
   return box(
     {
       width: SHARE_CARD_WIDTH,
@@ -143,66 +248,10 @@ export function shareCardTree(content: ShareCardContent, logoDataUri: string): C
       display: 'flex',
       flexDirection: 'column',
       position: 'relative',
-      backgroundColor: CARD_COLOURS.paper,
+      backgroundColor: layers.frame ? CARD_COLOURS.paper : 'transparent',
       color: CARD_COLOURS.ink,
       fontFamily: CARD_FONT_FAMILY,
     },
-    [
-      // Margins, not the card's padding: satori adds padding to a box's given height.
-      box({ display: 'flex', alignItems: 'center', margin: `56px ${PADDING}px 0` }, [
-        { type: 'img', props: { src: logoDataUri, width: 64, height: 64, style: { marginRight: 20 } } },
-        box({ display: 'flex', fontSize: 34, fontWeight: 700, color: CARD_COLOURS.navy }, content.outlet),
-      ]),
-      box(
-        {
-          display: 'flex',
-          alignItems: 'center',
-          margin: `40px ${PADDING}px 0`,
-          fontSize: 26,
-          fontWeight: 700,
-          letterSpacing: 2,
-          textTransform: 'uppercase',
-          color: CARD_COLOURS.accent,
-        },
-        kicker,
-      ),
-      box(
-        {
-          display: 'block',
-          width: SHARE_CARD_WIDTH - 2 * PADDING,
-          margin: `14px ${PADDING}px 0`,
-          fontSize: size,
-          fontWeight: 700,
-          lineHeight: 1.12,
-          lineClamp: 4,
-          overflow: 'hidden',
-        },
-        content.headline,
-      ),
-      box(
-        {
-          display: 'flex',
-          position: 'absolute',
-          left: PADDING,
-          right: PADDING,
-          bottom: BAR + 40,
-          fontSize: 30,
-          color: CARD_COLOURS.muted,
-        },
-        content.byline,
-      ),
-      box(
-        {
-          display: 'flex',
-          position: 'absolute',
-          left: 0,
-          bottom: 0,
-          width: SHARE_CARD_WIDTH,
-          height: BAR,
-          backgroundColor: CARD_COLOURS.gold,
-        },
-        '',
-      ),
-    ],
+    [masthead, ...(layers.text ? text : []), ...(layers.frame ? [rule] : [])],
   );
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
@@ -6,6 +6,14 @@ import { TEST_SITE_URL } from '../helpers/build-site.ts';
 import { isUnpublishedSample, readHtml, sampleStories } from '../helpers/dist.ts';
 
 /** Every published story has a 1200×630 share card for link previews; nothing else has one. */
+
+/**
+ * The most a card may weigh. A card is a palette PNG of flat colours and
+ * antialiased text: about 23 kB for a generated story, 31 kB for the
+ * heaviest of 2,000; a budget with room for the sample site's hostile
+ * headlines, and well under the 55.7 kB truecolour PNGs cards were before.
+ */
+const CARD_BUDGET_BYTES = 40_000;
 
 const dist = inject('distDir');
 const stories = sampleStories();
@@ -64,6 +72,20 @@ describe('share cards', () => {
         readdirSync(path.join(dist, 'cards')).filter((f) => f.startsWith(`${story.slug}-`)),
         story.slug,
       ).toEqual([]);
+    }
+  });
+
+  it('every card in dist/cards/ decodes to a 1200×630 palette PNG within the byte budget', async () => {
+    const folder = path.join(dist, 'cards');
+    const files = readdirSync(folder);
+    expect(files.length).toBe(live.length);
+    for (const file of files) {
+      const card = path.join(folder, file);
+      const meta = await sharp(card).metadata();
+      // Decoding every pixel, not only the header, proves the file whole.
+      const { info } = await sharp(card).raw().toBuffer({ resolveWithObject: true });
+      expect([file, meta.format, meta.isPalette, info.width, info.height]).toEqual([file, 'png', true, 1200, 630]);
+      expect(statSync(card).size, file).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
     }
   });
 

@@ -135,3 +135,18 @@ describe('shareCardTree', () => {
     expect(texts(shareCardTree(CONTENT, 'data:'))).not.toContain('Retracted');
   });
 });
+
+describe('shareCardTree layers', () => {
+  it('puts the outlet in the frame and the story in the text layer', () => {
+    const frame = texts(shareCardTree({ ...CONTENT, retracted: true }, 'data:', { frame: true, text: false }));
+    const text = texts(shareCardTree({ ...CONTENT, retracted: true }, 'data:', { frame: false, text: true }));
+    expect(frame).toEqual(['The Ledger Desk']);
+    expect(text).toEqual(['Retracted', 'Analysis · Environment', CONTENT.headline, 'By Maria Lopez and Sam Ortiz']);
+  });
+
+  it('leaves the text layer see-through, with no logo', () => {
+    const tree = shareCardTree(CONTENT, 'data:logo', { frame: false, text: true });
+    expect(tree.props.style?.['backgroundColor']).toBe('transparent');
+    expect(JSON.stringify(tree)).not.toContain('data:logo');
+  });
+});
