@@ -103,6 +103,12 @@ export interface GlyphRequest {
 
 const SHAPED_RUNS_KEPT = 50_000;
 const SHEET_WIDTH = 2048;
+/**
+ * Empty pixels between the glyphs of a sheet. A glyph's antialiased edge may reach a pixel past
+ * its box; without a gap it would land in its neighbour's cell, and a glyph's bitmap would depend
+ * on which glyphs were drawn with it, so the same card would differ from build to build.
+ */
+const CELL_GAP = 4;
 
 function isWhitespace(char: string): boolean {
   return /^\s$/.test(char);
@@ -260,11 +266,11 @@ export class CardType {
       }
       if (x + box.width > SHEET_WIDTH) {
         x = 0;
-        y += rowHeight;
+        y += rowHeight + CELL_GAP;
         rowHeight = 0;
       }
       cells.push({ key, box, x, y, path, request });
-      x += box.width;
+      x += box.width + CELL_GAP;
       rowHeight = Math.max(rowHeight, box.height);
     }
     if (cells.length === 0) return;

@@ -7,6 +7,7 @@ import type { ShareCardContent } from '../../src/outputs/share-card.ts';
 import {
   drawShareCard,
   drawWholeShareCard,
+  ShareCardPainter,
   loadShareCardAssets,
   shareCardDesignDigest,
   type ShareCardAssets,
@@ -59,6 +60,26 @@ describe('drawShareCard', () => {
 
   it('draws the same bytes for the same card', async () => {
     expect((await drawShareCard(CONTENT, assets)).equals(await drawShareCard({ ...CONTENT }, assets))).toBe(true);
+  });
+
+  it('draws the same bytes whatever cards the same thread drew before or beside it', async () => {
+    // A build draws a few cards alone on the main thread, a cold build all of them in batches on
+    // worker threads: a card's glyphs must not depend on which other glyphs shared their sheet.
+    const cards = [
+      'Why Salt Lake City’s fight over groundwater matters',
+      'Quarterly budget: what the mayor quietly cut, and why',
+      'A headline rewritten after the first build',
+      'WAVY Avatars, fjords & Łódź: the quick brown fox jumps',
+      'Albuquerque tenants delay vote on affordable housing',
+      'Judge backs lead-pipe replacement after a 12-year fight',
+      'Regulators weigh “emergency” limits on jail access',
+      'Boise prosecutors limit bail hearings as costs rise',
+    ].map((headline, i) => ({ ...CONTENT, headline, byline: `By Reporter ${i} and Editor ${7 - i}` }));
+    const together = await (await ShareCardPainter.create(assets)).drawMany(cards);
+    for (const [i, card] of cards.entries()) {
+      const alone = await (await ShareCardPainter.create(assets)).draw(card);
+      expect(together[i]!.equals(alone), card.headline).toBe(true);
+    }
   });
 
   it('draws the headline: another headline gives another picture', async () => {
