@@ -12,7 +12,7 @@ const harfbuzz = createRequire(import.meta.url)('harfbuzzjs') as Promise<HarfBuz
  * (as satori shapes it when it lays the card out) and drawn from a cache of
  * glyph bitmaps, each glyph rasterised once per size and quarter-pixel
  * position by the rasteriser that drew whole cards before (librsvg, through
- * sharp), many glyphs to one sheet.
+ * sharp), each on a picture of its own.
  */
 
 /** Fractions of a pixel a glyph may start at, across and down: its position is rounded to the nearest. */
@@ -102,13 +102,6 @@ export interface GlyphRequest {
 }
 
 const SHAPED_RUNS_KEPT = 50_000;
-const SHEET_WIDTH = 2048;
-/**
- * Empty pixels between the glyphs of a sheet. A glyph's antialiased edge may reach a pixel past
- * its box; without a gap it would land in its neighbour's cell, and a glyph's bitmap would depend
- * on which glyphs were drawn with it, so the same card would differ from build to build.
- */
-const CELL_GAP = 4;
 
 function isWhitespace(char: string): boolean {
   return /^\s$/.test(char);
@@ -245,55 +238,42 @@ export class CardType {
     return this.bitmaps.get(CardType.key(request));
   }
 
-  /** Draws the glyphs not drawn yet, all on one sheet: one rasteriser call however many there are. */
+  /**
+   * Draws the glyphs not drawn yet, each on a picture of its own. Drawn many to one sheet, a
+   * glyph's pixels depended on the other glyphs of the sheet (even with empty pixels between
+   * them), so the same card came out in other bytes from one build to the next, as worker
+   * threads took other cards. Drawn alone, a glyph's bitmap depends on its request only.
+   */
   async rasterise(requests: Iterable<GlyphRequest>): Promise<void> {
     const missing = new Map<string, GlyphRequest>();
     for (const r of requests) {
       const key = CardType.key(r);
       if (!this.bitmaps.has(key)) missing.set(key, r);
     }
-    if (missing.size === 0) return;
-    const cells: { key: string; box: GlyphBitmap; x: number; y: number; path: string; request: GlyphRequest }[] = [];
-    let x = 0;
-    let y = 0;
-    let rowHeight = 0;
-    for (const [key, request] of missing) {
-      const box = glyphBox(request);
-      const path = box ? request.face.font.glyphToPath(request.glyph) : '';
-      if (!box || !path) {
-        this.bitmaps.set(key, { left: 0, top: 0, width: 0, height: 0, alpha: new Uint8Array(0) });
-        continue;
-      }
-      if (x + box.width > SHEET_WIDTH) {
-        x = 0;
-        y += rowHeight + CELL_GAP;
-        rowHeight = 0;
-      }
-      cells.push({ key, box, x, y, path, request });
-      x += box.width + CELL_GAP;
-      rowHeight = Math.max(rowHeight, box.height);
-    }
-    if (cells.length === 0) return;
-    const width = SHEET_WIDTH;
-    const height = y + rowHeight;
-    const paths = cells.map(({ box, x, y, path, request }) => {
-      const scale = request.size / request.face.unitsPerEm;
-      const originX = x - box.left + request.stepX / GLYPH_STEPS;
-      const originY = y - box.top + request.stepY / GLYPH_STEPS;
-      return `<path transform="translate(${originX} ${originY}) scale(${scale} ${-scale})" d="${path}"/>`;
-    });
-    const svg =
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
-      `viewBox="0 0 ${width} ${height}">${paths.join('')}</svg>`;
-    const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
-    for (const { key, box, x, y } of cells) {
-      this.bitmaps.set(key, trimmed(alpha, width, { ...box, left: x, top: y }, box));
-    }
+    await Promise.all(
+      [...missing].map(async ([key, request]) => {
+        const box = glyphBox(request);
+        const path = box ? request.face.font.glyphToPath(request.glyph) : '';
+        if (!box || !path) {
+          this.bitmaps.set(key, { left: 0, top: 0, width: 0, height: 0, alpha: new Uint8Array(0) });
+          return;
+        }
+        const scale = request.size / request.face.unitsPerEm;
+        const originX = -box.left + request.stepX / GLYPH_STEPS;
+        const originY = -box.top + request.stepY / GLYPH_STEPS;
+        const svg =
+          `<svg xmlns="http://www.w3.org/2000/svg" width="${box.width}" height="${box.height}" ` +
+          `viewBox="0 0 ${box.width} ${box.height}">` +
+          `<path transform="translate(${originX} ${originY}) scale(${scale} ${-scale})" d="${path}"/></svg>`;
+        const alpha = await sharp(Buffer.from(svg)).ensureAlpha().extractChannel(3).raw().toBuffer();
+        this.bitmaps.set(key, trimmed(alpha, box.width, { ...box, left: 0, top: 0 }, box));
+      }),
+    );
   }
 }
 
 /**
- * The glyph's cell of the sheet cut to the pixels it covers, placed as `box`
+ * The glyph's picture cut to the pixels it covers, placed as `box`
  * says: glyphs touch one another less, and are drawn faster, without their
  * empty margins.
  */
