@@ -28,10 +28,12 @@ import {
 import { CardType, GLYPH_STEPS, type GlyphBitmap, type GlyphRequest } from './share-card-type.ts';
 
 /**
- * Draws share cards: satori lays the text out in the self-hosted serif and
- * turns it into an SVG of glyph outlines; sharp rasterises that into a PNG.
- * Both are deterministic, so the same card is the same bytes on every build.
- * Cards are kept in a cache folder by key and drawn only when missing.
+ * Draws share cards (decision 0036). The frame every card of an outlet shares
+ * is drawn once, whole: satori's glyph outlines rasterised by sharp. Each
+ * card's text is laid out (`share-card-text-layout.ts`, or satori), its glyphs
+ * drawn from a cache (`share-card-type.ts`) into the frame's palette, and the
+ * card written as a palette PNG (`share-card-pixels.ts`). All of it is
+ * deterministic: the same card is the same bytes on every build.
  */
 
 type FontWeight = 400 | 700;
@@ -127,10 +129,9 @@ interface PlacedGlyph {
 }
 
 /**
- * Draws share cards: the frame once per outlet (satori and sharp, as a whole
- * card was drawn before), then for each card satori lays out its text alone,
- * without glyph outlines, and the painter draws the glyphs from its cache and
- * writes a palette PNG. One painter a thread.
+ * Draws share cards: the frame once per outlet, then for each card its text,
+ * glyph by glyph from the cache, and writes a palette PNG. One painter a
+ * thread (HarfBuzz's instance and the glyph cache are the thread's own).
  */
 export class ShareCardPainter {
   private readonly frames = new Map<string, Promise<CardFrame>>();
@@ -193,7 +194,7 @@ export class ShareCardPainter {
   }
 
   /** The text layer as satori lays it out: for text the painter's own layout does not lay out. */
-  async layoutBySatori(content: ShareCardContent): Promise<CardPaint[]> {
+  private async layoutBySatori(content: ShareCardContent): Promise<CardPaint[]> {
     const svg = await satori(shareCardTree(content, '', TEXT_LAYER) as unknown as Parameters<typeof satori>[0], {
       width: SHARE_CARD_WIDTH,
       height: SHARE_CARD_HEIGHT,
