@@ -68,6 +68,36 @@ describe('CardType', () => {
     expect(Buffer.from(half!.alpha).equals(Buffer.from(whole!.alpha))).toBe(false);
   });
 
+  it('draws a glyph the same pixels whichever glyphs are drawn with it, and in whatever order', async () => {
+    const text =
+      'Why Phoenix’s fight over lead pipes matters Łódź abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123';
+    const requests = (t: CardType) =>
+      t.shape(text, 700).flatMap((g) =>
+        Array.from({ length: GLYPH_STEPS }, (_, stepX) => ({
+          face: g.face,
+          glyph: g.glyph,
+          size: 76,
+          stepX,
+          stepY: 0,
+        })),
+      );
+    const [together, reversed, alone] = await Promise.all([1, 2, 3].map(() => CardType.load(files)));
+    await together!.rasterise(requests(together!));
+    // Other glyphs first, then these backwards: on one shared sheet, each glyph would land elsewhere.
+    const others = reversed!
+      .shape('filler text to move things around', 700)
+      .map((g) => ({ face: g.face, glyph: g.glyph, size: 50, stepX: 1, stepY: 0 }));
+    await reversed!.rasterise([...others, ...[...requests(reversed!)].reverse()]);
+    for (const request of requests(alone!)) await alone!.rasterise([request]);
+    const pixels = (t: CardType) =>
+      requests(t).map((r) => {
+        const b = t.bitmap(r)!;
+        return `${b.left},${b.top},${b.width},${b.height}:${Buffer.from(b.alpha).toString('base64')}`;
+      });
+    expect(pixels(reversed!)).toEqual(pixels(together!));
+    expect(pixels(alone!)).toEqual(pixels(together!));
+  });
+
   it('has no bitmap for a space, which has no ink', async () => {
     const [space] = type.shape(' ', 400);
     const request = { face: space!.face, glyph: space!.glyph, size: 30, stepX: 0, stepY: 0 };
