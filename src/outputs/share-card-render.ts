@@ -168,8 +168,8 @@ export class ShareCardPainter {
 
   /**
    * Several cards as PNGs, in order. Their glyphs not drawn yet are drawn
-   * together first: one rasteriser call for all of them, which is most of
-   * what the first cards of a thread cost.
+   * first, all at once (sharp draws them on its own threads), which is most
+   * of what the first cards of a thread cost.
    */
   async drawMany(contents: readonly ShareCardContent[]): Promise<Buffer[]> {
     const cards = await Promise.all(
