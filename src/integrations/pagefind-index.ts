@@ -8,10 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { readSiteConfig } from '../ingest/site-config.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { linkTree } from './hard-links.ts';
-import { quotedPeopleNames, searchShard, thumbnailPath } from '../outputs/search-document.ts';
-import { searchStoryOf, type SearchDocumentSource } from './search-document-source.ts';
+import { searchEntryOf } from './search-document-source.ts';
 import { listenToStoryViews, type StoryView } from '../ingest/story-view-stream.ts';
-import type { ArticleFrontmatter } from '../schemas/article.ts';
 
 interface Outcome {
   pages: number;
@@ -47,25 +45,7 @@ function indexNextSync(root: string, cacheDir: string): Promise<Outcome> {
       reject(error);
     };
     // Stories are posted in the order they arrive; the worker writes their documents.
-    const post = ({ record, story, context }: StoryView) => {
-      const data = record.data as unknown as ArticleFrontmatter;
-      const shard = searchShard(story.date, site.timezone);
-      const folder = /articles\/(\d{4})\//.exec(record.file)?.[1] ?? shard;
-      const image = data.image && !data.image.src.startsWith('http') ? data.image.src : undefined;
-      const source: SearchDocumentSource = {
-        story: searchStoryOf(story),
-        people: quotedPeopleNames(data.officials, context.people),
-        body: record.body,
-        language: site.language,
-        timeZone: site.timezone,
-        thumbnail: image && thumbnailPath(shard, record.slug),
-      };
-      const thumbnail = image && {
-        source: path.resolve(root, path.dirname(record.file), image),
-        name: `${record.slug}.webp`,
-      };
-      worker.postMessage({ document: { shard, folder, url: story.url, source, thumbnail } });
-    };
+    const post = (view: StoryView) => worker.postMessage({ document: searchEntryOf(view, site, root) });
     let failed: unknown;
     const stop = listenToStoryViews(root, {
       onView(view) {

@@ -20,21 +20,17 @@
 // from it under thumbs/ in the bundle. Message out:
 // { pages, shards: [{ shard, dir }], reused: [...] } or { error }; each `dir` is
 // the shard's bundle in the cache, for the build to link into dist/.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as pagefind from 'pagefind';
-import sharp from 'sharp';
 import { tsImport } from 'tsx/esm/api';
 
 const { searchDocumentOf } = await tsImport('./search-document-source.ts', import.meta.url);
 const { BodyReader } = await tsImport('../ingest/body-store.ts', import.meta.url);
+const { writeSearchBundle, closeSearchIndexer } = await tsImport('./search-bundle.ts', import.meta.url);
 
 const { language, cacheDir, bodyDir } = workerData;
 const bodies = new BodyReader(bodyDir);
-/** Thumbnails: the size search results show them at, twice over for sharp screens. */
-const THUMB = { width: 192, height: 128, quality: 60 };
 const documents = new Map(); // shard -> documents, in arrival order
 const closed = new Set();
 const rewrite = new Set();
@@ -42,57 +38,11 @@ const written = new Map(); // shard -> { dir, pages }
 const reused = new Set();
 let chain = Promise.resolve();
 
-const exists = (p) =>
-  stat(p).then(
-    () => true,
-    () => false,
-  );
-
 async function writeShard(shard, docs) {
-  const hash = createHash('sha256');
-  hash.update(`pagefind-2|${language}|${JSON.stringify(THUMB)}\n`);
-  const images = new Map();
-  for (const d of docs) {
-    hash.update(`${d.url}\n${d.content}\n`);
-    if (d.thumbnail) {
-      const bytes = await readFile(d.thumbnail.source);
-      images.set(d.thumbnail.name, bytes);
-      hash.update(`${d.thumbnail.name}\n`).update(bytes).update('\n');
-    }
-  }
-  const cached = path.join(cacheDir, hash.digest('hex'));
-  if (await exists(cached)) {
-    reused.add(shard);
-    const now = new Date();
-    await utimes(cached, now, now); // in use: keep it out of the clean-up below
-  } else {
-    reused.delete(shard);
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let i = 0; i < docs.length; i += 64) {
-      const results = await Promise.all(
-        docs.slice(i, i + 64).map(({ url, content }) => index.addHTMLFile({ url, content })),
-      );
-      const failed = results.find((r) => r.errors.length);
-      if (failed) throw new Error(`Pagefind could not index a story: ${failed.errors.join('; ')}`);
-    }
-    const partial = `${cached}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
-    const output = await index.writeFiles({ outputPath: partial });
-    if (output.errors.length) throw new Error(`Pagefind could not write its index: ${output.errors.join('; ')}`);
-    await index.deleteIndex();
-    if (images.size) await mkdir(path.join(partial, 'thumbs'), { recursive: true });
-    for (const [name, bytes] of images) {
-      await sharp(bytes)
-        .resize(THUMB.width, THUMB.height, { fit: 'cover' })
-        .webp({ quality: THUMB.quality })
-        .toFile(path.join(partial, 'thumbs', name));
-    }
-    await mkdir(cacheDir, { recursive: true });
-    await rm(cached, { recursive: true, force: true });
-    await rename(partial, cached);
-  }
-  written.set(shard, { dir: cached, pages: docs.length });
+  const { dir, reused: fromCache } = await writeSearchBundle(docs, { cacheDir, language });
+  if (fromCache) reused.add(shard);
+  else reused.delete(shard);
+  written.set(shard, { dir, pages: docs.length });
 }
 
 /** Cached shards unused for a week go; recent ones may belong to another build sharing the cache. */
@@ -128,7 +78,7 @@ parentPort.on('message', (message) => {
 
 function reportFailure(error) {
   parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
-  pagefind.close();
+  closeSearchIndexer();
 }
 
 async function handle(message) {
@@ -159,6 +109,6 @@ async function handle(message) {
         },
         (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
       )
-      .finally(() => pagefind.close());
+      .finally(() => closeSearchIndexer());
   }
 }

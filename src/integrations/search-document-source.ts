@@ -1,7 +1,16 @@
+import path from 'node:path';
 import type { BodyLocation, BodyReader } from '../ingest/body-store.ts';
 import { parseRenderedBody } from '../ingest/story-body/rendered-body.ts';
+import type { StoryView } from '../ingest/story-view-stream.ts';
 import type { Story } from '../model/story.ts';
-import { searchDocumentHtml, type SearchStory } from '../outputs/search-document.ts';
+import type { ArticleFrontmatter } from '../schemas/article.ts';
+import {
+  quotedPeopleNames,
+  searchDocumentHtml,
+  searchShard,
+  thumbnailPath,
+  type SearchStory,
+} from '../outputs/search-document.ts';
 
 /**
  * What the Pagefind worker needs to write one story's search document: the view model's
@@ -33,6 +42,48 @@ export function searchStoryOf(story: Story<unknown>): SearchStory {
   };
 }
 
-export async function searchDocumentOf(source: SearchDocumentSource, bodies: BodyReader): Promise<string> {
+/**
+ * One live story as the Pagefind worker is sent it: the shard (year) it is indexed in, the year
+ * folder its file is in (shards close as the files move past their folder), its URL, the source
+ * of its document and its thumbnail (`{ source, name }`: the lead image's file and the name of
+ * the small WebP made from it). Also kept for a later publish (src/publish/publish-record.ts).
+ */
+export interface SearchEntry {
+  shard: string;
+  folder: string;
+  url: string;
+  source: SearchDocumentSource;
+  thumbnail?: { source: string; name: string } | undefined;
+}
+
+export function searchEntryOf(
+  { record, story, context }: StoryView,
+  site: { language: string; timezone: string },
+  root: string,
+): SearchEntry {
+  const data = record.data as unknown as ArticleFrontmatter;
+  const shard = searchShard(story.date, site.timezone);
+  const folder = /articles\/(\d{4})\//.exec(record.file)?.[1] ?? shard;
+  const image = data.image && !data.image.src.startsWith('http') ? data.image.src : undefined;
+  const { pack, offset, length } = record.body;
+  const source: SearchDocumentSource = {
+    story: searchStoryOf(story),
+    people: quotedPeopleNames(data.officials, context.people),
+    body: { pack, offset, length },
+    language: site.language,
+    timeZone: site.timezone,
+    thumbnail: image && thumbnailPath(shard, record.slug),
+  };
+  const thumbnail = image && {
+    source: path.resolve(root, path.dirname(record.file), image),
+    name: `${record.slug}.webp`,
+  };
+  return { shard, folder, url: story.url, source, ...(thumbnail && { thumbnail }) };
+}
+
+export async function searchDocumentOf(
+  source: SearchDocumentSource,
+  bodies: Pick<BodyReader, 'read'>,
+): Promise<string> {
   return searchDocumentHtml({ ...source, body: parseRenderedBody(await bodies.read(source.body)).page });
 }
