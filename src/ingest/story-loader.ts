@@ -139,7 +139,7 @@ export function storyLoader(options: { base: string }): Loader {
           return () => {
             forgetFailedStory(slug);
             warnings.push(...kept.warnings);
-            if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept });
+            if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept, textDigest: text.digest });
             return [];
           };
         }
@@ -154,7 +154,7 @@ export function storyLoader(options: { base: string }): Loader {
           warnings.push(...outcome.body.warnings);
           bodies.set(digest, outcome.body);
           store.set({ id: slug, data: outcome.data, filePath: file, digest });
-          if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body });
+          if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body, textDigest: text.digest });
           return [];
         };
       }

@@ -15,6 +15,11 @@ export interface StoryRecord {
   data: Record<string, unknown>;
   /** The rendered body: where it is in the body folder's packs (body-store.ts). */
   body: StoredBody;
+  /**
+   * The digest of the file's text the record was made from (file-digests.ts): what a later
+   * publish compares the file with (src/publish/). Absent when the dev server streams again.
+   */
+  textDigest?: string;
 }
 
 export interface StoryRecordListener {
