@@ -10,6 +10,7 @@ import pruneAssets from './src/integrations/prune-assets.ts';
 import cdnHeaders from './src/integrations/cdn-headers.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import publicationClock from './src/integrations/publication-clock.ts';
+import publishRecord from './src/integrations/publish-record.ts';
 
 // The outlet's URL comes from content/site.yaml; SITE_URL overrides it (staging, previews).
 const site = readSiteUrl(fileURLToPath(new URL('.', import.meta.url)));
@@ -38,6 +39,7 @@ export default defineConfig({
     shareCards(),
     cdnHeaders(),
     publicationClock(),
+    publishRecord(),
   ],
   // Pages whose code and data (their cacheKey, src/site/page-key.ts) are unchanged since
   // the last build are copied from the cache instead of rendered.

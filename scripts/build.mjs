@@ -1,8 +1,11 @@
-// `npm run build`: builds the site into a staging folder and puts it in place of
-// dist/ only when the whole build succeeded. A failing build leaves the previous
-// dist/ exactly as it was, and no half-written folder behind.
+// `npm run build`: publishes what changed since the last build into dist/, either by
+// re-writing a few stories' bodies in a copy of the last output (src/publish/: only when
+// nothing but story texts changed) or by a full `astro build` into a staging folder. Either
+// way the new output takes dist/'s place only once it is whole. A failing build leaves the
+// previous dist/ exactly as it was, and no half-written folder behind.
 //
 //   npm run build                      # → dist/
+//   npm run build -- --full            # always a full build
 //   npm run build -- --outDir public-site
 //
 // The staging folder keeps one path from build to build (<outDir>.staging):
@@ -12,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -21,9 +25,43 @@ if (at >= 0) {
   outDir = args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
   args.splice(at, args[at].includes('=') ? 1 : 2);
 }
+const fullAsked = args.includes('--full');
+if (fullAsked) args.splice(args.indexOf('--full'), 1);
 const target = path.resolve(root, outDir);
 const staging = `${target}.staging`;
 const previous = `${target}.previous`;
+const shown = path.relative(root, target) || target;
+const started = process.hrtime.bigint();
+const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
+
+const { publishChangedStories, projectCacheDir } = await tsImport('../src/publish/fast-publish.ts', import.meta.url);
+const { commitPendingRecord, dropPendingRecord } = await tsImport('../src/publish/publish-record.ts', import.meta.url);
+
+// Other options are Astro's: they may change what is built, so only a full build takes them.
+if (!fullAsked && args.length === 0) {
+  const outcome = await publishChangedStories({ root, target, env: process.env });
+  if (outcome.kind === 'current') {
+    console.log(`Nothing changed since the last build: ${shown}/ is current.`);
+    process.exit(0);
+  }
+  if (outcome.kind === 'refused') {
+    for (const line of outcome.warnings) console.warn(line);
+    const count = `${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} in stories`;
+    console.error(`${count}; fix and build again:\n${outcome.problems.join('\n')}`);
+    console.error(`\nThe build failed; ${shown}/ was left as it was.`);
+    process.exit(1);
+  }
+  if (outcome.kind === 'published') {
+    for (const line of outcome.warnings) console.warn(line);
+    const outputs = outcome.outputs.length
+      ? outcome.outputs.join(', ')
+      : 'nothing in the output (the story is not live)';
+    console.log(`Published ${outcome.stories.join(', ')} in ${seconds()} s: ${outputs}`);
+    console.log(`Site written to ${shown}/`);
+    process.exit(0);
+  }
+  console.log(`Full build: ${outcome.reason}.`);
+}
 
 rmSync(staging, { recursive: true, force: true });
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
@@ -32,13 +70,18 @@ const result = spawnSync(process.execPath, [astro, 'build', '--outDir', staging,
   stdio: 'inherit',
   env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
 });
+const cacheDir = projectCacheDir(root);
 if (result.status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\nThe build failed; ${path.relative(root, target) || target}/ was left as it was.`);
+  dropPendingRecord(cacheDir);
+  console.error(`\nThe build failed; ${shown}/ was left as it was.`);
   process.exit(result.status ?? 1);
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
 renameSync(staging, target);
 rmSync(previous, { recursive: true, force: true });
-console.log(`Site written to ${path.relative(root, target) || target}/`);
+// Options given to Astro may change what it builds: the next build starts from no record.
+if (args.length) dropPendingRecord(cacheDir);
+commitPendingRecord(cacheDir, target);
+console.log(`Site written to ${shown}/`);

@@ -1,0 +1,75 @@
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSiteConfig } from '../ingest/site-config.ts';
+import { listenToStoryViews } from '../ingest/story-view-stream.ts';
+import { buildInstant } from '../model/publication.ts';
+import { readPublishInputs } from '../publish/publish-inputs.ts';
+import { dropPendingRecord, writePendingRecord } from '../publish/publish-record.ts';
+import { PublishRecordCollector } from '../publish/record-collector.ts';
+
+/** The feeds among a build's outputs, relative to dist/. */
+const isFeed = (file: string) => /(^|\/)rss\.xml$/.test(file);
+
+/**
+ * Leaves the record a later publish starts from (src/publish/, decision 0040) beside a build
+ * that finishes: what it read of every story and what it was made from. scripts/build.mjs
+ * puts the record in place once the output is swapped in. Preview builds leave none: they
+ * are never published.
+ */
+export default function publishRecord(): AstroIntegration {
+  let cacheDir = '';
+  let sources = '';
+  let siteUrl = '';
+  let collector: PublishRecordCollector | undefined;
+  let ended = false;
+
+  return {
+    name: 'newsroom:publish-record',
+    hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        if (command !== 'build') return;
+        const root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
+        dropPendingRecord(cacheDir);
+        if (process.env['PREVIEW'] === '1') return;
+        // Read as the build starts: a file changed while it runs makes the next publish a full build.
+        const inputs = readPublishInputs(root, cacheDir, process.env);
+        inputs.save();
+        sources = inputs.sources;
+        const site = readSiteConfig(root);
+        siteUrl = site.url;
+        const collecting = new PublishRecordCollector(site, root);
+        collector = collecting;
+        const stop = listenToStoryViews(root, {
+          onView: (view) => collecting.add(view),
+          onEnd(error) {
+            stop();
+            ended = error === undefined;
+          },
+        });
+      },
+      'astro:build:done': ({ dir, assets }) => {
+        if (!collector?.complete || !ended) return;
+        const out = fileURLToPath(dir);
+        const feeds = [...assets.values()]
+          .flat()
+          .map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/'))
+          .filter(isFeed)
+          .sort();
+        writePendingRecord(
+          cacheDir,
+          {
+            at: buildInstant(process.env).toISOString(),
+            validUntil: collector.validUntil,
+            sources,
+            siteUrl,
+            feeds,
+            stories: collector.stories,
+          },
+          collector.search,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import type { BodyPart } from '../../src/ingest/story-body/body-parts.ts';
+import { feedFigureHtml, feedBodyHtml } from '../../src/outputs/feed-body.ts';
+import { rssXml } from '../../src/outputs/feed.ts';
+import { spliceBody } from '../../src/publish/body-splice.ts';
+import { FEED_FIGURE, feedPieces } from '../../src/publish/rendered-pieces.ts';
+
+const figure = { src: './chart.png', alt: 'A chart of "levels" & <flows>', decorative: false, caption: 'Lake Mead' };
+const pageUrl = 'https://news.example.test/articles/lake-mead/';
+const imageUrl = 'https://news.example.test/_astro/chart.jpg?a=1&b=2';
+
+/** A feed of one story with `parts` as its body, written as the build writes feeds. */
+async function feedOf(parts: BodyPart[]): Promise<string> {
+  const content = await feedBodyHtml(parts, { pageUrl, figure: async (f) => feedFigureHtml(f, imageUrl) });
+  const channel = {
+    title: 'The Ledger',
+    description: 'News',
+    url: 'https://news.example.test/',
+    selfUrl: 'https://news.example.test/rss.xml',
+    language: 'en-US',
+  };
+  const item = {
+    title: 'Lake Mead',
+    link: pageUrl,
+    pubDate: new Date('2026-11-20T12:00:00Z'),
+    description: 'Dek',
+    content,
+    categories: ['Environment'],
+    creators: ['Grace Kim'],
+  };
+  return rssXml(channel, [item]);
+}
+
+describe('a body as the feed writes it', () => {
+  it('is found in a feed written by @astrojs/rss and replaced by the new one as that feed would have it', async () => {
+    // Markup, quotes, ampersands, a character XML cannot carry, a link to this site and a figure.
+    const before: BodyPart[] = [
+      '<p>Tom &amp; "Jerry" said it\'s <b>over</b>\u0001.</p>',
+      { figure },
+      '<p>See <a href="',
+      { link: '/articles/other/?a=1&b=2' },
+      '">the other story</a>.</p>',
+    ];
+    const after: BodyPart[] = [
+      '<p>Tom &amp; "Jerry" said it\'s <b>not</b> over.</p>',
+      { figure },
+      '<p>See <a href="',
+      { link: '/articles/other/?a=1&b=2' },
+      '">the other story</a>, and <i>this</i> &lt;note&gt;.</p>',
+    ];
+    const old = await feedOf(before);
+    const spliced = spliceBody(old, await feedPieces(before, pageUrl), await feedPieces(after, pageUrl), FEED_FIGURE);
+    expect(spliced).toBe(await feedOf(after));
+    // And the result reads back as the new body.
+    const parsed = new XMLParser({ processEntities: true }).parse(spliced!);
+    expect(parsed.rss.channel.item['content:encoded']).toContain('<i>this</i> &lt;note&gt;');
+  });
+});
