@@ -336,8 +336,9 @@ for (const [site, siteDir] of siteDirs) {
     const trials: { m: BuildMeasurement; edited?: string }[] = [];
     for (let t = 1; t <= repeat; t++) {
       let edited: string | undefined;
+      // A publish starts from the last output as well as the caches (src/publish/): one-story keeps dist/.
       if (kind === 'cold') clear(siteDir, [outDirOf(site), ...cachesOf(site)]);
-      else clear(siteDir, [outDirOf(site)]);
+      else if (kind === 'rebuild-all') clear(siteDir, [outDirOf(site)]);
       if (kind === 'rebuild-all') touchTemplate(site, templateOf(site, siteDir), ++edits);
       if (kind === 'one-story') {
         edited = storyToEdit(manifest, corpusDir, new Date(BUILD_TIME));
