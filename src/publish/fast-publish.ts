@@ -17,7 +17,7 @@ import { spliceBody } from './body-splice.ts';
 import { readPublishInputs } from './publish-inputs.ts';
 import {
   dataDigest,
-  folderInode,
+  outputFingerprint,
   forgetPublishRecord,
   publishBodyFolder,
   readPublishRecord,
@@ -99,7 +99,7 @@ async function publish(
   const record = readPublishRecord(cacheDir) ?? full('there is no record of a full build to start from');
   if (env['PREVIEW'] === '1') full('a preview build (PREVIEW=1) is always a full build');
   if (record.target !== target) full(`the last full build wrote ${record.target}, not ${target}`);
-  if (!existsSync(target) || folderInode(target) !== record.targetInode)
+  if (!existsSync(target) || outputFingerprint(target) !== record.targetFingerprint)
     full(`${path.basename(target)}/ is not the output of the last build`);
   const at = buildInstant(env);
   if (at.getTime() < Date.parse(record.at)) full(`the build instant is before the last build's (${record.at})`);
@@ -236,7 +236,11 @@ async function publish(
   onSwap();
   rmSync(previous, { recursive: true, force: true });
 
-  const next: PublishRecord = { ...record, targetInode: folderInode(target), stories: { ...record.stories } };
+  const next: PublishRecord = {
+    ...record,
+    targetFingerprint: outputFingerprint(target),
+    stories: { ...record.stories },
+  };
   for (const { file, text } of changed)
     next.stories[file] = { ...record.stories[file]!, textDigest: textDigest(text), body: kept.get(file)! };
   updatePublishRecord(cacheDir, next, shards);

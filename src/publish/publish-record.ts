@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyLocation } from '../ingest/body-store.ts';
 import type { PublicationState } from '../model/publication.ts';
@@ -44,9 +44,9 @@ export interface PublishRecord {
   sources: string;
   /** The site's address, as feeds write links. */
   siteUrl: string;
-  /** The output folder, and the inode it had once swapped in: a dist/ replaced since is not this build's. */
+  /** The output folder, and its fingerprint once swapped in (outputFingerprint). */
   target: string;
-  targetInode: string;
+  targetFingerprint: string;
   /** Feed files in dist/, relative to it. */
   feeds: string[];
   /** By story file, relative to the project root. */
@@ -66,7 +66,23 @@ export const inputDigestsFile = (cacheDir: string) => path.join(publishFolder(ca
 
 export const dataDigest = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('base64url');
 
-export const folderInode = (folder: string) => String(statSync(folder, { bigint: true }).ino);
+/** Files every build writes at the top of the output, which a publish never rewrites. */
+const FINGERPRINTED = ['index.html', '_headers', 'sitemap-index.xml', '404.html'];
+
+/**
+ * What tells the output a record describes from another: its top-level names and the size
+ * and modification time (whole seconds) of files every build writes anew. Unlike an inode it
+ * survives a CI cache restoring dist/ beside Astro's cache folder (tar keeps both).
+ */
+export function outputFingerprint(folder: string): string {
+  const hash = createHash('sha256');
+  hash.update(`${readdirSync(folder).sort().join('\n')}\n`);
+  for (const name of FINGERPRINTED) {
+    const info = statSync(path.join(folder, name), { throwIfNoEntry: false });
+    hash.update(info ? `${name} ${info.size} ${Math.floor(info.mtimeMs / 1000)}\n` : `${name} none\n`);
+  }
+  return hash.digest('base64url');
+}
 
 /** JSON written whole and renamed into place. */
 export function writeJsonFile(file: string, value: unknown): void {
@@ -78,17 +94,23 @@ export function writeJsonFile(file: string, value: unknown): void {
 
 const shardFile = (folder: string, shard: string) => path.join(folder, 'search', `${shard}.json`);
 
-/** The pending record of a build that is finishing; `target` and its inode are filled in as it is swapped in. */
+/** The pending record of a build that is finishing; `target` and its fingerprint are filled in as it is swapped in. */
 export function writePendingRecord(
   cacheDir: string,
-  record: Omit<PublishRecord, 'version' | 'target' | 'targetInode' | 'shards'>,
+  record: Omit<PublishRecord, 'version' | 'target' | 'targetFingerprint' | 'shards'>,
   search: ReadonlyMap<string, SearchEntry[]>,
 ): void {
   const folder = pendingFolder(cacheDir);
   rmSync(folder, { recursive: true, force: true });
   for (const [shard, entries] of search) writeJsonFile(shardFile(folder, shard), entries);
   const shards = Object.fromEntries([...search].map(([shard, entries]) => [shard, entries.length]));
-  writeJsonFile(path.join(folder, 'record.json'), { ...record, version: VERSION, target: '', targetInode: '', shards });
+  writeJsonFile(path.join(folder, 'record.json'), {
+    ...record,
+    version: VERSION,
+    target: '',
+    targetFingerprint: '',
+    shards,
+  });
 }
 
 /** Drops the pending record (a build that failed, or one whose output is not dist/). */
@@ -113,7 +135,7 @@ export function commitPendingRecord(cacheDir: string, target: string): void {
   } catch {
     return;
   }
-  writeJsonFile(path.join(pending, 'record.json'), { ...record, target, targetInode: folderInode(target) });
+  writeJsonFile(path.join(pending, 'record.json'), { ...record, target, targetFingerprint: outputFingerprint(target) });
   renameSync(pending, current);
 }
 
