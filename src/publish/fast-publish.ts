@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BodyReader, PackWriter } from '../ingest/body-store.ts';
 import { formatProblems, type Problem } from '../ingest/problems.ts';
@@ -22,6 +22,7 @@ import {
   publishBodyFolder,
   readPublishRecord,
   readShardEntries,
+  suspendPublishRecord,
   updatePublishRecord,
   type KeptBody,
   type PublishRecord,
@@ -34,9 +35,9 @@ import { FEED_FIGURE, feedPieces, figuresOf, PAGE_FIGURE, pagePieces } from './r
  * story files changed since (same code, settings, other content, story files, frontmatter;
  * no story changing state as time passed), the body is the only thing that differs in the
  * output, and it is written in three places: the story's page, the feeds that carry it, and
- * its year's search bundle. Those are written again from the last output, in a hard-linked
- * copy of it swapped in whole as a build's output is. Anything else, or anything that does
- * not go exactly as expected, is a full build, with the reason said.
+ * its year's search bundle. Those are written again from the last output, beside it, and put
+ * in place by rename once all are written. Anything else, or anything that does not go
+ * exactly as expected, is a full build, with the reason said.
  */
 
 /** More changed stories than this is a commit of another kind: a full build. */
@@ -70,15 +71,15 @@ export async function publishChangedStories(options: {
 }): Promise<PublishOutcome> {
   const { root, target, env } = options;
   const cacheDir = projectCacheDir(root);
-  const staging = `${target}.staging`;
-  let swapped = false;
+  const prepared = new PreparedOutputs();
+  let changing = false;
   try {
-    return await publish(root, cacheDir, target, staging, env, () => (swapped = true));
+    return await publish(root, cacheDir, target, env, prepared, () => (changing = true));
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    prepared.discard();
     if (error instanceof FullBuild) return { kind: 'full', reason: error.message };
-    // Past the swap the output is whole, but the record may not describe it: the next build is full.
-    if (swapped) {
+    // Once files started taking their places the output may be part old, part new: the next build is full.
+    if (changing) {
       forgetPublishRecord(cacheDir);
       throw error;
     }
@@ -92,9 +93,9 @@ async function publish(
   root: string,
   cacheDir: string,
   target: string,
-  staging: string,
   env: NodeJS.ProcessEnv,
-  onSwap: () => void,
+  prepared: PreparedOutputs,
+  onChange: () => void,
 ): Promise<PublishOutcome> {
   const record = readPublishRecord(cacheDir) ?? full('there is no record of a full build to start from');
   if (env['PREVIEW'] === '1') full('a preview build (PREVIEW=1) is always a full build');
@@ -217,24 +218,23 @@ async function publish(
   await bodies.close();
   await publishedBodies.close();
 
-  // The last output, linked file by file, with what changed written as new files (never
-  // through a link: the files are shared with the caches and with the output being replaced).
-  rmSync(staging, { recursive: true, force: true });
-  linkTree(target, staging);
+  // Every new file is written beside its place first (never through a link: the files are
+  // shared with the caches), so that nothing in the output changes until all of them exist.
   const outputs = [...pages.keys(), ...feedTexts.keys()];
-  for (const [relative, text] of [...pages, ...feedTexts]) replaceFile(path.join(staging, relative), text);
+  for (const [relative, text] of [...pages, ...feedTexts]) {
+    const file = path.join(target, relative);
+    writeFileSync(prepared.add(file), text);
+  }
   for (const [shard, dir] of bundles) {
-    const folder = path.join(staging, 'pagefind', shard);
-    rmSync(folder, { recursive: true, force: true });
-    linkTree(dir, folder);
+    linkTree(dir, prepared.add(path.join(target, 'pagefind', shard)));
     outputs.push(`pagefind/${shard}/`);
   }
-  const previous = `${target}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  renameSync(target, previous);
-  renameSync(staging, target);
-  onSwap();
-  rmSync(previous, { recursive: true, force: true });
+  // Then each takes its place by rename: a page or feed is old or new, never half of either, and
+  // a year's search bundle is swapped as a folder. Until the record is written again it does not
+  // describe the output: a publish stopped in between leaves the next build a full one.
+  suspendPublishRecord(cacheDir);
+  onChange();
+  prepared.putInPlace();
 
   const next: PublishRecord = {
     ...record,
@@ -247,9 +247,36 @@ async function publish(
   return { kind: 'published', stories: changed.map((c) => c.file), outputs, warnings: formatProblems(warnings) };
 }
 
-/** A new file in place of whatever is at `file` (a link to a cached file must keep its bytes). */
-function replaceFile(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+/** New files and folders written beside the ones they replace, and put in their places together. */
+class PreparedOutputs {
+  readonly #places = new Map<string, string>();
+
+  /** Where the new version of `place` is written. */
+  add(place: string): string {
+    const beside = `${place}.publish-${process.pid}`;
+    rmSync(beside, { recursive: true, force: true });
+    this.#places.set(place, beside);
+    return beside;
+  }
+
+  putInPlace(): void {
+    for (const [place, beside] of this.#places) {
+      if (!statSync(beside).isDirectory()) {
+        renameSync(beside, place);
+        continue;
+      }
+      // A folder cannot be renamed over one that holds files: the old one steps aside first.
+      const old = `${place}.previous-${process.pid}`;
+      renameSync(place, old);
+      renameSync(beside, place);
+      rmSync(old, { recursive: true, force: true });
+    }
+    this.#places.clear();
+  }
+
+  /** Removes what was written and not put in place. */
+  discard(): void {
+    for (const beside of this.#places.values()) rmSync(beside, { recursive: true, force: true });
+    this.#places.clear();
+  }
 }

@@ -167,6 +167,11 @@ export function updatePublishRecord(
   writeJsonFile(path.join(folder, 'record.json'), record);
 }
 
+/** Takes the record away while a publish changes the output; updatePublishRecord puts it back. */
+export function suspendPublishRecord(cacheDir: string): void {
+  rmSync(path.join(currentFolder(cacheDir), 'record.json'), { force: true });
+}
+
 /** Forgets the current record: the next build is a full one. */
 export function forgetPublishRecord(cacheDir: string): void {
   rmSync(currentFolder(cacheDir), { recursive: true, force: true });
