@@ -11,7 +11,7 @@
 // The staging folder keeps one path from build to build (<outDir>.staging):
 // Astro hashes its output folder into the pages' code, so another path each
 // time would defeat the incremental build.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,11 +34,25 @@ const shown = path.relative(root, target) || target;
 const started = process.hrtime.bigint();
 const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
 
-const { publishChangedStories, projectCacheDir } = await tsImport('../src/publish/fast-publish.ts', import.meta.url);
-const { commitPendingRecord, dropPendingRecord } = await tsImport('../src/publish/publish-record.ts', import.meta.url);
+// The publish's modules load while Astro builds, unless there is a record to publish from
+// first (node_modules/.astro/newsroom-publish/, src/publish/publish-record.ts).
+const loadPublish = async () => ({
+  ...(await tsImport('../src/publish/fast-publish.ts', import.meta.url)),
+  ...(await tsImport('../src/publish/publish-record.ts', import.meta.url)),
+});
+const cacheDir = path.join(root, 'node_modules/.astro');
+let publishModules;
 
 // Other options are Astro's: they may change what is built, so only a full build takes them.
-if (!fullAsked && args.length === 0) {
+if (fullAsked) {
+  console.log('Full build: asked for with --full.');
+} else if (args.length) {
+  console.log(`Full build: options for Astro were given (${args.join(' ')}).`);
+} else if (!existsSync(path.join(cacheDir, 'newsroom-publish/current/record.json'))) {
+  console.log('Full build: there is no record of a full build to start from.');
+} else {
+  publishModules = loadPublish();
+  const { publishChangedStories } = await publishModules;
   const outcome = await publishChangedStories({ root, target, env: process.env });
   if (outcome.kind === 'current') {
     console.log(`Nothing changed since the last build: ${shown}/ is current.`);
@@ -62,20 +76,26 @@ if (!fullAsked && args.length === 0) {
   }
   console.log(`Full build: ${outcome.reason}.`);
 }
+publishModules ??= loadPublish();
+publishModules.catch(() => {}); // awaited after the build
 
 rmSync(staging, { recursive: true, force: true });
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+const status = await new Promise((resolve) => {
+  const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env },
+  });
+  child.on('error', () => resolve(1));
+  child.on('exit', (code) => resolve(code ?? 1));
 });
-const cacheDir = projectCacheDir(root);
-if (result.status !== 0) {
+const { commitPendingRecord, dropPendingRecord } = await publishModules;
+if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
   dropPendingRecord(cacheDir);
   console.error(`\nThe build failed; ${shown}/ was left as it was.`);
-  process.exit(result.status ?? 1);
+  process.exit(status);
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
