@@ -10,7 +10,9 @@
 // year in memory at a time. A story filed in another year's folder than its
 // date's may reach a shard already written: that shard is written again at the
 // end. A shard whose documents (and thumbnails) are unchanged since an earlier
-// build is taken from the cache instead of indexed again.
+// build is taken from the cache instead of indexed again. A written shard's
+// documents are let go (a whole archive's would weigh gigabytes), keeping what
+// they are written from, in case the shard is written again.
 //
 // Messages in: { document: { shard, folder, url, source, thumbnail? } }, then
 // { end: true }; `source` is what the story's document is written from
@@ -31,7 +33,7 @@ const { writeSearchBundle, closeSearchIndexer } = await tsImport('./search-bundl
 
 const { language, cacheDir, bodyDir } = workerData;
 const bodies = new BodyReader(bodyDir);
-const documents = new Map(); // shard -> documents, in arrival order
+const documents = new Map(); // shard -> documents ({ url, source, thumbnail, content }), in arrival order
 const closed = new Set();
 const rewrite = new Set();
 const written = new Map(); // shard -> { dir, pages }
@@ -39,10 +41,13 @@ const reused = new Set();
 let chain = Promise.resolve();
 
 async function writeShard(shard, docs) {
+  for (const d of docs) d.content ??= await searchDocumentOf(d.source, bodies);
   const { dir, reused: fromCache } = await writeSearchBundle(docs, { cacheDir, language });
   if (fromCache) reused.add(shard);
   else reused.delete(shard);
   written.set(shard, { dir, pages: docs.length });
+  // Written: only what a document is made from is kept, in case the year is written again.
+  for (const d of docs) d.content = undefined;
 }
 
 /** Cached shards unused for a week go; recent ones may belong to another build sharing the cache. */
@@ -89,11 +94,10 @@ async function handle(message) {
     for (const open of documents.keys()) if (!closed.has(open) && open < folder) closeShard(open);
     if (closed.has(shard)) rewrite.add(shard);
     if (!documents.has(shard)) documents.set(shard, []);
-    documents.get(shard).push({ url, content, thumbnail });
+    documents.get(shard).push({ url, source, thumbnail, content });
     return;
   }
   if (message.end) {
-    bodies.close();
     for (const shard of documents.keys()) if (!closed.has(shard)) closeShard(shard);
     for (const shard of rewrite) chain = chain.then(() => writeShard(shard, documents.get(shard)));
     chain
@@ -109,6 +113,9 @@ async function handle(message) {
         },
         (error) => parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) }),
       )
-      .finally(() => closeSearchIndexer());
+      .finally(() => {
+        bodies.close();
+        closeSearchIndexer();
+      });
   }
 }

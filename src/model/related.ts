@@ -11,50 +11,21 @@ import type { Story } from './story.ts';
 // 1,024 places or tags, so these weights keep the sum in that order.
 const PERSON = 1 << 20;
 const PLACE = 1 << 10;
+const TAG = 1;
 
-/** Interns keys as small integers, so the hot loops compare numbers, not strings. */
-class Interner {
-  readonly #ids = new Map<string, number>();
-  id(key: string): number {
-    let id = this.#ids.get(key);
-    if (id === undefined) {
-      id = this.#ids.size;
-      this.#ids.set(key, id);
-    }
-    return id;
-  }
-}
-
-interface Keys {
-  /** Ids of the people and places, each with its weight. */
-  strong: { id: number; weight: number }[];
-  tags: Int32Array;
-}
-
-function keysOf(story: Story<unknown>, keys: Interner): Keys {
-  const strong = new Map<number, number>();
-  for (const o of story.officials) strong.set(keys.id(`p:${o.id}`), PERSON);
-  for (const l of story.locations) strong.set(keys.id(`l:${l.id}`), PLACE);
-  return {
-    strong: [...strong].map(([id, weight]) => ({ id, weight })),
-    tags: Int32Array.from(new Set(story.tags.map((t) => keys.id(`t:${t.slug}`)))),
-  };
-}
-
-function sharedTags(a: Int32Array, b: Int32Array): number {
-  let n = 0;
-  for (const x of a) if (b.includes(x)) n++;
-  return n;
+/** What a story is ranked by: each person, place and tag once, with its weight. */
+function weightedKeys(story: Story<unknown>): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const o of story.officials) keys.set(`p:${o.id}`, PERSON);
+  for (const l of story.locations) keys.set(`l:${l.id}`, PLACE);
+  for (const t of story.tags) keys.set(`t:${t.slug}`, TAG);
+  return keys;
 }
 
 /**
  * For each story of `stories`, up to `limit` related stories among
- * `candidates` (live stories, newest first). People and places are scored over
- * posting lists in a typed array. Tags count for less than any shared person
- * or place, so once people and places give `limit` candidates only those that
- * can still make the list (a people-and-places score at least the
- * `limit`-th best) are compared by tags; the long posting lists of common tags
- * are walked only for a story with fewer candidates than that.
+ * `candidates` (live stories, newest first): see `relatedTo` for how they are
+ * found without scoring every pair.
  */
 export function relatedStories<S extends Story<unknown>>(
   stories: readonly S[],
@@ -75,93 +46,154 @@ export function relatedFinder<S extends Story<unknown>>(candidates: readonly S[]
   return (story) => relatedTo(story, candidates, (index ??= candidateIndex(candidates)), limit);
 }
 
-/** The candidates' keys and posting lists, and scratch space for scoring one story against them. */
+/** The candidates' keys as small integers, their posting lists, and scratch space for one story. */
 interface CandidateIndex {
-  interner: Interner;
-  /** For each key, the candidates (by index) that have it. */
-  postings: number[][];
-  candidateKeys: Keys[];
-  scores: Float64Array;
-  touched: Int32Array;
+  ids: Map<string, number>;
+  /** For each key, the candidates (by index, ascending) that have it. */
+  postings: Int32Array[];
+  /** Candidate `c`'s keys are `keys[keyStart[c]]` up to `keys[keyStart[c + 1]]`. */
+  keyStart: Int32Array;
+  keys: Int32Array;
+  /** Each key's weight for the story being ranked; zero for keys it does not have. */
+  weights: Float64Array;
+  /** Which story's ranking last scored each candidate (`rankings` counts them), so none is scored twice. */
+  scoredFor: Int32Array;
+  rankings: number;
 }
 
 function candidateIndex(candidates: readonly Story<unknown>[]): CandidateIndex {
-  const interner = new Interner();
-  const postings: number[][] = [];
-  const candidateKeys = candidates.map((candidate, index) => {
-    const keys = keysOf(candidate, interner);
-    for (const id of [...keys.strong.map((k) => k.id), ...keys.tags]) (postings[id] ??= []).push(index);
-    return keys;
+  const ids = new Map<string, number>();
+  const lists: number[][] = [];
+  const keyStart = new Int32Array(candidates.length + 1);
+  const keys: number[] = [];
+  candidates.forEach((candidate, index) => {
+    for (const key of weightedKeys(candidate).keys()) {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        lists.push([]);
+      }
+      lists[id]!.push(index);
+      keys.push(id);
+    }
+    keyStart[index + 1] = keys.length;
   });
   return {
-    interner,
-    postings,
-    candidateKeys,
-    scores: new Float64Array(candidates.length),
-    touched: new Int32Array(candidates.length),
+    ids,
+    postings: lists.map((list) => Int32Array.from(list)),
+    keyStart,
+    keys: Int32Array.from(keys),
+    weights: new Float64Array(ids.size),
+    scoredFor: new Int32Array(candidates.length),
+    rankings: 0,
   };
 }
 
+/** One of the story's keys: the candidates that share it, and what sharing it is worth. */
+interface SharedKey {
+  id: number;
+  weight: number;
+  list: Int32Array;
+  walked: boolean;
+}
+
+/**
+ * The shortest posting list still to walk so that the walked lists hold every candidate that
+ * scores `bar` or more; undefined when they already do. Leaving out lists that weigh less than
+ * `bar` together loses no such candidate: the best set to leave out, the one with the most
+ * candidates still to score, is found by trying how many lists of each weight to leave out (the
+ * longest ones of that weight). That is few tries: three weights, a handful of lists each.
+ */
+function nextListToWalk(keys: readonly SharedKey[], bar: number): SharedKey | undefined {
+  const tiers = new Map<number, SharedKey[]>();
+  for (const key of keys) {
+    if (key.walked) continue;
+    const tier = tiers.get(key.weight);
+    if (tier) tier.push(key);
+    else tiers.set(key.weight, [key]);
+  }
+  const byWeight = [...tiers].map(([weight, tier]) => ({
+    weight,
+    // Longest first: the first n of a tier are the ones to leave out.
+    tier: tier.sort((a, b) => b.list.length - a.list.length),
+  }));
+  const leaving = byWeight.map(() => 0);
+  let left = leaving;
+  let mostLeft = -1;
+  const tryLeaving = (t: number, weight: number, candidatesLeft: number): void => {
+    if (t === byWeight.length) {
+      if (candidatesLeft > mostLeft) [mostLeft, left] = [candidatesLeft, [...leaving]];
+      return;
+    }
+    const { weight: each, tier } = byWeight[t]!;
+    for (let n = 0, more = candidatesLeft; n <= tier.length && weight + n * each < bar; n++) {
+      leaving[t] = n;
+      tryLeaving(t + 1, weight + n * each, more);
+      more += tier[n]?.list.length ?? 0;
+    }
+  };
+  tryLeaving(0, 0, 0);
+  let next: SharedKey | undefined;
+  byWeight.forEach(({ tier }, t) => {
+    const shortest = tier.length > left[t]! ? tier.at(-1)! : undefined;
+    if (shortest && (!next || shortest.list.length < next.list.length)) next = shortest;
+  });
+  return next;
+}
+
+/**
+ * Ranks the candidates for one story as scoring every candidate would, without scoring most
+ * of them. A candidate's score is the weight of the story's posting lists it is in, and to
+ * make the list it must score at least as much as the last one on it (the bar). The lists are
+ * walked one by one, each candidate scored once, on its own keys; the bar rises with what is
+ * found, and walking stops when the lists not walked weigh too little together to lift a
+ * candidate not yet seen to the bar. Each time the shortest list that must still be walked
+ * goes next (`nextListToWalk`), so a story that shares something rarer than a big city or the
+ * most quoted official with enough others never walks those long lists.
+ */
 function relatedTo<S extends Story<unknown>>(
   story: S,
   candidates: readonly S[],
-  { interner, postings, candidateKeys, scores, touched }: CandidateIndex,
+  index: CandidateIndex,
   limit: number,
 ): S[] {
-  const keys = keysOf(story, interner);
-  let count = 0;
-  for (const { id, weight } of keys.strong) {
-    for (const index of postings[id] ?? []) {
-      if (scores[index] === 0) touched[count++] = index;
-      scores[index] = scores[index]! + weight;
-    }
+  const { ids, postings, keyStart, keys, weights, scoredFor } = index;
+  const shared: SharedKey[] = [];
+  for (const [key, weight] of weightedKeys(story)) {
+    const id = ids.get(key);
+    if (id === undefined) continue;
+    weights[id] = weight;
+    shared.push({ id, weight, list: postings[id]!, walked: false });
   }
-  // The limit-th best people-and-places score among the others: below it, tags cannot help.
-  const top: number[] = [];
-  for (let t = 0; t < count; t++) {
-    const index = touched[t]!;
-    if (candidates[index]!.slug === story.slug) continue;
-    const score = scores[index]!;
-    if (top.length < limit || score > top[top.length - 1]!) {
-      let at = top.length;
-      while (at > 0 && top[at - 1]! < score) at--;
-      top.splice(at, 0, score);
-      if (top.length > limit) top.pop();
-    }
-  }
-  let threshold = 0;
-  if (top.length === limit) {
-    threshold = top[limit - 1]!;
-    for (let t = 0; t < count; t++) {
-      const index = touched[t]!;
-      if (scores[index]! >= threshold)
-        scores[index] = scores[index]! + sharedTags(keys.tags, candidateKeys[index]!.tags);
-    }
-  } else {
-    for (const id of keys.tags) {
-      for (const index of postings[id] ?? []) {
-        if (scores[index] === 0) touched[count++] = index;
-        scores[index] = scores[index]! + 1;
+  const ranking = ++index.rankings;
+  // The best so far, best first: among equal scores the newer, the lower index.
+  const best: number[] = [];
+  const bestScores: number[] = [];
+  const bar = () => (best.length < limit ? 0 : bestScores[limit - 1]!);
+  for (let next = nextListToWalk(shared, bar()); next; next = nextListToWalk(shared, bar())) {
+    next.walked = true;
+    for (const candidate of next.list) {
+      if (scoredFor[candidate] === ranking) continue;
+      scoredFor[candidate] = ranking;
+      let score = 0;
+      for (let k = keyStart[candidate]!; k < keyStart[candidate + 1]!; k++) score += weights[keys[k]!]!;
+      let place = best.length;
+      while (
+        place > 0 &&
+        (bestScores[place - 1]! < score || (bestScores[place - 1] === score && best[place - 1]! > candidate))
+      )
+        place--;
+      if (place >= limit || candidates[candidate]!.slug === story.slug) continue;
+      best.splice(place, 0, candidate);
+      bestScores.splice(place, 0, score);
+      if (best.length > limit) {
+        best.pop();
+        bestScores.pop();
       }
     }
   }
-  const best: number[] = [];
-  for (let t = 0; t < count; t++) {
-    const index = touched[t]!;
-    if (scores[index]! < threshold || candidates[index]!.slug === story.slug) continue;
-    // Candidates are newest first: among equal scores the lower index wins.
-    let at = best.length;
-    while (
-      at > 0 &&
-      (scores[best[at - 1]!]! < scores[index]! || (scores[best[at - 1]!] === scores[index] && best[at - 1]! > index))
-    )
-      at--;
-    if (at < limit) {
-      best.splice(at, 0, index);
-      if (best.length > limit) best.pop();
-    }
-  }
-  for (let t = 0; t < count; t++) scores[touched[t]!] = 0;
+  for (const { id } of shared) weights[id] = 0;
   return best.map((i) => candidates[i]!);
 }
 
