@@ -25,6 +25,16 @@ export interface LocatorMap {
 /** World-atlas features that us-atlas draws as states, left out of US maps so no outline is drawn twice. */
 const US_COUNTRY_IDS = new Set(['840', '630', '316', '850', '580', '016']);
 
+/** The state or country a place's map highlights, by the atlas's name for it; undefined at sea. */
+export function locatorMapArea(place: Pick<MapPlace, 'lat' | 'lon' | 'country'>, atlas: Atlas): string | undefined {
+  return findArea(place, atlas)?.feature.properties.name;
+}
+
+/** The map's text alternative: the place, and the state or country it lies in when the atlas has one. */
+export function locatorMapAlt(place: Pick<MapPlace, 'label'>, area: string | undefined): string {
+  return `Locator map: ${place.label}${area ? `, in ${area}` : ''}`;
+}
+
 /**
  * The locator map of a place: its state (US places) or country highlighted
  * among its neighbours, a pin at its coordinates and its name. The same
@@ -57,7 +67,7 @@ export function locatorMap(place: MapPlace, atlas: Atlas): LocatorMap {
   const areaD = area ? visiblePath(area, view, projection.preclip(geoClipAntimeridian), SIMPLIFY_AREA) : '';
   const [px, py] = projection(point)!;
 
-  const alt = `Locator map: ${place.label}${area ? `, in ${area.properties.name}` : ''}`;
+  const alt = locatorMapAlt(place, area?.properties.name);
   const highlighted = area && areaD ? { name: area.properties.name, d: areaD } : undefined;
   const svg = mapSvg({ alt, countries, states, area: highlighted, pin: [px, py], name: place.name });
   return { svg, width: MAP_WIDTH, height: MAP_HEIGHT, area: area?.properties.name, alt };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -32,13 +33,28 @@ export function getAtlas(): Atlas {
   return atlas;
 }
 
+/** A package's package.json: exported by most, else found above its entry point (d3's packages hide it). */
+function manifestOf(name: string): { name?: string; version: string } {
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string };
+  try {
+    return read(require.resolve(`${name}/package.json`));
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw error;
+  }
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file) && read(file).name === name) return read(file);
+  }
+  throw new Error(`no package.json of ${name} above ${require.resolve(name)}`);
+}
+
+const packageVersions = (names: string[]) => names.map((name) => `${name}@${manifestOf(name).version}`).join(' ');
+
 /**
  * The outline packages' versions: part of each map file's incremental-build
  * key, since the outlines are read here rather than through Vite's module graph.
  */
-export const ATLAS_VERSION = ['us-atlas', 'world-atlas']
-  .map((name) => {
-    const manifest = readFileSync(require.resolve(`${name}/package.json`), 'utf8');
-    return `${name}@${(JSON.parse(manifest) as { version: string }).version}`;
-  })
-  .join(' ');
+export const ATLAS_VERSION = packageVersions(['us-atlas', 'world-atlas']);
+
+/** The versions of the packages that turn the outlines into areas and measure them. */
+export const OUTLINE_CODE_VERSION = packageVersions(['topojson-client', 'd3-geo']);

@@ -165,7 +165,7 @@ function nearest(features: readonly AreaFeature[], [lon, lat]: [number, number])
  * states first, so that one the 1:10m state outlines miss narrowly still gets
  * its state rather than the whole country.
  */
-export function findArea(place: MapPlace, atlas: Atlas): Found | undefined {
+export function findArea(place: Pick<MapPlace, 'lat' | 'lon' | 'country'>, atlas: Atlas): Found | undefined {
   const point: [number, number] = [place.lon, place.lat];
   const order: [readonly AreaFeature[], (fs: readonly AreaFeature[], p: [number, number]) => Found | undefined][] =
     place.country === 'US'
