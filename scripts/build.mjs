@@ -34,25 +34,20 @@ const shown = path.relative(root, target) || target;
 const started = process.hrtime.bigint();
 const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
 
-// The publish's modules load while Astro builds, unless there is a record to publish from
-// first (node_modules/.astro/newsroom-publish/, src/publish/publish-record.ts).
-const loadPublish = async () => ({
-  ...(await tsImport('../src/publish/fast-publish.ts', import.meta.url)),
-  ...(await tsImport('../src/publish/publish-record.ts', import.meta.url)),
-});
+// The publish record's module has only Node's own imports: Node loads it as it is. The
+// publish itself (src/publish/fast-publish.ts) is loaded only when there is a record to start from.
+const record = await import('../src/publish/publish-record.ts');
 const cacheDir = path.join(root, 'node_modules/.astro');
-let publishModules;
 
 // Other options are Astro's: they may change what is built, so only a full build takes them.
 if (fullAsked) {
   console.log('Full build: asked for with --full.');
 } else if (args.length) {
   console.log(`Full build: options for Astro were given (${args.join(' ')}).`);
-} else if (!existsSync(path.join(cacheDir, 'newsroom-publish/current/record.json'))) {
+} else if (!record.hasPublishRecord(cacheDir)) {
   console.log('Full build: there is no record of a full build to start from.');
 } else {
-  publishModules = loadPublish();
-  const { publishChangedStories } = await publishModules;
+  const { publishChangedStories } = await tsImport('../src/publish/fast-publish.ts', import.meta.url);
   const outcome = await publishChangedStories({ root, target, env: process.env });
   if (outcome.kind === 'current') {
     console.log(`Nothing changed since the last build: ${shown}/ is current.`);
@@ -76,9 +71,6 @@ if (fullAsked) {
   }
   console.log(`Full build: ${outcome.reason}.`);
 }
-publishModules ??= loadPublish();
-publishModules.catch(() => {}); // awaited after the build
-
 rmSync(staging, { recursive: true, force: true });
 const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
 const status = await new Promise((resolve) => {
@@ -90,10 +82,9 @@ const status = await new Promise((resolve) => {
   child.on('error', () => resolve(1));
   child.on('exit', (code) => resolve(code ?? 1));
 });
-const { commitPendingRecord, dropPendingRecord } = await publishModules;
 if (status !== 0) {
   rmSync(staging, { recursive: true, force: true });
-  dropPendingRecord(cacheDir);
+  record.dropPendingRecord(cacheDir);
   console.error(`\nThe build failed; ${shown}/ was left as it was.`);
   process.exit(status);
 }
@@ -102,6 +93,6 @@ if (existsSync(target)) renameSync(target, previous);
 renameSync(staging, target);
 rmSync(previous, { recursive: true, force: true });
 // Options given to Astro may change what it builds: the next build starts from no record.
-if (args.length) dropPendingRecord(cacheDir);
-commitPendingRecord(cacheDir, target);
+if (args.length) record.dropPendingRecord(cacheDir);
+record.commitPendingRecord(cacheDir, target);
 console.log(`Site written to ${shown}/`);

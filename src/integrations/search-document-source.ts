@@ -56,7 +56,20 @@ export interface SearchEntry {
   thumbnail?: { source: string; name: string } | undefined;
 }
 
+/** Each view's entry, made once however many listeners ask (the indexer, the publish record). */
+const entries = new WeakMap<StoryView, SearchEntry>();
+
 export function searchEntryOf(
+  view: StoryView,
+  site: { language: string; timezone: string },
+  root: string,
+): SearchEntry {
+  let entry = entries.get(view);
+  if (!entry) entries.set(view, (entry = makeSearchEntry(view, site, root)));
+  return entry;
+}
+
+function makeSearchEntry(
   { record, story, context }: StoryView,
   site: { language: string; timezone: string },
   root: string,

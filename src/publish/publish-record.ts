@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BodyLocation } from '../ingest/body-store.ts';
 import type { PublicationState } from '../model/publication.ts';
@@ -138,6 +138,9 @@ export function commitPendingRecord(cacheDir: string, target: string): void {
   writeJsonFile(path.join(pending, 'record.json'), { ...record, target, targetFingerprint: outputFingerprint(target) });
   renameSync(pending, current);
 }
+
+/** Whether a full build left a record to publish from. */
+export const hasPublishRecord = (cacheDir: string) => existsSync(path.join(currentFolder(cacheDir), 'record.json'));
 
 /** The current record, or undefined (none, another version, unreadable). */
 export function readPublishRecord(cacheDir: string): PublishRecord | undefined {
