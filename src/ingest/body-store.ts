@@ -116,12 +116,24 @@ export class BodyReader {
   }
 
   async read(body: BodyLocation): Promise<string> {
-    let fd = this.#fds.get(body.pack);
+    return readAt(this.#open(body.pack), body);
+  }
+
+  /**
+   * Opens the body's pack now, for a read that comes later: an open pack can still be read
+   * after the loader has removed it (compacted into a new one at the end of a sync).
+   */
+  keep(body: BodyLocation): void {
+    this.#open(body.pack);
+  }
+
+  #open(pack: string): number {
+    let fd = this.#fds.get(pack);
     if (fd === undefined) {
-      fd = openSync(packFile(this.#bodyDir, body.pack), 'r');
-      this.#fds.set(body.pack, fd);
+      fd = openSync(packFile(this.#bodyDir, pack), 'r');
+      this.#fds.set(pack, fd);
     }
-    return readAt(fd, body);
+    return fd;
   }
 
   /** Closes the packs opened so far; reading again opens them again. */

@@ -10,9 +10,10 @@
 // year in memory at a time. A story filed in another year's folder than its
 // date's may reach a shard already written: that shard is written again at the
 // end. A shard whose documents (and thumbnails) are unchanged since an earlier
-// build is taken from the cache instead of indexed again. A written shard's
-// documents are let go (a whole archive's would weigh gigabytes), keeping what
-// they are written from, in case the shard is written again.
+// build is taken from the cache instead of indexed again. Documents are written
+// from their sources when their shard is written, and let go after: Pagefind
+// indexes more slowly than a sync delivers stories, and the documents of every
+// year waiting its turn would weigh gigabytes.
 //
 // Messages in: { document: { shard, folder, url, source, thumbnail? } }, then
 // { end: true }; `source` is what the story's document is written from
@@ -33,21 +34,21 @@ const { writeSearchBundle, closeSearchIndexer } = await tsImport('./search-bundl
 
 const { language, cacheDir, bodyDir } = workerData;
 const bodies = new BodyReader(bodyDir);
-const documents = new Map(); // shard -> documents ({ url, source, thumbnail, content }), in arrival order
+const documents = new Map(); // shard -> { url, source, thumbnail } of its stories, in arrival order
 const closed = new Set();
 const rewrite = new Set();
 const written = new Map(); // shard -> { dir, pages }
 const reused = new Set();
 let chain = Promise.resolve();
 
-async function writeShard(shard, docs) {
-  for (const d of docs) d.content ??= await searchDocumentOf(d.source, bodies);
+async function writeShard(shard, stories) {
+  const docs = [];
+  for (const { url, source, thumbnail } of stories)
+    docs.push({ url, content: await searchDocumentOf(source, bodies), thumbnail });
   const { dir, reused: fromCache } = await writeSearchBundle(docs, { cacheDir, language });
   if (fromCache) reused.add(shard);
   else reused.delete(shard);
   written.set(shard, { dir, pages: docs.length });
-  // Written: only what a document is made from is kept, in case the year is written again.
-  for (const d of docs) d.content = undefined;
 }
 
 /** Cached shards unused for a week go; recent ones may belong to another build sharing the cache. */
@@ -66,7 +67,7 @@ function closeShard(shard) {
   chain = chain.then(() => writeShard(shard, docs));
 }
 
-// Messages are handled one after another, in arrival order: a document's body is read first.
+// Messages are handled one after another, in arrival order.
 let inbox = Promise.resolve();
 let failure;
 parentPort.on('message', (message) => {
@@ -89,12 +90,12 @@ function reportFailure(error) {
 async function handle(message) {
   if (message.document) {
     const { shard, folder, url, source, thumbnail } = message.document;
-    const content = await searchDocumentOf(source, bodies);
+    bodies.keep(source.body);
     // Files come folder by folder, oldest year first: years before this folder are complete.
     for (const open of documents.keys()) if (!closed.has(open) && open < folder) closeShard(open);
     if (closed.has(shard)) rewrite.add(shard);
     if (!documents.has(shard)) documents.set(shard, []);
-    documents.get(shard).push({ url, source, thumbnail, content });
+    documents.get(shard).push({ url, source, thumbnail });
     return;
   }
   if (message.end) {

@@ -35,6 +35,22 @@ describe('PackWriter and BodyReader', () => {
     await reader.close();
   });
 
+  it('reads a kept body after its pack was removed, as the search worker does after the loader compacts', async () => {
+    const dir = freshDir();
+    BodyStore.open(dir);
+    const writer = new PackWriter(dir);
+    const kept = writer.append('<p>kept</p>');
+    const other = writer.append('<p>other</p>');
+    writer.close();
+    const reader = new BodyReader(dir);
+    reader.keep(kept);
+    rmSync(path.join(packFolder(dir), packs(dir)[0]!));
+    expect(await reader.read(kept)).toBe('<p>kept</p>');
+    expect(await reader.read(other)).toBe('<p>other</p>');
+    await reader.close();
+    expect(() => new BodyReader(dir).keep(kept)).toThrow(/ENOENT/);
+  });
+
   it('starts a new pack after close, never appending to a finished one', () => {
     const dir = freshDir();
     BodyStore.open(dir);
