@@ -15,7 +15,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -34,8 +33,8 @@ const shown = path.relative(root, target) || target;
 const started = process.hrtime.bigint();
 const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(1);
 
-// The publish record's module has only Node's own imports: Node loads it as it is. The
-// publish itself (src/publish/fast-publish.ts) is loaded only when there is a record to start from.
+// Node loads the publish's TypeScript modules as they are (it strips their types); the publish
+// itself (src/publish/fast-publish.ts) is loaded only when there is a record to start from.
 const record = await import('../src/publish/publish-record.ts');
 const cacheDir = path.join(root, 'node_modules/.astro');
 
@@ -47,7 +46,7 @@ if (fullAsked) {
 } else if (!record.hasPublishRecord(cacheDir)) {
   console.log('Full build: there is no record of a full build to start from.');
 } else {
-  const { publishChangedStories } = await tsImport('../src/publish/fast-publish.ts', import.meta.url);
+  const { publishChangedStories } = await import('../src/publish/fast-publish.ts');
   const outcome = await publishChangedStories({ root, target, env: process.env });
   if (outcome.kind === 'current') {
     console.log(`Nothing changed since the last build: ${shown}/ is current.`);

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tsImport } from 'tsx/esm/api';
+import type * as BodyPublish from './body-publish.ts';
 import path from 'node:path';
 import { buildInstant } from '../model/publication.ts';
 import { full, FullBuild } from './full-build.ts';
@@ -14,8 +16,8 @@ import { forgetPublishRecord, outputFingerprint, readPublishRecord } from './pub
  * output, and it is written in three places: the story's page, the feeds that carry it, and
  * its year's search bundle (body-publish.ts). Anything else, or anything that does not go
  * exactly as expected, is a full build, with the reason said. This module decides with light
- * imports only: every build asks it first, and most of what a publish loads is needed only
- * when there is something to publish.
+ * imports only, which Node loads without a TypeScript toolchain: every build asks it first,
+ * and most of what a publish loads is needed only when there is something to publish.
  */
 
 /** More changed stories than this is a commit of another kind: a full build. */
@@ -82,6 +84,9 @@ async function publish(
   if (changedFiles.length === 0) return { kind: 'current' };
   if (changedFiles.length > MOST_STORIES_PUBLISHED) full(`${changedFiles.length} story files changed`);
 
-  const { publishBodies } = await import('./body-publish.ts');
+  // The publish itself loads through tsx, as the build's workers load their modules: this
+  // module and what it imports are loaded by Node as they are (scripts/build.mjs), the rest is
+  // TypeScript that Node's type stripping does not take.
+  const { publishBodies } = (await tsImport('./body-publish.ts', import.meta.url)) as typeof BodyPublish;
   return publishBodies({ root, cacheDir, target, env, record, changedFiles, prepared, onChange });
 }
