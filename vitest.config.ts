@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            'tests/{ingest,import,model,outputs,site,client,check,schemas,scripts,bench,integrations,publish}/**/*.test.ts',
+            'tests/{ingest,import,model,outputs,site,client,check,schemas}/**/*.test.ts',
+            'tests/{scripts,bench,integrations,publish}/**/*.test.ts',
           ],
           environment: 'node',
         },
