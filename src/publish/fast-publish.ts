@@ -3,7 +3,7 @@ import { tsImport } from 'tsx/esm/api';
 import type * as BodyPublish from './body-publish.ts';
 import path from 'node:path';
 import { buildInstant } from '../model/publication.ts';
-import { full, FullBuild } from './full-build.ts';
+import { full, isFullBuild } from './full-build.ts';
 import { PreparedOutputs } from './prepared-outputs.ts';
 import { readPublishInputs } from './publish-inputs.ts';
 import { forgetPublishRecord, outputFingerprint, readPublishRecord } from './publish-record.ts';
@@ -46,7 +46,7 @@ export async function publishChangedStories(options: {
     return await publish(root, cacheDir, target, env, prepared, () => (changing = true));
   } catch (error) {
     prepared.discard();
-    if (error instanceof FullBuild) return { kind: 'full', reason: error.message };
+    if (isFullBuild(error)) return { kind: 'full', reason: error.message };
     // Once files started taking their places the output may be part old, part new: the next build is full.
     if (changing) {
       forgetPublishRecord(cacheDir);
