@@ -7,8 +7,13 @@
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Formatted dates by style and instant; bounded, so a long dev session cannot grow it without end. */
-const formatted = new Map<string, string>();
+/**
+ * Formatted dates by locale, zone and style, then by instant: nested maps, so a date already
+ * formatted is found without building a key string. Bounded, so a long dev session cannot grow
+ * them without end.
+ */
+const formatted = new Map<string, Map<string, Map<string, Map<number, string>>>>();
+let formattedCount = 0;
 const MAX_FORMATTED = 200_000;
 
 function format(
@@ -18,17 +23,28 @@ function format(
   options: Intl.DateTimeFormatOptions,
   date: Date,
 ): string {
-  const key = `${locale}|${timeZone}|${style}|${date.getTime()}`;
-  let text = formatted.get(key);
+  let byZone = formatted.get(locale);
+  if (!byZone) formatted.set(locale, (byZone = new Map()));
+  let byStyle = byZone.get(timeZone);
+  if (!byStyle) byZone.set(timeZone, (byStyle = new Map()));
+  let byInstant = byStyle.get(style);
+  if (!byInstant) byStyle.set(style, (byInstant = new Map()));
+  const instant = date.getTime();
+  let text = byInstant.get(instant);
   if (text === undefined) {
     text = formatter(locale, timeZone, style, options).format(date);
-    if (formatted.size >= MAX_FORMATTED) formatted.clear();
-    formatted.set(key, text);
+    if (formattedCount >= MAX_FORMATTED) {
+      formatted.clear();
+      formattedCount = 0;
+      return text;
+    }
+    byInstant.set(instant, text);
+    formattedCount++;
   }
   return text;
 }
 
-/** One formatter per locale, zone and named style; the key is built without serialising options on every call. */
+/** One formatter per locale, zone and named style. */
 function formatter(
   locale: string,
   timeZone: string,
