@@ -16,6 +16,28 @@ describe('stableJson', () => {
     expect(stableJson({ date: new Date('2026-11-29T12:00:00Z') })).toBe('{"date":"2026-11-29T12:00:00.000Z"}');
   });
 
+  it('writes what JSON.stringify writes of the same data with its keys sorted', () => {
+    const sortedCopy = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortedCopy)
+        : v && typeof v === 'object' && !(v instanceof Date)
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const samples: unknown[] = [
+      { z: 'quote " back\\slash \n line \u2028 sep \ud800 lone', a: [1, -0, 1e21, 0.1, NaN, Infinity, null, undefined] },
+      { nested: { deeper: { list: [{ b: true, a: false }], gone: undefined } }, when: new Date('2026-01-02T03:04:05Z') },
+      ['é', 'ü', '😀', '', 0, { '': 'empty key', '10': 'ten', '9': 'nine' }],
+      'just a string',
+      42,
+      null,
+    ];
+    for (const sample of samples) expect(stableJson(sample)).toBe(JSON.stringify(sortedCopy(sample)));
+  });
+
   it('refuses maps, sets and functions instead of hashing them as nothing', () => {
     expect(() => stableJson({ authors: new Map([['a', 1]]) })).toThrow(/"authors" is a Map/);
     expect(() => stableJson({ tags: new Set(['x']) })).toThrow(/"tags" is a Set/);
