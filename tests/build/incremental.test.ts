@@ -147,6 +147,11 @@ describe(`incremental builds of a generated archive of ${COUNT} stories`, () => 
     const other = pages.find((p) => reused.has(`/${p}`))!;
     const cached = path.join(incremental.root, 'node_modules/.astro/dist', other);
     expect(statSync(path.join(incremental.dist, other)).ino).toBe(statSync(cached).ino);
+    // A page rendered again is written once too: its cached copy is a hard link to it (the page writer).
+    const rendered = `articles/${story.slug}/index.html`;
+    expect(statSync(path.join(incremental.dist, rendered)).ino).toBe(
+      statSync(path.join(incremental.root, 'node_modules/.astro/dist', rendered)).ino,
+    );
   });
 
   // Scenarios that touch different stories share a build pair (each pair is two builds of
