@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,7 +86,7 @@ describe("Astro's incremental restore (patched)", () => {
     expect(readFileSync(path.join(root, 'cache/dist/articles/a/index.html'), 'utf8')).toBe('<p>second</p>');
   });
 
-  it('writes rendered pages on its own thread, each kept as the cached copy without its bytes written again', async () => {
+  it('writes rendered pages on its own thread, each kept as the cached copy without writing it again', async () => {
     const { root, settings } = project();
     const cache = await newCache();
     const writer = await newPageWriter();

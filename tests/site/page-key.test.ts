@@ -28,8 +28,14 @@ describe('stableJson', () => {
             )
           : v;
     const samples: unknown[] = [
-      { z: 'quote " back\\slash \n line \u2028 sep \ud800 lone', a: [1, -0, 1e21, 0.1, NaN, Infinity, null, undefined] },
-      { nested: { deeper: { list: [{ b: true, a: false }], gone: undefined } }, when: new Date('2026-01-02T03:04:05Z') },
+      {
+        z: 'quote " back\\slash \n line \u2028 sep \ud800 lone',
+        a: [1, -0, 1e21, 0.1, NaN, Infinity, null, undefined],
+      },
+      {
+        nested: { deeper: { list: [{ b: true, a: false }], gone: undefined } },
+        when: new Date('2026-01-02T03:04:05Z'),
+      },
       ['é', 'ü', '😀', '', 0, { '': 'empty key', '10': 'ten', '9': 'nine' }],
       'just a string',
       42,
