@@ -13,7 +13,7 @@ import {
   type ShareCardContent,
 } from '../outputs/share-card.ts';
 import { loadShareCardAssets, shareCardDesignDigest } from '../outputs/share-card-render.ts';
-import { painterDrawer, ShareCardCache, type CardDrawer } from '../outputs/share-card-cache.ts';
+import { painterDrawer, ShareCardCache, type CardDrawer, type CardJob } from '../outputs/share-card-cache.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
 import { linkOrCopy } from './hard-links.ts';
 import { cardThreads, drawCards } from './share-card-pool.ts';
@@ -54,18 +54,32 @@ function cardsOfNextSync(root: string, design: string, preview: boolean): Promis
  * written, drawn into the card cache where missing, on every core, and
  * hard-linked into dist/cards/ (no bytes copied, and no work for Astro's page
  * cache, which would copy each of them on every incremental build); the cache
- * then keeps only this build's cards. (Drawing them while the pages render
- * saved nothing: Pagefind's indexer has the other core then.) Under
- * `astro dev` the dev server draws a card when a browser asks for it.
+ * then keeps only this build's cards. Drawing starts when the pages are
+ * written (`astro:build:generated`), beside Pagefind's last shards, not while
+ * the pages render: Pagefind's indexer and the page writer have the other core
+ * then. Under `astro dev` the dev server draws a card when a browser asks for it.
  */
 export default function shareCards(): AstroIntegration {
   let cards: Promise<Card[]> | undefined;
+  let drawing: Promise<{ list: Card[]; jobs: CardJob[] }> | undefined;
   let threads = 0;
   /** Under `astro dev`: the cards of the newest sync, by file name. */
   let latest = new Map<string, Card>();
   let cache: ShareCardCache;
   let devDrawer: CardDrawer | undefined;
   let assetOptions: Parameters<typeof loadShareCardAssets>[0];
+
+  /** Draws the cards of this build that the cache lacks, on every core. */
+  async function drawMissingCards(): Promise<{ list: Card[]; jobs: CardJob[] }> {
+    if (!cards) throw new Error('The share cards were not named.');
+    const list = await cards;
+    const jobs = await cache.missing(
+      list.map((c) => c.content),
+      assetOptions.design,
+    );
+    await drawCards(cache.dir, jobs, assetOptions, threads);
+    return { list, jobs };
+  }
 
   return {
     name: 'newsroom:share-cards',
@@ -115,14 +129,14 @@ export default function shareCards(): AstroIntegration {
             }, next);
         });
       },
+      // Drawing starts once the pages are written, while Pagefind indexes the last of them on one core.
+      'astro:build:generated': () => {
+        drawing = drawMissingCards();
+        drawing.catch(() => {}); // reported at build:done
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!cards) throw new Error('The share cards were not named.');
-        const list = await cards;
-        const jobs = await cache.missing(
-          list.map((c) => c.content),
-          assetOptions.design,
-        );
-        await drawCards(cache.dir, jobs, assetOptions, threads);
+        const { list, jobs } = await (drawing ?? drawMissingCards());
+        drawing = undefined;
         const target = path.join(fileURLToPath(dir), 'cards');
         if (list.length) mkdirSync(target, { recursive: true });
         for (const card of list) {
