@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { frontSchema } from '../schemas/registries.ts';
-import { parseStoryPath } from '../ingest/story-path.ts';
+import { entryFilesByStory, parseEntryPath, parseStoryPath, storyFolderOf } from '../ingest/story-path.ts';
 import { slug } from '../model/slug.ts';
 import { buildInstant, publicationState } from '../model/publication.ts';
 import {
@@ -13,7 +14,7 @@ import {
   linkProblemsAround,
   listContent,
 } from '../ingest/content-files.ts';
-import { analyzeStory } from '../ingest/parse-story.ts';
+import { analyzeLiveStory } from '../ingest/live-entries.ts';
 import { readPolicyPages } from '../ingest/policy-pages.ts';
 import { logoRefusal } from '../ingest/public-files.ts';
 import { storyFolderFileProblem } from '../ingest/story-pictures.ts';
@@ -102,6 +103,8 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     const file = `content/articles/${name}`;
     const parsed = parseStoryPath(name);
     if (!parsed) {
+      const entry = parseEntryPath(name);
+      if (entry && folderStories.has(entry.storyFolder)) continue;
       if (folderStories.has(path.posix.dirname(name))) {
         const problem = storyFolderFileProblem(file) ?? imageNameLengthProblem(file);
         if (problem) problems.push(problem);
@@ -115,7 +118,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
         message: 'is not where a story or its images belong',
         hint:
           'stories are content/articles/<yyyy>/<slug>.mdx or <yyyy>/<slug>/index.mdx, ' +
-          'with images only beside index.mdx',
+          "with images only beside index.mdx and a live story's entries in entries/",
       });
       continue;
     }
@@ -147,6 +150,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
   if (options.stories === false) return problems;
   const peopleRegistry = peopleIndexOf(people);
   const stories = files.filter((name) => parseStoryPath(name));
+  const entryFiles = entryFilesByStory(files);
   const claims: RedirectClaim[] = [];
   const at = options.at ?? buildInstant(process.env);
   const redirectTexts = new Map<string, string>();
@@ -163,7 +167,12 @@ export async function checkContent(root: string, options: { stories?: boolean; a
         dir: path.dirname(path.join(articlesDir, name)),
       };
       const file = `content/articles/${name}`;
-      const analysis = analyzeStory(file, texts[j]!, ctx);
+      const folder = storyFolderOf(name);
+      const entries = ((folder && entryFiles.get(folder)) || []).map((entry) => ({
+        file: `content/articles/${entry}`,
+        text: readFileSync(path.join(articlesDir, entry), 'utf8'),
+      }));
+      const analysis = analyzeLiveStory(file, texts[j]!, entries, ctx);
       problems.push(...analysis.problems);
       // Every story's own URL is in play, redirects or not.
       claims.push({

@@ -5,17 +5,14 @@ import type { EmbedProviders } from '../model/embeds.ts';
 import { slug } from '../model/slug.ts';
 import { didYouMean } from '../model/spelling.ts';
 import type { Coordinates } from '../model/gazetteer.ts';
-import { readFrontmatterYaml, splitFrontmatter } from './frontmatter.ts';
 import { lookupPlace } from './gazetteer-lookup.ts';
 import type { Problem } from './problems.ts';
 import type { PeopleIndex } from './registries.ts';
 import { renderCheckedBody } from './story-body-check.ts';
+import type { BodyReferences } from './story-body/render.ts';
 import { figuresIn } from './story-body/figures.ts';
 import { figureLines, refusalMessage, StoryPictures } from './story-pictures.ts';
-import { YamlSource } from './yaml-document.ts';
-import { FILE_BYTES } from '../schemas/limits.ts';
-import { fieldOnLine, sizeProblem } from './size-limits.ts';
-import { oneMessagePerField, valueProblems, yamlValueIssues } from './yaml-values.ts';
+import { readFrontmatterChecked } from './frontmatter-check.ts';
 import { bodyLimitIssues } from './body-limits.ts';
 
 const rawArticleSchema = articleSchema(z.string().min(1));
@@ -49,67 +46,11 @@ export interface StoryAnalysis {
  * loader stores what this returns; `npm run check` reports its problems.
  */
 export function analyzeStory(file: string, text: string, ctx: StoryCheckContext): StoryAnalysis {
-  const tooBig = sizeProblem(file, text, FILE_BYTES.story, { noun: 'the file', fieldOf: storyFieldOn(text) });
-  if (tooBig) return { problems: [tooBig] };
-  // Files are read as UTF-8; bytes that are not UTF-8 come out as U+FFFD.
-  const unreadable = text.indexOf('\uFFFD');
-  if (unreadable >= 0) {
-    const line = text.slice(0, unreadable).split('\n').length;
-    return {
-      problems: [
-        {
-          severity: 'error',
-          file,
-          line,
-          field: 'file',
-          message: 'is not UTF-8 text: a character on this line could not be read',
-          hint: 'save the file as UTF-8 in your editor',
-        },
-      ],
-    };
-  }
-  const parts = splitFrontmatter(text);
-  if (!parts) {
-    return {
-      problems: [
-        {
-          severity: 'error',
-          file,
-          line: 1,
-          field: 'frontmatter',
-          message: 'the file does not start with a --- frontmatter block',
-          hint: 'start from the template in docs/writing.md#a-story-file, or npm run new',
-        },
-      ],
-    };
-  }
-  // The fast reader first; the positional parser only for a file with something to report.
-  const frontmatterTooBig = sizeProblem(file, parts.frontmatter, FILE_BYTES.frontmatter, {
-    noun: 'the frontmatter',
-    field: 'frontmatter',
-    firstLine: 2,
-  });
-  if (frontmatterTooBig) return { problems: [frontmatterTooBig] };
-  let positional: YamlSource | undefined;
-  const lines = () => (positional ??= new YamlSource(file, parts.frontmatter, 2, FILE_BYTES.frontmatter));
-  const problems: Problem[] = [];
-  let data: unknown;
-  try {
-    data = readFrontmatterYaml(parts.frontmatter);
-  } catch {
-    problems.push(...lines().syntaxProblems());
-    if (lines().data === undefined) return { problems };
-    data = lines().data ?? {};
-  }
-  // Text rules and limits first: the schema must not walk what an alias bomb expands to.
-  const valueIssues = yamlValueIssues(data);
-  const values = valueProblems(file, valueIssues, (field) => lines().lineOf(field));
-  if (valueIssues.some((issue) => issue.fatal)) return { problems: [...problems, ...values] };
-  const result = rawArticleSchema.safeParse(data);
-  const schemaProblems = result.success ? [] : lines().issueProblems(result.error.issues, rawArticleSchema);
-  problems.push(...oneMessagePerField(values, schemaProblems, valueIssues));
-
-  const raw = (data ?? {}) as Record<string, unknown>;
+  const reading = readFrontmatterChecked(file, text, rawArticleSchema);
+  const { problems, parts, raw, lines } = reading;
+  if (!parts || !reading.checked) return { problems };
+  const result =
+    reading.data === undefined ? { success: false as const } : { success: true as const, data: reading.data };
   const at = (field: (string | number)[], message: string, hint?: string) =>
     problems.push({ severity: 'error', file, line: lines().lineOf(field), field: field.join('.'), message, hint });
   // An id that is not there is most often a slip of the keyboard, so the hint names the id
@@ -135,6 +76,9 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       const id = (c as { id?: unknown } | null)?.id;
       if (typeof id === 'string' && !ctx.authors.has(id)) unknownAuthor(['contributors', i, 'id'], id);
     });
+  }
+  if (raw['entries'] !== undefined) {
+    at(['entries'], 'is not a frontmatter field', "a live story's entries are files in its entries/ folder");
   }
   const section = raw['section'];
   if (typeof section === 'string' && !ctx.sections.has(section)) {
@@ -243,49 +187,54 @@ export function analyzeStory(file: string, text: string, ctx: StoryCheckContext)
       ? { ...checked, locations: checked.locations.map((place, i) => ({ ...place, ...found.get(i) })) }
       : checked;
   if (ctx.bodies === false) return { problems, ...(valid && { data: valid }) };
-  // What would exhaust the body's reader is refused before it reads the body.
+  const body = checkedBody(
+    file,
+    parts,
+    { sources: names(raw['sources']), officials: names(raw['officials']) },
+    {
+      embeds: ctx.embeds,
+      pictures,
+    },
+  );
+  problems.push(...body.problems);
+  if (!body.tree) return { problems, ...(valid && { data: valid }) };
+  const shown = [...(typeof imageSrc === 'string' ? [imageSrc] : []), ...body.figures];
+  return { problems, ...(valid && { data: valid }), body: body.tree, pictures: shown };
+}
+
+/**
+ * A body read as the build renders it (never run): its limits first, so that nothing can
+ * exhaust the reader, then the renderer's refusals, then each `<Figure>`'s picture. For a
+ * story's body and for each entry of a live story alike.
+ */
+export function checkedBody(
+  file: string,
+  parts: { body: string; bodyLine: number },
+  references: BodyReferences,
+  context: { embeds: EmbedProviders; pictures: StoryPictures },
+): { problems: Problem[]; tree?: Root; figures: string[] } {
+  const problems: Problem[] = [];
   const bodyIssues = bodyLimitIssues(parts.body, file.endsWith('.mdx') ? 'mdx' : 'md');
   if (bodyIssues.length) {
     for (const { line, message, hint } of bodyIssues)
       problems.push({ severity: 'error', file, line: parts.bodyLine + line - 1, field: 'body', message, hint });
-    return { problems, ...(valid && { data: valid }) };
+    return { problems, figures: [] };
   }
-  const body = renderCheckedBody(
-    file,
-    parts.body,
-    parts.bodyLine,
-    { sources: names(raw['sources']), officials: names(raw['officials']) },
-    file.endsWith('.mdx'),
-    ctx.embeds,
-  );
+  const body = renderCheckedBody(file, parts.body, parts.bodyLine, references, file.endsWith('.mdx'), context.embeds);
   problems.push(...body.problems);
   // Figures as the renderer read them, whatever the quotes or spacing they were written with.
   const figures = body.tree === undefined ? [] : figuresIn(body.tree).map((figure) => figure.src);
-  // Lines are found only for a story with a refused figure: the others never show one.
+  // Lines are found only for a body with a refused figure: the others never show one.
   let figureAt: number[] | undefined;
   figures.forEach((src, i) => {
-    const refused = pictures.refusal(src);
+    const refused = context.pictures.refusal(src);
     if (refused) {
       figureAt ??= figureLines(parts.body, parts.bodyLine, figures);
       const message = refusalMessage(`<Figure src="${src}">`, refused);
       problems.push({ severity: 'error', file, line: figureAt[i]!, field: 'body', message, hint: refused.hint });
     }
   });
-  const shown = [...(typeof imageSrc === 'string' ? [imageSrc] : []), ...figures];
-  return {
-    problems,
-    ...(valid && { data: valid }),
-    ...(body.tree && { body: body.tree, pictures: shown }),
-  };
-}
-
-/** The field a line of a story file belongs to, for a size problem: its key in the frontmatter, else the body. */
-function storyFieldOn(text: string): (line: number, lineText: string) => string | undefined {
-  return (line, lineText) => {
-    const parts = splitFrontmatter(text);
-    if (parts && line >= parts.bodyLine) return 'body';
-    return fieldOnLine(lineText) ?? 'frontmatter';
-  };
+  return { problems, figures, ...(body.tree && { tree: body.tree }) };
 }
 
 /** Every problem of one story file. */

@@ -1,4 +1,4 @@
-import { analyzeStory } from './parse-story.ts';
+import { analyzeLiveStory, type EntryFile } from './live-entries.ts';
 import type { PeopleIndex } from './registries.ts';
 import { formatProblems, type Problem } from './problems.ts';
 import type { StoredBody } from './body-files.ts';
@@ -22,6 +22,8 @@ export interface AnalysisJob {
   contents: string;
   /** Absolute folder of the story file, for images beside it. */
   dir: string;
+  /** A live story's entry files (live-entries.ts). */
+  entries?: EntryFile[];
 }
 
 /**
@@ -38,7 +40,7 @@ export type StoredStory =
  * (analysis-pool.ts); both give the same outcome.
  */
 export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, packs: PackWriter): StoredStory {
-  const analysis = analyzeStory(job.file, job.contents, { ...registries, dir: job.dir });
+  const analysis = analyzeLiveStory(job.file, job.contents, job.entries ?? [], { ...registries, dir: job.dir });
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length) return { ok: false, problems: errors };
   if (!analysis.data || !analysis.body) {
@@ -47,13 +49,15 @@ export function analyzeAndStore(job: AnalysisJob, registries: StoryRegistries, p
     return { ok: false, problems: [{ severity: 'error', file: job.file, line: 1, field: 'file', message }] };
   }
   const warnings = formatProblems(analysis.problems.filter((p) => p.severity === 'warning'));
+  const entries = analysis.entries?.map((entry) => ({ id: entry.stored.id, body: entry.body }));
+  const pictures = [...(analysis.pictures ?? []), ...(analysis.entries ?? []).flatMap((entry) => entry.pictures)];
   return {
     ok: true,
     data: analysis.data as unknown as Record<string, unknown>,
     body: {
-      ...packs.append(serializeRenderedBody(renderedBody(analysis.body))),
+      ...packs.append(serializeRenderedBody(renderedBody(analysis.body, entries))),
       warnings,
-      ...(analysis.pictures?.length && { pictures: analysis.pictures }),
+      ...(pictures.length && { pictures }),
     },
   };
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -9,7 +8,8 @@ import { GAZETTEER_VERSION } from './gazetteer-lookup.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { lineMentioning, redirectProblems } from '../check/redirects.ts';
 import { readSiteOutputs } from '../check/site-outputs.ts';
-import { parseStoryPath } from './story-path.ts';
+import { entryFilesByStory, parseEntryPath, parseStoryPath, storyFolderOf } from './story-path.ts';
+import type { EntryFile } from './live-entries.ts';
 import { buildInstant, publicationState, type PublicationFields } from '../model/publication.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
 import { bodyFolder } from './body-files.ts';
@@ -50,10 +50,27 @@ interface Registries extends StoryRegistries {
   key: string;
 }
 
-/** The story files under `base`, and the links there (stories or pictures), which are never followed. */
-function storyFiles(base: string): { stories: string[]; links: string[] } {
+/**
+ * The story files under `base`, the entry files of each live story (by its folder), and the
+ * links there (stories, entries or pictures), which are never followed.
+ */
+function storyFiles(base: string): { stories: string[]; entries: Map<string, string[]>; links: string[] } {
   const { files, links } = listContent(base);
-  return { stories: files.filter((relative) => parseStoryPath(relative) !== undefined), links };
+  return {
+    stories: files.filter((relative) => parseStoryPath(relative) !== undefined),
+    entries: entryFilesByStory(files),
+    links,
+  };
+}
+
+/** What the loader knows of a story's text before reading it: its digest, and how to read it. */
+interface StoryText {
+  /** The story file's own digest: what the publish record compares. */
+  digest: string;
+  /** The digest of everything the story is made of: its file and, for a live story, every entry. */
+  wholeDigest: string;
+  read: () => string;
+  entries: () => EntryFile[];
 }
 
 /**
@@ -116,7 +133,7 @@ export function storyLoader(options: { base: string }): Loader {
        */
       async function sync(
         relative: string,
-        text: { digest: string; read: () => string },
+        text: StoryText,
         registries: Registries,
         analyzer: StoryAnalyzer,
         emit = true,
@@ -124,7 +141,7 @@ export function storyLoader(options: { base: string }): Loader {
         const slug = parseStoryPath(relative)!.slug;
         const absolute = path.join(base, relative);
         const file = projectPath(absolute);
-        const digest = storyDigest(text.digest, registries);
+        const digest = storyDigest(text.wholeDigest, registries);
         idByFile.set(absolute, slug);
         const existing = store.get(slug);
         const kept = bodies.get(digest);
@@ -143,7 +160,7 @@ export function storyLoader(options: { base: string }): Loader {
             return [];
           };
         }
-        const outcome = await analyzer.analyze({ file, contents: text.read(), dir });
+        const outcome = await analyzer.analyze({ file, contents: text.read(), dir, entries: text.entries() });
         return () => {
           if (!outcome.ok) {
             store.delete(slug);
@@ -175,6 +192,28 @@ export function storyLoader(options: { base: string }): Loader {
 
       const projectPath = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
 
+      /** A story's text as the loader digests it: a live story's entries are part of it. */
+      function storyText(
+        relative: string,
+        entries: ReadonlyMap<string, string[]>,
+        digestOf: (absolute: string, read: () => string) => string,
+      ): StoryText {
+        const read = () => readFileSync(path.join(base, relative), 'utf8');
+        const digest = digestOf(path.join(base, relative), read);
+        const folder = storyFolderOf(relative);
+        const entryFiles = (folder && entries.get(folder)) || [];
+        if (!entryFiles.length) return { digest, wholeDigest: digest, read, entries: () => [] };
+        const readEntry = (entry: string) => readFileSync(path.join(base, entry), 'utf8');
+        const parts = entryFiles.map((entry) => `${entry} ${digestOf(path.join(base, entry), () => readEntry(entry))}`);
+        return {
+          digest,
+          wholeDigest: textDigest(`${digest}\n${parts.join('\n')}`),
+          read,
+          entries: () =>
+            entryFiles.map((entry) => ({ file: projectPath(path.join(base, entry)), text: readEntry(entry) })),
+        };
+      }
+
       function isCurrent(slug: string, file: string, digest: string): boolean {
         const existing = store.get(slug);
         return (
@@ -195,8 +234,8 @@ export function storyLoader(options: { base: string }): Loader {
       };
 
       const registries = await readRegistries();
-      const { stories: files, links } = storyFiles(base);
-      const readStory = (relative: string) => readFileSync(path.join(base, relative), 'utf8');
+      const listing = storyFiles(base);
+      const { stories: files, links } = listing;
       // Many changed stories (an archive's first build, a new renderer) are analysed on
       // every core; a few (a reporter's commit) on this thread, without starting workers.
       // Only files changed since the last build are read (file-digests.ts), synchronously
@@ -204,10 +243,10 @@ export function storyLoader(options: { base: string }): Loader {
       // asynchronous one): once to count what changed and again while analysing, so memory
       // holds a window of them, not the archive.
       const fileDigests = FileDigests.open(fileDigestsFile(fileURLToPath(config.cacheDir)));
-      const textDigests = files.map((relative) =>
-        fileDigests.digest(path.join(base, relative), () => readStory(relative)),
+      const texts = files.map((relative) =>
+        storyText(relative, listing.entries, (file, read) => fileDigests.digest(file, read)),
       );
-      const digests = textDigests.map((digest) => storyDigest(digest, registries));
+      const digests = texts.map((text) => storyDigest(text.wholeDigest, registries));
       const changed = files.filter(
         (relative, i) =>
           !isCurrent(parseStoryPath(relative)!.slug, projectPath(path.join(base, relative)), digests[i]!),
@@ -222,8 +261,7 @@ export function storyLoader(options: { base: string }): Loader {
         // Analyses run ahead of the commits, a window at a time, so memory holds a window's results.
         const window: Promise<() => Problem[]>[] = [];
         for (const [i, relative] of files.entries()) {
-          const text = { digest: textDigests[i]!, read: () => readStory(relative) };
-          const commit = sync(relative, text, registries, analyzer);
+          const commit = sync(relative, texts[i]!, registries, analyzer);
           commit.catch(() => {}); // awaited below, in order; a failure behind the first is not unhandled
           window.push(commit);
           if (window.length >= ANALYSIS_WINDOW) problems.push(...(await window.shift()!)());
@@ -278,10 +316,19 @@ export function storyLoader(options: { base: string }): Loader {
         }
         endStoryRecords();
       };
+      /** The story a changed file belongs to: itself, or the live story whose entry it is. */
+      const storyOfChange = (relative: string): string | undefined => {
+        if (parseStoryPath(relative)) return relative;
+        const entry = parseEntryPath(relative);
+        if (!entry) return undefined;
+        return ['index.mdx', 'index.md']
+          .map((name) => `${entry.storyFolder}/${name}`)
+          .find((index) => isPlainFile(path.join(base, index)));
+      };
       const onChange = async (changed: string) => {
         if (!changed.startsWith(base + path.sep)) return;
-        const relative = path.relative(base, changed).split(path.sep).join('/');
-        if (!parseStoryPath(relative)) return;
+        const relative = storyOfChange(path.relative(base, changed).split(path.sep).join('/'));
+        if (!relative) return;
         if (!isPlainFile(changed)) {
           logger.error(formatProblems([linkProblem(projectPath(changed))]).join('\n'));
           return;
@@ -289,8 +336,11 @@ export function storyLoader(options: { base: string }): Loader {
         try {
           const current = await readRegistries();
           const analyzer = inThreadAnalyzer(current, bodyDir);
-          const contents = await readFile(changed, 'utf8');
-          const text = { digest: textDigest(contents), read: () => contents };
+          const folder = storyFolderOf(relative);
+          const entries = folder
+            ? entryFilesByStory(listContent(path.join(base, folder)).files.map((name) => `${folder}/${name}`))
+            : new Map<string, string[]>();
+          const text = storyText(relative, entries, (_file, read) => textDigest(read()));
           const commit = await sync(relative, text, current, analyzer, false).finally(() => analyzer.close());
           const found = commit();
           bodies.save();
@@ -306,6 +356,13 @@ export function storyLoader(options: { base: string }): Loader {
       watcher.on('change', onChange);
       watcher.on('add', onChange);
       watcher.on('unlink', (deleted) => {
+        // A deleted entry changes its story, which is read again.
+        const relative = path.relative(base, deleted).split(path.sep).join('/');
+        if (parseEntryPath(relative)) {
+          const story = storyOfChange(relative);
+          if (story) void onChange(path.join(base, story));
+          return;
+        }
         const id = idByFile.get(deleted);
         if (id) {
           store.delete(id);

@@ -19,8 +19,27 @@ export function nextStateChange(story: PublicationFields, at: Date): Date | unde
     .sort((a, b) => a.getTime() - b.getTime());
   // Between two of these instants the state cannot change; one of them may leave it as it was
   // (a draft's date, an embargo that lifts before the story's date).
-  return instants.find((d) => publicationState(story, d) !== now);
+  const change = instants.find((d) => publicationState(story, d) !== now);
+  return earliest(change, nextEntryDue(story, at, change));
 }
+
+/**
+ * A live story's entry written for later (its time not yet come) changes the story's page when
+ * it comes, while the story is live: the first such time before the story itself changes.
+ */
+function nextEntryDue(story: PublicationFields, at: Date, storyChange: Date | undefined): Date | undefined {
+  let next: Date | undefined;
+  for (const entry of story.entries ?? []) {
+    if (entry.draft === true || entry.time.getTime() <= at.getTime()) continue;
+    if (storyChange && entry.time.getTime() >= storyChange.getTime()) continue;
+    if (publicationState(story, entry.time) !== 'live') continue;
+    next = earliest(next, entry.time);
+  }
+  return next;
+}
+
+const earliest = (a: Date | undefined, b: Date | undefined): Date | undefined =>
+  a && b ? (a.getTime() <= b.getTime() ? a : b) : (a ?? b);
 
 /**
  * The first instant after `at` at which any of the stories changes state:

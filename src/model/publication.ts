@@ -13,6 +13,13 @@ export interface PublicationFields {
   embargo?: Date | undefined;
   removed?: { date: Date } | undefined;
   syndication?: { expires?: Date | undefined } | undefined;
+  /** A live story's entries, each published by the rule of `entryIsLive`. */
+  entries?: readonly EntryPublicationFields[] | undefined;
+}
+
+export interface EntryPublicationFields {
+  time: Date;
+  draft?: boolean | undefined;
 }
 
 export type PublicationState = 'live' | 'draft' | 'scheduled' | 'embargoed' | 'removed' | 'expired';
@@ -31,6 +38,15 @@ export function publicationState(story: PublicationFields, at: Date): Publicatio
   const expires = story.syndication?.expires;
   if (expires && expires.getTime() <= at.getTime()) return 'expired';
   return 'live';
+}
+
+/**
+ * Whether an entry of a live story is out: the story is live, the entry is not a draft and its
+ * time has come. An entry that is not appears nowhere: not on the page, in live.json, in any
+ * feed, in search or in structured data.
+ */
+export function entryIsLive(entry: EntryPublicationFields, storyState: PublicationState, at: Date): boolean {
+  return storyState === 'live' && entry.draft !== true && entry.time.getTime() <= at.getTime();
 }
 
 /** States that leave a notice page (and a 410) at the story's URL instead of the story. */

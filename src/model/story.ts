@@ -1,9 +1,10 @@
 import type { ArticleFrontmatter, CorrectionKind, StoryType } from '../schemas/article.ts';
 import { wordpressQueryAddress, type QueryAddress } from './wordpress-address.ts';
 import type { Author, PersonEntry, PublicationEntry, Section } from '../schemas/registries.ts';
-import { publicationState, type PublicationState } from './publication.ts';
+import { entryIsLive, publicationState, type PublicationState } from './publication.ts';
 import { aliasResolver, type AliasResolver } from './registry.ts';
 import { placeSlug, slug } from './slug.ts';
+import { liveCoverage, type LiveCoverage } from './live.ts';
 
 /**
  * The view model of one story. Components receive this, never raw
@@ -18,6 +19,7 @@ export const TYPE_LABELS: Record<StoryType, string> = {
   investigation: 'Investigation',
   explainer: 'Explainer',
   review: 'Review',
+  live: 'Live coverage',
 };
 
 export const CORRECTION_LABELS: Record<CorrectionKind, string> = {
@@ -79,6 +81,8 @@ export interface Story<Img = unknown> {
   /** The `?p=<id>` address of a story imported from WordPress. */
   queryAddress: QueryAddress | undefined;
   state: PublicationState;
+  /** A live story's coverage and its published entries (live.ts); undefined for any other story. */
+  live: LiveCoverage<Byline> | undefined;
 }
 
 export interface StoryContext {
@@ -146,6 +150,7 @@ export function toStory<Img>(
         `(use one of: ${[...ctx.sections.keys()].join(', ')})`,
     );
   }
+  const state = publicationState(data, ctx.at);
   return {
     slug: storySlug,
     file,
@@ -155,6 +160,7 @@ export function toStory<Img>(
     date: data.date,
     modified: latest([
       data.updated,
+      ...(data.entries ?? []).filter((e) => entryIsLive(e, state, ctx.at)).map((e) => e.time),
       ...data.updates.map((u) => u.date),
       ...data.corrections.map((c) => c.date),
       data.retracted?.date,
@@ -206,7 +212,16 @@ export function toStory<Img>(
     removed: data.removed,
     redirectFrom: data.redirect_from,
     queryAddress: data.wordpress ? wordpressQueryAddress(data.wordpress.guid, data.wordpress.id) : undefined,
-    state: publicationState(data, ctx.at),
+    state,
+    live:
+      data.coverage &&
+      liveCoverage(
+        { coverage: data.coverage, entries: data.entries, corrections: data.corrections },
+        state,
+        ctx.at,
+        (id, entryFile) => byline(id, ctx, `${entryFile}: authors`),
+        (i) => CORRECTION_LABELS[data.corrections[i]!.kind],
+      ),
   };
 }
 

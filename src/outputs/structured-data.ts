@@ -10,7 +10,12 @@ import { RETRACTION_ANCHOR } from '../model/corrections.ts';
 
 /** The schema.org subtypes of NewsArticle this site emits. */
 export type NewsArticleSubtype =
-  'ReportageNewsArticle' | 'AnalysisNewsArticle' | 'OpinionNewsArticle' | 'BackgroundNewsArticle' | 'ReviewNewsArticle';
+  | 'ReportageNewsArticle'
+  | 'AnalysisNewsArticle'
+  | 'OpinionNewsArticle'
+  | 'BackgroundNewsArticle'
+  | 'ReviewNewsArticle'
+  | 'LiveBlogPosting';
 
 /**
  * Story type → schema.org type (all are subtypes of https://schema.org/NewsArticle).
@@ -25,6 +30,8 @@ export const NEWS_ARTICLE_TYPES = {
   investigation: 'ReportageNewsArticle',
   explainer: 'BackgroundNewsArticle',
   review: 'ReviewNewsArticle',
+  // Not a NewsArticle: schema.org's type for "a blog post intended to provide a rolling textual coverage".
+  live: 'LiveBlogPosting',
 } as const satisfies Record<StoryType, NewsArticleSubtype>;
 
 export interface StructuredDataContext {

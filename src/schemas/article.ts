@@ -5,8 +5,9 @@ import { oldAddressMessage, oldAddressProblem } from '../model/old-address.ts';
 import { calendarDate, instant, nonEmptyText, registryId, webUrl } from './primitives.ts';
 import { US_REGION_CODES } from './us-regions.ts';
 import { TEXT_KINDS } from './limits.ts';
+import { storedLiveEntrySchema } from './live-entry.ts';
 
-export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review'] as const;
+export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review', 'live'] as const;
 export type StoryType = (typeof STORY_TYPES)[number];
 
 export const CORRECTION_KINDS = ['correction', 'clarification', 'editors-note'] as const;
@@ -120,6 +121,14 @@ export const correctionSchema = z.strictObject({
   date: instant,
   kind: z.enum(CORRECTION_KINDS).default('correction'),
   text: nonEmptyText,
+  /** In a live story: the id of the entry corrected, which the correction links to. */
+  entry: registryId.optional(),
+});
+
+/** A live story's coverage: open until `end` is set. */
+export const coverageSchema = z.strictObject({
+  start: instant,
+  end: instant.optional(),
 });
 
 export const noticeSchema = z.strictObject({
@@ -177,6 +186,9 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       removed: noticeSchema.optional(),
       redirect_from: z.array(oldAddress).default([]),
       wordpress: wordpressOriginSchema.optional(),
+      coverage: coverageSchema.optional(),
+      // The live story's entries, read from its entries/ folder by the loader; refused in frontmatter.
+      entries: z.array(storedLiveEntrySchema).optional(),
     })
     .superRefine((story, ctx) => {
       if (story.title.length < MIN_TITLE_LENGTH && !story.wordpress) {
@@ -185,7 +197,41 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       if (story.updated && story.updated < story.date) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the first publication date' });
       }
+      liveStoryIssues(story, ctx);
     });
+}
+
+/** `type: live` and `coverage` go together; an entry is corrected only in a live story. */
+function liveStoryIssues(
+  story: {
+    type: StoryType;
+    coverage?: { start: Date; end?: Date | undefined } | undefined;
+    corrections: { entry?: string | undefined }[];
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (story.type === 'live' && !story.coverage) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message: 'a live story needs coverage: { start: <when the coverage began> }',
+    });
+  }
+  if (story.type !== 'live' && story.coverage) {
+    ctx.addIssue({ code: 'custom', path: ['coverage'], message: 'is only for a live story (type: live)' });
+  }
+  const { start, end } = story.coverage ?? {};
+  if (start && end && end < start) {
+    ctx.addIssue({ code: 'custom', path: ['coverage', 'end'], message: 'is before coverage.start' });
+  }
+  story.corrections.forEach((correction, i) => {
+    if (correction.entry !== undefined && story.type !== 'live')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['corrections', i, 'entry'],
+        message: 'names an entry, but only a live story has entries',
+      });
+  });
 }
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema<z.ZodString>>>;

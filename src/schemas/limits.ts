@@ -25,6 +25,7 @@ export const FILE_BYTES = {
     what: 'the frontmatter of a story or page (between the `---` lines)',
     fix: 'shorten the field on this line',
   },
+  entry: { max: 256 * KB, what: 'an entry of a live story (`entries/<id>.mdx`)', fix: 'split it into two entries' },
   page: { max: 1 * MB, what: 'a page of `content/pages/`', fix: 'split the page' },
   yaml: {
     max: 64 * KB,
@@ -160,6 +161,13 @@ export const BODY_LIMITS = {
   },
 } as const satisfies Record<string, Limit>;
 
+/** Entries of one live story: far more than a night's coverage, and each is read on every change to the story. */
+export const LIVE_ENTRIES = {
+  max: 2_000,
+  what: 'entries of one live story',
+  fix: 'close the coverage (`coverage.end`) and open a new live story',
+} as const satisfies Limit;
+
 /** A size in bytes the way the limits are written: "64 KB", "1 MB", "2.5 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes >= MB) return `${+(bytes / MB).toFixed(1)} MB`;
@@ -193,4 +201,5 @@ export const LIMITS_TABLE: readonly Row[] = [
   row(YAML_LIMITS.depth),
   row(COMBINING_MARKS),
   ...Object.values(BODY_LIMITS).map((limit) => row(limit)),
+  row(LIVE_ENTRIES),
 ];

@@ -14,7 +14,16 @@ export interface RenderedBody {
   page: BodyPart[];
   /** Feeds: pull quotes left out, source quotes and embeds as plain paragraphs (feed-body.ts). */
   feed: BodyPart[];
-  /** Whether the page needs the embed script. */
+  /** Whether the page needs the embed script (the story's body or any entry's). */
+  hasEmbed: boolean;
+  /** A live story's entries, oldest first, by id: each body kept as the story's is. */
+  entries?: RenderedEntry[];
+}
+
+export interface RenderedEntry {
+  id: string;
+  page: BodyPart[];
+  feed: BodyPart[];
   hasEmbed: boolean;
 }
 
@@ -29,12 +38,19 @@ function holdsEmbed(nodes: readonly RootContent[]): boolean {
   );
 }
 
-export function renderedBody(tree: Root): RenderedBody {
+function renderedTree(tree: Root): Omit<RenderedBody, 'entries'> {
   return {
     page: serializeParts(tree, { figures: true }),
     feed: serializeParts(feedBodyTree(tree), { figures: true, links: true }),
     hasEmbed: holdsEmbed(tree.children),
   };
+}
+
+export function renderedBody(tree: Root, entries?: readonly { id: string; body: Root }[]): RenderedBody {
+  const story = renderedTree(tree);
+  if (!entries) return story;
+  const rendered = entries.map((entry) => ({ id: entry.id, ...renderedTree(entry.body) }));
+  return { ...story, hasEmbed: story.hasEmbed || rendered.some((e) => e.hasEmbed), entries: rendered };
 }
 
 export const serializeRenderedBody = (body: RenderedBody): string => JSON.stringify(body);
