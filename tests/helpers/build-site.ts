@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeLiveFixture } from './live-fixture.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -107,5 +108,6 @@ export const FIXTURE_CONTENT = path.join(PROJECT_ROOT, 'tests/fixtures/build-con
 export function copyTestSite(): { root: string; cleanup: () => void } {
   const project = copyProject();
   cpSync(FIXTURE_CONTENT, path.join(project.root, 'content'), { recursive: true });
+  writeLiveFixture(path.join(project.root, 'content'));
   return project;
 }

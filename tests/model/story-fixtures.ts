@@ -1,4 +1,5 @@
 import type { ArticleFrontmatter } from '../../src/schemas/article.ts';
+import type { StoredLiveEntry } from '../../src/schemas/live-entry.ts';
 import type { Author, Section } from '../../src/schemas/registries.ts';
 import { aliasResolver } from '../../src/model/registry.ts';
 import { toStory, type Story, type StoryContext } from '../../src/model/story.ts';
@@ -62,4 +63,31 @@ export function story(
   ctx: StoryContext = context(),
 ): Story<string> {
   return toStory(slug, frontmatter(overrides), ctx, `content/articles/2017/${slug}.mdx`);
+}
+
+/** Stored entries of a live story: `count` entries a minute apart from `start`, by Maria Lopez. */
+export function liveEntries(
+  count: number,
+  start = new Date('2017-08-03T18:00:00Z'),
+  overrides: (n: number) => Partial<StoredLiveEntry> = () => ({}),
+): StoredLiveEntry[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `e${String(i + 1).padStart(4, '0')}`,
+    file: `content/articles/2017/live/entries/e${i + 1}.mdx`,
+    time: new Date(start.getTime() + i * 60_000),
+    authors: ['maria-lopez'],
+    key: false,
+    pinned: false,
+    draft: false,
+    ...overrides(i + 1),
+  }));
+}
+
+/** A live story's view model with these entries. */
+export function liveStory(
+  entries: StoredLiveEntry[],
+  coverage: { start: Date; end?: Date } = { start: new Date('2017-08-03T18:00:00Z') },
+  overrides: Partial<ArticleFrontmatter> = {},
+): Story<string> {
+  return story('live', { type: 'live', date: coverage.start, coverage, entries, ...overrides });
 }
