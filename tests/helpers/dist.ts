@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { FIXTURE_CONTENT, PROJECT_ROOT } from './build-site.ts';
+import { writeLiveFixture } from './live-fixture.ts';
+import { parseStoryPath } from '../../src/ingest/story-path.ts';
 
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -65,18 +68,34 @@ export function sampleStories(): SampleStory[] {
   return [
     ...readStories(path.join(PROJECT_ROOT, 'content/articles'), false),
     ...readStories(path.join(FIXTURE_CONTENT, 'articles'), true),
+    ...readStories(path.join(liveFixtureContent(), 'articles'), true),
   ];
+}
+
+let liveFixture: string | undefined;
+
+/** The generated live fixture story (live-fixture.ts), written once per test process to read back. */
+function liveFixtureContent(): string {
+  if (!liveFixture) {
+    liveFixture = mkdtempSync(path.join(tmpdir(), 'newsroom-live-fixture-'));
+    writeLiveFixture(liveFixture);
+    process.once('exit', () => rmSync(liveFixture!, { recursive: true, force: true }));
+  }
+  return liveFixture;
 }
 
 function readStories(dir: string, fixture: boolean): SampleStory[] {
   return listFiles(dir)
-    .filter((f) => /\.mdx?$/.test(f))
+    .filter((f) => parseStoryPath(f) !== undefined)
     .map((f) => {
       const text = readFileSync(path.join(dir, f), 'utf8');
       const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
       const parts = f.split('/');
       const slug = parts.length === 3 ? parts[1]! : parts[1]!.replace(/\.mdx?$/, '');
-      const file = path.relative(PROJECT_ROOT, path.join(dir, f)).split(path.sep).join('/');
+      const file =
+        fixture && dir.startsWith(tmpdir())
+          ? `content/articles/${f}`
+          : path.relative(PROJECT_ROOT, path.join(dir, f)).split(path.sep).join('/');
       return { slug, file, data: parseYaml(frontmatter!), body: body!, fixture };
     });
 }

@@ -9,6 +9,7 @@ import { BodyStore, readBodySync } from '../../src/ingest/body-store.ts';
 import type { AnalysisJob, StoredStory, StoryRegistries } from '../../src/ingest/story-analysis.ts';
 import { formatProblems } from '../../src/ingest/problems.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { entryFilesByStory, parseStoryPath, storyFolderOf } from '../../src/ingest/story-path.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -29,18 +30,25 @@ async function registries(): Promise<StoryRegistries> {
   return { authors, sections, people, embeds };
 }
 
-/** Every sample story, plus one broken copy, so errors cross the thread too. */
+/** Every sample story (the live one with its entries), plus one broken copy, so errors cross the thread too. */
 function sampleJobs(): AnalysisJob[] {
   const articles = path.join(PROJECT_ROOT, 'content/articles');
-  const files = readdirSync(articles, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.mdx'))
-    .sort();
-  const jobs = files.map((f) => ({
-    file: `content/articles/${f}`,
-    contents: readFileSync(path.join(articles, f), 'utf8'),
-    dir: path.dirname(path.join(articles, f)),
-  }));
+  const all = readdirSync(articles, { recursive: true, encoding: 'utf8' }).sort();
+  const entries = entryFilesByStory(all);
+  const read = (f: string) => readFileSync(path.join(articles, f), 'utf8');
+  const jobs = all
+    .filter((f) => f.endsWith('.mdx') && parseStoryPath(f))
+    .map((f) => ({
+      file: `content/articles/${f}`,
+      contents: read(f),
+      dir: path.dirname(path.join(articles, f)),
+      entries: (entries.get(storyFolderOf(f) ?? '') ?? []).map((e) => ({
+        file: `content/articles/${e}`,
+        text: read(e),
+      })),
+    }));
   expect(jobs.length).toBeGreaterThan(5);
+  expect(jobs.some((job) => job.entries.length > 20)).toBe(true);
   return [
     ...jobs,
     {
@@ -79,7 +87,8 @@ describe('story analysis in worker threads', () => {
     expect(said).toMatch(/broken\.mdx:\d+.*no section "no-such-section"/);
     // Each worker wrote one pack of its own.
     expect(readdirSync(path.join(poolDir, 'packs')).length).toBeLessThanOrEqual(2);
-  });
+    // Two worker threads load the analysis through tsx: seconds on a busy machine.
+  }, 30_000);
 
   it('refuses new work once closed', async () => {
     const pool = workerAnalyzer(await registries(), bodyDir(), 1);
