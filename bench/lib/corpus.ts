@@ -499,6 +499,82 @@ function registryFiles(): Map<string, string> {
   return files;
 }
 
+// ---------------------------------------------------------------- story parts
+
+type Source = { name: string; url: string; title?: string; published?: string };
+type Official = { name: string; title?: string; organization?: string; id?: string };
+
+/** A slug of the title's first eight words, unique across all years (-2, -3, … on a clash). */
+function uniqueSlug(title: string, usedSlugs: Set<string>): string {
+  const base = slugify(title).split('-').slice(0, 8).join('-');
+  let slug = base;
+  for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
+  usedSlugs.add(slug);
+  return slug;
+}
+
+/** Reporting cited: 1-4 outlets from the pool, sometimes under an alias. */
+function citedSources(rng: Rng, place: PlaceSeed, date: Local): Source[] {
+  const pubs: PublicationSeed[] = rng.sample(PUBLICATIONS, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 1.6));
+  return pubs.map((pub) => {
+    const name = pub.aliases?.length && rng.chance(0.1) ? rng.pick(pub.aliases) : pub.name;
+    const slugWords = slugify(`${rng.pick(NOUNS)} ${rng.pick(VERBS)} ${place.name}`);
+    const src: Source = {
+      name,
+      url: `https://${pub.domain}/${date.date.replaceAll('-', '/')}/${slugWords}-${rng.int(100, 99999)}/`,
+    };
+    if (rng.chance(0.6))
+      src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
+    if (rng.chance(0.5)) src.published = date.date;
+    return src;
+  });
+}
+
+/** People quoted: 1-4 from a pool of 300 that recurs across stories. */
+function quotedOfficials(rng: Rng): Official[] {
+  const people = rng.sample(PEOPLE, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 2.2));
+  return people.map((p) => {
+    const registered = PEOPLE.indexOf(p) < REGISTERED_PEOPLE;
+    const o: Official = { name: registered && rng.chance(0.1) ? p.alias : p.name };
+    if (p.title) o.title = p.title;
+    if (p.organization) o.organization = p.organization;
+    if (registered && rng.chance(0.5)) o.id = p.id;
+    return o;
+  });
+}
+
+/** The dek and a body of about 600-1,200 words: paragraphs until the target is passed, the quotes on top. */
+function dekAndBody(ctx: StoryContext): { dek: string; text: string; words: number } {
+  const { rng } = ctx;
+  const dek = sentence({ ...ctx, officials: [] }).replace(/\*\*|\[|\]\([^)]*\)/g, '');
+  const target = rng.int(520, 1040);
+  const sourceQuotes = rng.int(1, 2);
+  const pullQuotes = rng.int(1, 2);
+  const subheads = rng.chance(0.4) ? (rng.chance(0.35) ? 2 : 1) : 0;
+  return { dek, ...body(ctx, target, sourceQuotes, pullQuotes, subheads) };
+}
+
+/** The frontmatter lines of the sources, officials and locations, in the contract's field order. */
+function referenceLines(sources: readonly Source[], officials: readonly Official[], places: readonly PlaceSeed[]) {
+  const fm: string[] = ['sources:'];
+  for (const s of sources) {
+    fm.push(`  - name: ${q(s.name)}`, `    url: ${q(s.url)}`);
+    if (s.title) fm.push(`    title: ${q(s.title)}`);
+    if (s.published) fm.push(`    published: ${s.published}`);
+  }
+  fm.push('officials:');
+  for (const o of officials) {
+    fm.push(`  - name: ${q(o.name)}`);
+    if (o.title) fm.push(`    title: ${q(o.title)}`);
+    if (o.organization) fm.push(`    organization: ${q(o.organization)}`);
+    if (o.id) fm.push(`    id: ${o.id}`);
+  }
+  fm.push('locations:');
+  for (const p of places)
+    fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
+  return fm;
+}
+
 // ---------------------------------------------------------------- stories
 
 interface StoryFlags {
@@ -532,10 +608,7 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   // Title and a slug unique across all years.
   let title = cap(headline(rng, type, place, date.year));
   if (title.length > 160) title = title.slice(0, 157).trimEnd() + '...';
-  const base = slugify(title).split('-').slice(0, 8).join('-');
-  let slug = base;
-  for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
-  usedSlugs.add(slug);
+  const slug = uniqueSlug(title, usedSlugs);
 
   // Bylines.
   let authors: string[];
@@ -549,42 +622,10 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   const section = rng.pick(SECTIONS).id;
   const tags = rng.sample(TAGS, rng.int(0, 5), (xs) => rng.pickSkewed(xs, 1.3));
 
-  // Reporting cited: 1-4 outlets from the pool, sometimes under an alias.
-  const pubs: PublicationSeed[] = rng.sample(PUBLICATIONS, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 1.6));
-  const sources = pubs.map((pub) => {
-    const name = pub.aliases?.length && rng.chance(0.1) ? rng.pick(pub.aliases) : pub.name;
-    const slugWords = slugify(`${rng.pick(NOUNS)} ${rng.pick(VERBS)} ${place.name}`);
-    const src: { name: string; url: string; title?: string; published?: string } = {
-      name,
-      url: `https://${pub.domain}/${date.date.replaceAll('-', '/')}/${slugWords}-${rng.int(100, 99999)}/`,
-    };
-    if (rng.chance(0.6))
-      src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
-    if (rng.chance(0.5)) src.published = date.date;
-    return src;
-  });
-
-  // People quoted: 1-4 from a pool of 300 that recurs across stories.
-  const people = rng.sample(PEOPLE, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 2.2));
-  const officials = people.map((p) => {
-    const registered = PEOPLE.indexOf(p) < REGISTERED_PEOPLE;
-    const o: { name: string; title?: string; organization?: string; id?: string } = {
-      name: registered && rng.chance(0.1) ? p.alias : p.name,
-    };
-    if (p.title) o.title = p.title;
-    if (p.organization) o.organization = p.organization;
-    if (registered && rng.chance(0.5)) o.id = p.id;
-    return o;
-  });
-
+  const sources = citedSources(rng, place, date);
+  const officials = quotedOfficials(rng);
   const ctx: StoryContext = { rng, places, officials, sources, year: date.year };
-  const dek = sentence({ ...ctx, officials: [] }).replace(/\*\*|\[|\]\([^)]*\)/g, '');
-  // Paragraphs are added until the target is passed and the quotes come on top: about 600-1,200 words in all.
-  const target = rng.int(520, 1040);
-  const sourceQuotes = rng.int(1, 2);
-  const pullQuotes = rng.int(1, 2);
-  const subheads = rng.chance(0.4) ? (rng.chance(0.35) ? 2 : 1) : 0;
-  const { text: bodyText, words: wordCount } = body(ctx, target, sourceQuotes, pullQuotes, subheads);
+  const { dek, text: bodyText, words: wordCount } = dekAndBody(ctx);
 
   // Later changes.
   let updated: Local | undefined;
@@ -627,22 +668,7 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
       `  credit: ${q('Newsroom illustration')}`,
     );
   }
-  fm.push('sources:');
-  for (const s of sources) {
-    fm.push(`  - name: ${q(s.name)}`, `    url: ${q(s.url)}`);
-    if (s.title) fm.push(`    title: ${q(s.title)}`);
-    if (s.published) fm.push(`    published: ${s.published}`);
-  }
-  fm.push('officials:');
-  for (const o of officials) {
-    fm.push(`  - name: ${q(o.name)}`);
-    if (o.title) fm.push(`    title: ${q(o.title)}`);
-    if (o.organization) fm.push(`    organization: ${q(o.organization)}`);
-    if (o.id) fm.push(`    id: ${o.id}`);
-  }
-  fm.push('locations:');
-  for (const p of places)
-    fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
+  fm.push(...referenceLines(sources, officials, places));
   if (flags.draft) fm.push('draft: true');
   if (embargo) fm.push(`embargo: ${embargo}`);
   if (updates.length) fm.push('updates:', ...updates.map((u) => `  - { date: ${u.date}, text: ${q(u.text)} }`));
