@@ -52,6 +52,11 @@ export interface CorpusOptions {
   images?: boolean;
   /** With images: one story in this many gets one instead of one in ten (tests keep cold builds short). */
   imageEvery?: number;
+  /**
+   * False: no live story, the story it replaces stays (content/ byte for byte that of generator version 1):
+   * for a --project tree from before live stories, whose content check refuses `type: live`.
+   */
+  live?: boolean;
 }
 
 export interface CorpusStats {
@@ -91,7 +96,7 @@ export interface CorpusManifest {
   stats: CorpusStats;
   /** content/articles/… path of every story, in generation order (the live story's index.mdx among them). */
   stories: string[];
-  /** Null only in a corpus too small to hold it (every story of its first half a draft, embargoed or with an image). */
+  /** Null without one: asked for none, or too small a corpus (its first half all drafts, embargoed or with images). */
   live: LiveStoryInfo | null;
 }
 
@@ -807,7 +812,7 @@ function liveStory(seed: string, usedSlugs: Set<string>): GeneratedStory {
 }
 
 /** Which stories are drafts, embargoed or have a lead image: exact counts, seeded positions. */
-function assignFlags(seed: string, count: number, images: boolean, imageEvery: number): StoryFlags[] {
+function assignFlags(seed: string, count: number, images: boolean, imageEvery: number, live: boolean): StoryFlags[] {
   const rng = new Rng(`${seed}/flags`);
   const flags: StoryFlags[] = Array.from({ length: count }, () => ({
     draft: false,
@@ -828,7 +833,7 @@ function assignFlags(seed: string, count: number, images: boolean, imageEvery: n
   // The live story replaces a story with no other flag (the counts above stay exact), in the first half:
   // one-story edits the story in the middle of the corpus (site-copy.ts), which stays the one it was.
   const plain = flags.flatMap((f, i) => (i < Math.floor(count / 2) && !f.draft && !f.embargo && !f.image ? [i] : []));
-  if (plain.length > 0) flags[rng.pick(plain)]!.live = true;
+  if (live && plain.length > 0) flags[rng.pick(plain)]!.live = true;
   return flags;
 }
 
@@ -862,7 +867,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
   }
   writeFileSync(path.join(contentDir, 'site.yaml'), readFileSync(SITE_YAML));
 
-  const flags = assignFlags(seed, count, images, options.imageEvery ?? 10);
+  const flags = assignFlags(seed, count, images, options.imageEvery ?? 10, options.live ?? true);
   const usedSlugs = new Set<string>();
   const madeDirs = new Set<string>();
   const imageJobs: { file: string; svg: string }[] = [];
