@@ -267,6 +267,9 @@ const PROGRESS = new RegExp(
     'indexed \\d+ pages',
     'page\\(s\\) built in',
     'Site written to',
+    // scripts/build.mjs: which path a build took (a publish, or Astro's whole build).
+    'Full build:',
+    'Published ',
     'Start building sites',
     'Total in \\d+ ms',
     '\\[ERROR\\]',
