@@ -1,16 +1,17 @@
 /**
  * The archive-scale benchmark (issue 3); see bench/README.md.
  *
- *   tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story]
+ *   tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story,one-entry]
  *                        [--skip-bare] [--skip-hugo] [--max-old-space-size MB] [--repeat R]
- *                        [--seed S] [--project DIR]
+ *                        [--seed S] [--project DIR] [--no-live-story]
  *
  * Generates (or reuses) a corpus of N stories, then builds on it (a) a copy of
  * the full site, exactly as `npm run build` does (scripts/build.mjs), (b) the
  * frozen bare Astro site in bench/bare/ and (c) a one-template Hugo site over
  * the same stories (bench/lib/hugo-site.ts), and measures each build kind: wall
  * time, peak memory of the process tree, pages, pages per second and time per
- * phase. Prints a table with every ratio and issue 21's targets, and writes
+ * phase. Prints a table with every ratio, issue 21's targets and issue 22's
+ * one-entry figure (full site only: the other two have no live stories), and writes
  * bench/results.json. --repeat runs each build kind R times and
  * keeps the median (the machine has 2 cores and is noisy). --project builds the full site from another
  * tree (e.g. `git archive <commit>` of an earlier design) instead of this one.
@@ -32,14 +33,26 @@ import {
   writeHugoSite,
 } from './lib/hugo-site.ts';
 import {
+  addLiveEntry,
   cachedCorpus,
   copyFullSite,
   editStory,
+  entryVisibility,
   linkNodeModules,
   sourceProvenance,
   storyToEdit,
+  type EntryVisibility,
 } from './lib/site-copy.ts';
-import { formatVerdict, judgeTargets, KINDS, ratiosPerKind, type Kind, type Site } from './lib/targets.ts';
+import {
+  formatIssue22,
+  formatVerdict,
+  issue22Figures,
+  judgeTargets,
+  KINDS,
+  ratiosPerKind,
+  type Kind,
+  type Site,
+} from './lib/targets.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -49,7 +62,7 @@ const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const BUILD_TIME = '2026-11-29T12:00:00Z';
 /**
  * Every cache a build may leave in a site copy. A cold build starts without
- * any of them; rebuild-all and one-story keep them all (what CI restores).
+ * any of them; rebuild-all, one-story and one-entry keep them all (what CI restores).
  * dist/ is deleted before every build: whatever a design wants to reuse must
  * live in one of these.
  */
@@ -78,26 +91,30 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string' },
     images: { type: 'boolean', default: false },
-    builds: { type: 'string', default: KINDS.join(',') },
+    builds: { type: 'string' },
     'skip-bare': { type: 'boolean', default: false },
     'skip-hugo': { type: 'boolean', default: false },
     'max-old-space-size': { type: 'string' },
     repeat: { type: 'string', default: '1' },
     seed: { type: 'string', default: DEFAULT_SEED },
     project: { type: 'string' },
+    'no-live-story': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 const usage =
-  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story] [--skip-bare] [--skip-hugo] ' +
-  '[--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR]';
+  'usage: tsx bench/bench.ts --count N [--images] [--builds cold,rebuild-all,one-story,one-entry] [--skip-bare] ' +
+  '[--skip-hugo] [--max-old-space-size MB] [--repeat R] [--seed S] [--project DIR] [--no-live-story]';
 if (values.help) {
   console.log(usage);
   process.exit(0);
 }
 const count = Number(values.count);
-const builds = values.builds
+const liveStory = !values['no-live-story'];
+/** Every kind by default; one-entry needs the corpus's live story, so not without it. */
+const defaultBuilds = KINDS.filter((k) => liveStory || k !== 'one-entry').join(',');
+const builds = (values.builds ?? defaultBuilds)
   .split(',')
   .map((b) => b.trim())
   .filter(Boolean);
@@ -115,6 +132,10 @@ if (
 ) {
   if (badBuild) console.error(`unknown build kind "${badBuild}" (use ${KINDS.join(', ')})`);
   console.error(usage);
+  process.exit(2);
+}
+if (!liveStory && builds.includes('one-entry')) {
+  console.error("one-entry adds an entry to the corpus's live story: it cannot run with --no-live-story");
   process.exit(2);
 }
 const kinds = KINDS.filter((k) => builds.includes(k));
@@ -155,11 +176,16 @@ function prepareSite(site: Site, corpusDir: string, manifest: CorpusManifest): s
   mkdirSync(siteDir, { recursive: true });
   cpSync(BARE, siteDir, { recursive: true });
   linkNodeModules(siteDir, ROOT);
-  cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true });
+  // Without the live story's entries: its glob loader would make each a page, and the bare site, which knows no
+  // live stories, renders the story's index.mdx like any other (N pages, as before the corpus had one).
+  cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true, filter: notLiveEntries });
   // The project's current site configuration, even if the cached corpus holds an older copy.
   cpSync(path.join(PROJECT, 'content', 'site.yaml'), path.join(siteDir, 'content', 'site.yaml'));
   return siteDir;
 }
+
+/** False for a live story's entries/ folder (content/articles/<yyyy>/<slug>/entries). */
+const notLiveEntries = (source: string) => !/\/articles\/\d{4}\/[^/]+\/entries$/.test(source.split(path.sep).join('/'));
 
 function clear(siteDir: string, dirs: string[]): void {
   for (const d of dirs) trash.discard(path.join(siteDir, d));
@@ -222,8 +248,12 @@ function commandOf(site: Site, siteDir: string): BuildCommand {
 interface RunRecord extends BuildMeasurement {
   site: Site;
   kind: Kind;
-  /** For one-story: the story edited. */
+  /** For one-story: the story edited; for one-entry: the entry added. */
   edited?: string;
+  /** For one-entry: the file whose text was searched for the new entry's sentence (live.json or the page). */
+  entryVisibleIn?: EntryVisibility['entryVisibleIn'];
+  /** For one-entry: whether every trial's new entry was there. */
+  entryVisible?: boolean;
   /** Wall time of every trial (--repeat); the record's other figures are the median trial's. */
   trialsWallSeconds: number[];
 }
@@ -237,6 +267,9 @@ const PROGRESS = new RegExp(
     'indexed \\d+ pages',
     'page\\(s\\) built in',
     'Site written to',
+    // scripts/build.mjs: which path a build took (a publish, or Astro's whole build).
+    'Full build:',
+    'Published ',
     'Start building sites',
     'Total in \\d+ ms',
     '\\[ERROR\\]',
@@ -267,6 +300,24 @@ async function run(site: Site, siteDir: string, kind: Kind | 'warm-up', trial: n
       }
     },
   });
+}
+
+/**
+ * One entry added to the live story (issue 22), as one-story edits one story; the full site only,
+ * the bare and Hugo sites know no live stories. Returns what the check after the build looks for.
+ */
+function addEntry(siteDir: string, n: number) {
+  const added = addLiveEntry(siteDir, manifest.live!, n, new Date(BUILD_TIME));
+  console.log(`  added ${added.file} (time ${added.time})`);
+  return added;
+}
+
+/** Whether the build shows the entry one-entry added; a build that does not fails the run. */
+function checkEntry(site: Site, siteDir: string, sentence: string): EntryVisibility {
+  const visibility = entryVisibility(path.join(siteDir, outDirOf(site)), manifest.live!.slug, sentence);
+  const where = `${outDirOf(site)}/articles/${manifest.live!.slug}/${visibility.entryVisibleIn}`;
+  console.log(`  new entry ${visibility.visible ? 'shown' : 'NOT shown'} in ${where}`);
+  return visibility;
 }
 
 /** CPU seconds used by other processes during a build above which the result is flagged. */
@@ -314,7 +365,12 @@ const {
   count,
   seed: values.seed,
   images: values.images,
+  live: liveStory,
 });
+if (builds.includes('one-entry') && !manifest.live) {
+  console.error(`one-entry: a corpus of ${count} stories is too small to hold the live story`);
+  process.exit(2);
+}
 const runs: RunRecord[] = [];
 const siteDirs = sites.map((site) => [site, prepareSite(site, corpusDir, manifest)] as const);
 await trash.settle();
@@ -325,18 +381,23 @@ for (const [site, siteDir] of siteDirs) {
   let failed = false;
   for (const kind of kinds) {
     if (failed) break;
+    if (kind === 'one-entry' && site !== 'full') {
+      // Not their one-story build either: a story's body is not an entry, and Hugo's cold build is the baseline.
+      console.log(`\n${site} one-entry: not run (the ${site} site has no live stories)`);
+      continue;
+    }
     if (kind !== 'cold' && !built) {
-      // rebuild-all and one-story start from the state a previous build left: make one, unmeasured.
+      // rebuild-all, one-story and one-entry start from the state a previous build left: make one, unmeasured.
       clear(siteDir, [outDirOf(site), ...cachesOf(site)]);
       const warm = await run(site, siteDir, 'warm-up', 0);
       report(site, 'warm-up', warm);
       if (!warm.ok) break;
       built = true;
     }
-    const trials: { m: BuildMeasurement; edited?: string }[] = [];
+    const trials: { m: BuildMeasurement; edited?: string; visibility?: EntryVisibility }[] = [];
     for (let t = 1; t <= repeat; t++) {
       let edited: string | undefined;
-      // A publish starts from the last output as well as the caches (src/publish/): one-story keeps dist/.
+      // A publish starts from the last output as well as the caches (src/publish/): one-story and one-entry keep dist/.
       if (kind === 'cold') clear(siteDir, [outDirOf(site), ...cachesOf(site)]);
       else if (kind === 'rebuild-all') clear(siteDir, [outDirOf(site)]);
       if (kind === 'rebuild-all') touchTemplate(site, templateOf(site, siteDir), ++edits);
@@ -344,9 +405,12 @@ for (const [site, siteDir] of siteDirs) {
         edited = storyToEdit(manifest, corpusDir, new Date(BUILD_TIME));
         editStory(siteDir, site === 'hugo' ? hugoContentPath(edited) : edited, ++edits);
       }
+      const added = kind === 'one-entry' ? addEntry(siteDir, ++edits) : undefined;
+      if (added) edited = added.file;
       const m = await run(site, siteDir, kind, repeat > 1 ? t : 0);
       report(site, kind, m);
-      trials.push({ m, ...(edited ? { edited } : {}) });
+      const visibility = added && m.ok ? checkEntry(site, siteDir, added.sentence) : undefined;
+      trials.push({ m, ...(edited ? { edited } : {}), ...(visibility ? { visibility } : {}) });
       if (!m.ok) {
         failed = true;
         break;
@@ -360,6 +424,12 @@ for (const [site, siteDir] of siteDirs) {
       site,
       kind,
       ...(chosen.edited ? { edited: chosen.edited } : {}),
+      ...(chosen.visibility
+        ? {
+            entryVisibleIn: chosen.visibility.entryVisibleIn,
+            entryVisible: trials.every((x) => x.visibility?.visible === true),
+          }
+        : {}),
       ...chosen.m,
       trialsWallSeconds: trials.map((x) => x.m.wallSeconds),
     });
@@ -407,6 +477,12 @@ trash.empty();
 const ratios = ratiosPerKind(runs, 'full', 'bare', kinds);
 const hugoRatios = ratiosPerKind(runs, 'full', 'hugo', kinds);
 const targets = judgeTargets(runs);
+const oneEntryRun = runs.find((r) => r.site === 'full' && r.kind === 'one-entry' && r.ok);
+const issue22 = {
+  ...issue22Figures(runs),
+  entryVisibleIn: oneEntryRun?.entryVisibleIn ?? null,
+  entryVisible: oneEntryRun?.entryVisible ?? null,
+};
 const rebuildAll = (site: Site) => runs.find((r) => r.site === site && r.kind === 'rebuild-all' && r.ok);
 const oneStory = (site: Site) => runs.find((r) => r.site === site && r.kind === 'one-story' && r.ok);
 const oneStoryShare = Object.fromEntries(
@@ -439,13 +515,19 @@ const results = {
     totalMemoryGB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
     hugo,
   },
-  corpus: { dir: path.relative(ROOT, corpusDir), generatedSeconds, stats: manifest.stats },
+  corpus: {
+    dir: path.relative(ROOT, corpusDir),
+    generatedSeconds,
+    stats: manifest.stats,
+    liveStory: manifest.live?.story ?? null,
+  },
   phases: PHASES,
   check: check ? { medianSeconds: checkMedian, trialsSeconds: check.seconds, ok: check.ok } : null,
   runs: runs.map(({ tail, log, ...r }) => ({ ...r, log: path.relative(ROOT, log), ...(r.ok ? {} : { tail }) })),
   ratioFullOverBare: ratios,
   ratioFullOverHugo: hugoRatios,
   targets,
+  issue22,
   oneStoryShareOfRebuildAll: oneStoryShare,
   sharedNodeModulesAstroTouched: sharedTouched,
 };
@@ -517,6 +599,14 @@ for (const [name, perKind] of [
 }
 console.log(`Targets of issue 21 (judged at N = 10,000, no images; wall time):`);
 for (const verdict of targets) console.log(`  ${formatVerdict(verdict)}`);
+if (kinds.includes('one-entry')) {
+  console.log(`Issue 22 (full site${repeat > 1 ? `, median of ${repeat} trials` : ''}; wall time):`);
+  console.log(`  ${formatIssue22(issue22)}`);
+  if (issue22.entryVisible === false)
+    console.log(
+      `  FAILED: the new entry's sentence is not in dist/articles/${manifest.live!.slug}/${issue22.entryVisibleIn}`,
+    );
+}
 if (check) console.log(`npm run check: ${checkMedian!.toFixed(2)} s${check.ok ? '' : ' (FAILED)'}`);
 for (const site of sites) {
   if (oneStoryShare[site] !== null)
@@ -540,4 +630,4 @@ console.log(
   `Results: ${path.relative(ROOT, path.join(ROOT, 'bench', 'results.json'))}; ` +
     `logs: ${path.relative(ROOT, path.join(OUT, 'logs'))}/`,
 );
-process.exitCode = runs.every((r) => r.ok) && (check?.ok ?? true) ? 0 : 1;
+process.exitCode = runs.every((r) => r.ok && r.entryVisible !== false) && (check?.ok ?? true) ? 0 : 1;

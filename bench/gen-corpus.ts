@@ -1,12 +1,13 @@
 /**
  * Generates a deterministic benchmark corpus in the content model:
  *
- *   tsx bench/gen-corpus.ts --count N --out DIR [--seed S] [--images] [--check]
+ *   tsx bench/gen-corpus.ts --count N --out DIR [--seed S] [--images] [--check] [--no-live-story]
  *
  * writes DIR/content/ (articles, authors, sections, people, publications,
  * site.yaml) and DIR/corpus.json. The same arguments give byte-identical files.
  * An existing DIR/content/ is replaced only if DIR/corpus.json says this
- * generator wrote it. --check then runs the project's content check
+ * generator wrote it. --no-live-story leaves the open live story out (issue 22;
+ * the corpus before it, for a tree that predates live stories). --check then runs the project's content check
  * (src/check/check-content.ts) on the result and exits 1 on any error.
  */
 import path from 'node:path';
@@ -20,12 +21,13 @@ const { values } = parseArgs({
     seed: { type: 'string', default: DEFAULT_SEED },
     images: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    'no-live-story': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
-const usage = 'usage: tsx bench/gen-corpus.ts --count N --out DIR [--seed S] [--images] [--check]';
+const usage = 'usage: tsx bench/gen-corpus.ts --count N --out DIR [--seed S] [--images] [--check] [--no-live-story]';
 if (values.help) {
   console.log(usage);
   process.exit(0);
@@ -38,13 +40,21 @@ if (!values.count || !Number.isInteger(count) || count < 1 || !values.out) {
 
 const out = path.resolve(values.out);
 const started = performance.now();
-const manifest = await generateCorpus({ count, out, seed: values.seed, images: values.images });
+const manifest = await generateCorpus({
+  count,
+  out,
+  seed: values.seed,
+  images: values.images,
+  live: !values['no-live-story'],
+});
 const seconds = (performance.now() - started) / 1000;
 const s = manifest.stats;
+const live = manifest.live ? `one open live story with ${s.liveEntries} entries` : 'no live story';
 console.log(
   `Wrote ${s.stories} stories (${s.drafts} drafts, ${s.embargoed} embargoed, ` +
     `${s.scheduled} scheduled after the bench BUILD_TIME, ` +
-    `${s.images} with a lead image; ${Math.round(s.words / s.stories)} words on average) ` +
+    `${s.images} with a lead image, ${live}; ` +
+    `${Math.round(s.words / s.stories)} words on average) ` +
     `to ${path.join(out, 'content')} in ${seconds.toFixed(1)} s.`,
 );
 

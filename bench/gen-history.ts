@@ -73,7 +73,8 @@ if (existsSync(path.join(dir, '.git'))) rmSync(path.join(dir, '.git'), { recursi
 const others = filesUnder(dir, (rel) => rel.startsWith(`${ARTICLES}/`) || rel.startsWith('node_modules/'));
 const stories = filesUnder(path.join(dir, ARTICLES), () => false).map((rel) => {
   const text = readFileSync(path.join(dir, ARTICLES, rel), 'utf8');
-  const date = /^date: (.+)$/m.exec(text)?.[1];
+  // A live story's entries (entries/<id>.mdx) have a time instead of a date: committed when they were written.
+  const date = /^(?:date|time): (.+)$/m.exec(text)?.[1];
   return { rel: `${ARTICLES}/${rel}`, text, time: date ? new Date(date).getTime() / 1000 : 0 };
 });
 stories.sort((a, b) => a.time - b.time || a.rel.localeCompare(b.rel));
@@ -87,7 +88,9 @@ for (const story of stories) {
 }
 
 const current = new Map(stories.map((s) => [s.rel, s.text]));
-const published = () => [...current.keys()].filter((rel) => !/^(draft|embargo):/m.test(current.get(rel)!));
+/** Published stories (not a live story's entries: an entry is not renamed with redirect_from). */
+const published = () =>
+  [...current.keys()].filter((rel) => !rel.includes('/entries/') && !/^(draft|embargo):/m.test(current.get(rel)!));
 const drafts = () => [...current.keys()].filter((rel) => /^draft: true$/m.test(current.get(rel)!));
 const step = (EDITS_END - LAST_STORY_COMMIT) / Math.max(1, edits);
 let renamed = 0;

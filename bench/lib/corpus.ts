@@ -35,8 +35,8 @@ import {
   type PublicationSeed,
 } from './corpus-pools.ts';
 
-/** Bump when the output for the same options changes (invalidates bench caches). */
-export const GENERATOR_VERSION = 1;
+/** Bump when the output for the same options changes (invalidates bench caches). 2: the open live story. */
+export const GENERATOR_VERSION = 2;
 
 export const DEFAULT_SEED = 'newsroom';
 
@@ -52,6 +52,11 @@ export interface CorpusOptions {
   images?: boolean;
   /** With images: one story in this many gets one instead of one in ten (tests keep cold builds short). */
   imageEvery?: number;
+  /**
+   * False: no live story, the story it replaces stays (content/ byte for byte that of generator version 1):
+   * for a --project tree from before live stories, whose content check refuses `type: live`.
+   */
+  live?: boolean;
 }
 
 export interface CorpusStats {
@@ -69,6 +74,17 @@ export interface CorpusStats {
   sections: number;
   people: number;
   publications: number;
+  /** Entry files of the live story. */
+  liveEntries: number;
+}
+
+/** The corpus's open live story (issue 22), for the one-entry build. */
+export interface LiveStoryInfo {
+  /** content/articles/<yyyy>/<slug>/index.mdx */
+  story: string;
+  slug: string;
+  /** content/articles/<yyyy>/<slug>/entries/<id>.mdx, oldest first. */
+  entries: string[];
 }
 
 export interface CorpusManifest {
@@ -78,8 +94,10 @@ export interface CorpusManifest {
   seed: string;
   images: boolean;
   stats: CorpusStats;
-  /** content/articles/… path of every story, in generation order. */
+  /** content/articles/… path of every story, in generation order (the live story's index.mdx among them). */
   stories: string[];
+  /** Null without one: asked for none, or too small a corpus (its first half all drafts, embargoed or with images). */
+  live: LiveStoryInfo | null;
 }
 
 /** The contract's slug (any-ascii, lower-case, runs of other characters become one hyphen). */
@@ -499,12 +517,90 @@ function registryFiles(): Map<string, string> {
   return files;
 }
 
+// ---------------------------------------------------------------- story parts
+
+type Source = { name: string; url: string; title?: string; published?: string };
+type Official = { name: string; title?: string; organization?: string; id?: string };
+
+/** A slug of the title's first eight words, unique across all years (-2, -3, … on a clash). */
+function uniqueSlug(title: string, usedSlugs: Set<string>): string {
+  const base = slugify(title).split('-').slice(0, 8).join('-');
+  let slug = base;
+  for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
+  usedSlugs.add(slug);
+  return slug;
+}
+
+/** Reporting cited: 1-4 outlets from the pool, sometimes under an alias. */
+function citedSources(rng: Rng, place: PlaceSeed, date: Local): Source[] {
+  const pubs: PublicationSeed[] = rng.sample(PUBLICATIONS, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 1.6));
+  return pubs.map((pub) => {
+    const name = pub.aliases?.length && rng.chance(0.1) ? rng.pick(pub.aliases) : pub.name;
+    const slugWords = slugify(`${rng.pick(NOUNS)} ${rng.pick(VERBS)} ${place.name}`);
+    const src: Source = {
+      name,
+      url: `https://${pub.domain}/${date.date.replaceAll('-', '/')}/${slugWords}-${rng.int(100, 99999)}/`,
+    };
+    if (rng.chance(0.6))
+      src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
+    if (rng.chance(0.5)) src.published = date.date;
+    return src;
+  });
+}
+
+/** People quoted: 1-4 from a pool of 300 that recurs across stories. */
+function quotedOfficials(rng: Rng): Official[] {
+  const people = rng.sample(PEOPLE, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 2.2));
+  return people.map((p) => {
+    const registered = PEOPLE.indexOf(p) < REGISTERED_PEOPLE;
+    const o: Official = { name: registered && rng.chance(0.1) ? p.alias : p.name };
+    if (p.title) o.title = p.title;
+    if (p.organization) o.organization = p.organization;
+    if (registered && rng.chance(0.5)) o.id = p.id;
+    return o;
+  });
+}
+
+/** The dek and a body of about 600-1,200 words: paragraphs until the target is passed, the quotes on top. */
+function dekAndBody(ctx: StoryContext): { dek: string; text: string; words: number } {
+  const { rng } = ctx;
+  const dek = sentence({ ...ctx, officials: [] }).replace(/\*\*|\[|\]\([^)]*\)/g, '');
+  const target = rng.int(520, 1040);
+  const sourceQuotes = rng.int(1, 2);
+  const pullQuotes = rng.int(1, 2);
+  const subheads = rng.chance(0.4) ? (rng.chance(0.35) ? 2 : 1) : 0;
+  return { dek, ...body(ctx, target, sourceQuotes, pullQuotes, subheads) };
+}
+
+/** The frontmatter lines of the sources, officials and locations, in the contract's field order. */
+function referenceLines(sources: readonly Source[], officials: readonly Official[], places: readonly PlaceSeed[]) {
+  const fm: string[] = ['sources:'];
+  for (const s of sources) {
+    fm.push(`  - name: ${q(s.name)}`, `    url: ${q(s.url)}`);
+    if (s.title) fm.push(`    title: ${q(s.title)}`);
+    if (s.published) fm.push(`    published: ${s.published}`);
+  }
+  fm.push('officials:');
+  for (const o of officials) {
+    fm.push(`  - name: ${q(o.name)}`);
+    if (o.title) fm.push(`    title: ${q(o.title)}`);
+    if (o.organization) fm.push(`    organization: ${q(o.organization)}`);
+    if (o.id) fm.push(`    id: ${o.id}`);
+  }
+  fm.push('locations:');
+  for (const p of places)
+    fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
+  return fm;
+}
+
 // ---------------------------------------------------------------- stories
 
 interface StoryFlags {
   draft: boolean;
   embargo: boolean;
   image: boolean;
+  /** The open live story is written in this story's place. */
+  live: boolean;
 }
 
 interface GeneratedStory {
@@ -513,10 +609,12 @@ interface GeneratedStory {
   text: string;
   svg?: string;
   words: number;
-  type: StoryType;
+  type: StoryType | 'live';
   scheduled: boolean;
   updates: boolean;
   corrections: boolean;
+  /** A live story's entry files, paths under content/articles/, oldest first. */
+  entries?: { file: string; text: string }[];
 }
 
 function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<string>): GeneratedStory {
@@ -532,10 +630,7 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   // Title and a slug unique across all years.
   let title = cap(headline(rng, type, place, date.year));
   if (title.length > 160) title = title.slice(0, 157).trimEnd() + '...';
-  const base = slugify(title).split('-').slice(0, 8).join('-');
-  let slug = base;
-  for (let n = 2; usedSlugs.has(slug); n++) slug = `${base}-${n}`;
-  usedSlugs.add(slug);
+  const slug = uniqueSlug(title, usedSlugs);
 
   // Bylines.
   let authors: string[];
@@ -549,42 +644,10 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   const section = rng.pick(SECTIONS).id;
   const tags = rng.sample(TAGS, rng.int(0, 5), (xs) => rng.pickSkewed(xs, 1.3));
 
-  // Reporting cited: 1-4 outlets from the pool, sometimes under an alias.
-  const pubs: PublicationSeed[] = rng.sample(PUBLICATIONS, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 1.6));
-  const sources = pubs.map((pub) => {
-    const name = pub.aliases?.length && rng.chance(0.1) ? rng.pick(pub.aliases) : pub.name;
-    const slugWords = slugify(`${rng.pick(NOUNS)} ${rng.pick(VERBS)} ${place.name}`);
-    const src: { name: string; url: string; title?: string; published?: string } = {
-      name,
-      url: `https://${pub.domain}/${date.date.replaceAll('-', '/')}/${slugWords}-${rng.int(100, 99999)}/`,
-    };
-    if (rng.chance(0.6))
-      src.title = cap(`${rng.pick(SUBJECTS).toLowerCase()} ${rng.pick(VERBS)} ${rng.pick(NOUNS)} in ${place.name}`);
-    if (rng.chance(0.5)) src.published = date.date;
-    return src;
-  });
-
-  // People quoted: 1-4 from a pool of 300 that recurs across stories.
-  const people = rng.sample(PEOPLE, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 2.2));
-  const officials = people.map((p) => {
-    const registered = PEOPLE.indexOf(p) < REGISTERED_PEOPLE;
-    const o: { name: string; title?: string; organization?: string; id?: string } = {
-      name: registered && rng.chance(0.1) ? p.alias : p.name,
-    };
-    if (p.title) o.title = p.title;
-    if (p.organization) o.organization = p.organization;
-    if (registered && rng.chance(0.5)) o.id = p.id;
-    return o;
-  });
-
+  const sources = citedSources(rng, place, date);
+  const officials = quotedOfficials(rng);
   const ctx: StoryContext = { rng, places, officials, sources, year: date.year };
-  const dek = sentence({ ...ctx, officials: [] }).replace(/\*\*|\[|\]\([^)]*\)/g, '');
-  // Paragraphs are added until the target is passed and the quotes come on top: about 600-1,200 words in all.
-  const target = rng.int(520, 1040);
-  const sourceQuotes = rng.int(1, 2);
-  const pullQuotes = rng.int(1, 2);
-  const subheads = rng.chance(0.4) ? (rng.chance(0.35) ? 2 : 1) : 0;
-  const { text: bodyText, words: wordCount } = body(ctx, target, sourceQuotes, pullQuotes, subheads);
+  const { dek, text: bodyText, words: wordCount } = dekAndBody(ctx);
 
   // Later changes.
   let updated: Local | undefined;
@@ -627,22 +690,7 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
       `  credit: ${q('Newsroom illustration')}`,
     );
   }
-  fm.push('sources:');
-  for (const s of sources) {
-    fm.push(`  - name: ${q(s.name)}`, `    url: ${q(s.url)}`);
-    if (s.title) fm.push(`    title: ${q(s.title)}`);
-    if (s.published) fm.push(`    published: ${s.published}`);
-  }
-  fm.push('officials:');
-  for (const o of officials) {
-    fm.push(`  - name: ${q(o.name)}`);
-    if (o.title) fm.push(`    title: ${q(o.title)}`);
-    if (o.organization) fm.push(`    organization: ${q(o.organization)}`);
-    if (o.id) fm.push(`    id: ${o.id}`);
-  }
-  fm.push('locations:');
-  for (const p of places)
-    fm.push(`  - { name: ${q(p.name)}, region: ${q(p.region)}, country: ${p.country}, lat: ${p.lat}, lon: ${p.lon} }`);
+  fm.push(...referenceLines(sources, officials, places));
   if (flags.draft) fm.push('draft: true');
   if (embargo) fm.push(`embargo: ${embargo}`);
   if (updates.length) fm.push('updates:', ...updates.map((u) => `  - { date: ${u.date}, text: ${q(u.text)} }`));
@@ -663,10 +711,115 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
   };
 }
 
+// ---------------------------------------------------------------- the live story (issue 22)
+
+/**
+ * The open live story: its coverage began this many hours before the bench's BUILD_TIME and has
+ * not ended, so the one-entry build (bench.ts) adds an entry to a story readers are following.
+ */
+const LIVE_HOURS = 10;
+/** Entries of the live story: two pages of 50 besides the main page (src/model/live.ts). */
+export const LIVE_ENTRY_COUNT = 100;
+const LIVE_KEY_ENTRIES = 2;
+/** The newest entry is at least this long before BUILD_TIME: room for one-entry's, a minute apart each. */
+const LIVE_QUIET_MINUTES = 30;
+
+/** The entry id `npm run new:entry` gives: local time and first author, e.g. 20261128-211400-maria-lopez. */
+const entryId = (time: Local, author: string) =>
+  `${time.text.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${author}`;
+
+/** Mostly one of the story's reporters; now and then two of them, or a colleague from another desk. */
+function entryAuthors(rng: Rng, storyAuthors: readonly string[]): string[] {
+  if (rng.chance(0.1)) return [slugify(rng.pick(PERSON_AUTHORS).name)];
+  return rng.chance(0.15) ? rng.sample(storyAuthors, 2) : [rng.pick(storyAuthors)];
+}
+
+function entryTitle(rng: Rng, place: PlaceSeed): string {
+  const subject = rng.pick(HEADLINE_SUBJECTS);
+  return cap(`${subject} in ${place.name} ${agree(subject, rng.pick(HEADLINE_VERBS))} ${rng.pick(NOUNS)}`);
+}
+
+/** The entries: spread over the coverage, oldest first, two key events and one pinned entry; 1-3 short paragraphs. */
+function liveEntries(ctx: StoryContext, zone: Zone, startMs: number, storyAuthors: string[]) {
+  const { rng } = ctx;
+  const span = LIVE_HOURS * 60 - LIVE_QUIET_MINUTES;
+  const minutes = rng
+    .sample(
+      Array.from({ length: span }, (_, i) => i + 1),
+      LIVE_ENTRY_COUNT,
+    )
+    .sort((a, b) => a - b);
+  const [pinned, ...key] = rng.sample(
+    Array.from({ length: minutes.length }, (_, i) => i),
+    LIVE_KEY_ENTRIES + 1,
+  );
+  return minutes.map((minute, i) => {
+    const time = formatInstant(zone, startMs + minute * 60_000);
+    const authors = entryAuthors(rng, storyAuthors);
+    const isKey = key.includes(i);
+    // Key events are listed by title in the page's jump list: they always have one.
+    const title = isKey || rng.chance(0.35) ? entryTitle(rng, rng.pick(ctx.places)) : undefined;
+    const fm = ['---', `time: ${time.text}`, `authors: [${authors.join(', ')}]`];
+    if (title) fm.push(`title: ${q(title)}`);
+    if (isKey) fm.push('key: true');
+    if (i === pinned) fm.push('pinned: true');
+    fm.push('---');
+    const paragraphs = Array.from({ length: rng.int(1, 3) }, () => paragraph(ctx, rng.int(1, 3)));
+    return { id: entryId(time, authors[0]!), text: `${fm.join('\n')}\n\n${paragraphs.join('\n\n')}\n` };
+  });
+}
+
+/**
+ * The open live story, a folder story written in place of one generated story: `type: live`,
+ * coverage from LIVE_HOURS before BUILD_TIME with no end, and LIVE_ENTRY_COUNT entry files. Its
+ * own seeded draws (`<seed>/live`), so no other story changes with where it sits.
+ */
+function liveStory(seed: string, usedSlugs: Set<string>): GeneratedStory {
+  const rng = new Rng(`${seed}/live`);
+  const zone: Zone = 'eastern';
+  const startMs = BENCH_BUILD_TIME - LIVE_HOURS * HOUR;
+  const start = formatInstant(zone, startMs);
+  const usPlaces = PLACES.filter((p) => p.country === 'US');
+  const places = rng.sample(usPlaces, rng.int(1, 2), (xs) => rng.pickSkewed(xs, 1.4));
+  const place = places[0]!;
+  const subject = rng.pick(HEADLINE_SUBJECTS);
+  const title = `Live updates: ${place.name} ${subject} ${agree(subject, 'votes on')} ${rng.pick(NOUNS)}`;
+  const slug = uniqueSlug(title, usedSlugs);
+  const authors = rng.sample(PERSON_AUTHORS, 3).map((a) => slugify(a.name));
+  const section = rng.pick(SECTIONS).id;
+  const tags = rng.sample(TAGS, rng.int(1, 4), (xs) => rng.pickSkewed(xs, 1.3));
+  const sources = citedSources(rng, place, start);
+  const officials = quotedOfficials(rng);
+  const ctx: StoryContext = { rng, places, officials, sources, year: start.year };
+  // The summary is as long as any story's body: the live story weighs what the story it replaces did.
+  const { dek, text: bodyText, words: wordCount } = dekAndBody(ctx);
+  const fm = ['---', `title: ${q(title)}`, `dek: ${q(dek)}`, `date: ${start.text}`];
+  fm.push(`authors: [${authors.join(', ')}]`, `section: ${section}`, 'type: live');
+  fm.push(`coverage: { start: ${start.text} }`, `tags: [${tags.map(q).join(', ')}]`);
+  fm.push(`dateline: ${q(place.name.toUpperCase())}`, ...referenceLines(sources, officials, places), '---');
+  const folder = `${start.year}/${slug}`;
+  const entries = liveEntries(ctx, zone, startMs, authors);
+  return {
+    file: `${folder}/index.mdx`,
+    text: `${fm.join('\n')}\n\n${bodyText}`,
+    words: wordCount,
+    type: 'live',
+    scheduled: false,
+    updates: false,
+    corrections: false,
+    entries: entries.map((e) => ({ file: `${folder}/entries/${e.id}.mdx`, text: e.text })),
+  };
+}
+
 /** Which stories are drafts, embargoed or have a lead image: exact counts, seeded positions. */
-function assignFlags(seed: string, count: number, images: boolean, imageEvery: number): StoryFlags[] {
+function assignFlags(seed: string, count: number, images: boolean, imageEvery: number, live: boolean): StoryFlags[] {
   const rng = new Rng(`${seed}/flags`);
-  const flags: StoryFlags[] = Array.from({ length: count }, () => ({ draft: false, embargo: false, image: false }));
+  const flags: StoryFlags[] = Array.from({ length: count }, () => ({
+    draft: false,
+    embargo: false,
+    image: false,
+    live: false,
+  }));
   const order = rng.shuffle(Array.from({ length: count }, (_, i) => i));
   const drafts = Math.ceil(count * 0.02);
   const embargoes = Math.min(Math.ceil(count * 0.02), Math.max(0, count - drafts));
@@ -677,10 +830,20 @@ function assignFlags(seed: string, count: number, images: boolean, imageEvery: n
       .shuffle(Array.from({ length: count }, (_, i) => i))
       .slice(0, Math.ceil(count / imageEvery))
       .forEach((i) => (flags[i]!.image = true));
+  // The live story replaces a story with no other flag (the counts above stay exact), in the first half:
+  // one-story edits the story in the middle of the corpus (site-copy.ts), which stays the one it was.
+  const plain = flags.flatMap((f, i) => (i < Math.floor(count / 2) && !f.draft && !f.embargo && !f.image ? [i] : []));
+  if (live && plain.length > 0) flags[rng.pick(plain)]!.live = true;
   return flags;
 }
 
 const MANIFEST = 'corpus.json';
+
+function writeEntries(contentDir: string, entries: readonly { file: string; text: string }[]): void {
+  if (entries.length === 0) return;
+  mkdirSync(path.join(contentDir, 'articles', path.dirname(entries[0]!.file)), { recursive: true });
+  for (const e of entries) writeFileSync(path.join(contentDir, 'articles', e.file), e.text);
+}
 
 /** Writes the corpus into `out` (content/ and corpus.json) and returns its manifest. */
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusManifest> {
@@ -704,7 +867,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
   }
   writeFileSync(path.join(contentDir, 'site.yaml'), readFileSync(SITE_YAML));
 
-  const flags = assignFlags(seed, count, images, options.imageEvery ?? 10);
+  const flags = assignFlags(seed, count, images, options.imageEvery ?? 10, options.live ?? true);
   const usedSlugs = new Set<string>();
   const madeDirs = new Set<string>();
   const imageJobs: { file: string; svg: string }[] = [];
@@ -722,11 +885,14 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
     sections: SECTIONS.length,
     people: REGISTERED_PEOPLE,
     publications: PUBLICATIONS.length,
+    liveEntries: 0,
   };
+  stats.types['live'] = 0;
   const stories: string[] = [];
+  let live: LiveStoryInfo | null = null;
   for (let i = 0; i < count; i++) {
     const f = flags[i]!;
-    const s = story(seed, i, f, usedSlugs);
+    const s = f.live ? liveStory(seed, usedSlugs) : story(seed, i, f, usedSlugs);
     const full = path.join(contentDir, 'articles', s.file);
     const dir = path.dirname(full);
     if (!madeDirs.has(dir)) {
@@ -736,6 +902,15 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
     writeFileSync(full, s.text);
     if (s.svg) imageJobs.push({ file: path.join(dir, 'lead.jpg'), svg: s.svg });
     stories.push(`content/articles/${s.file}`);
+    if (s.entries) {
+      writeEntries(contentDir, s.entries);
+      live = {
+        story: `content/articles/${s.file}`,
+        slug: path.basename(path.dirname(s.file)),
+        entries: s.entries.map((e) => `content/articles/${e.file}`),
+      };
+      stats.liveEntries += s.entries.length;
+    }
     stats.drafts += f.draft ? 1 : 0;
     stats.embargoed += f.embargo ? 1 : 0;
     stats.images += s.svg ? 1 : 0;
@@ -755,6 +930,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusMani
     images,
     stats,
     stories,
+    live,
   };
   writeFileSync(path.join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

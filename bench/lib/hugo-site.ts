@@ -128,6 +128,9 @@ export function storyToHugo(corpusPath: string, text: string): string {
 /**
  * Writes the Hugo site into `out` (empty or absent): hugo.yaml, the templates
  * and every story of the corpus in `corpusDir` (`stories`: the manifest's paths).
+ * The live story (issue 22) is a page like any other, its summary the body; its
+ * entries are not among `stories` and become no pages: the one template prints a
+ * story's own body, as the bare site does.
  */
 export function writeHugoSite(corpusDir: string, stories: readonly string[], out: string): void {
   const files = new Map<string, string>([

@@ -1,10 +1,10 @@
 /**
- * The ratios the archive benchmark prints and the targets of issue 21 judged
- * on them. Pure: the figures come in, the verdicts go out.
+ * The ratios the archive benchmark prints, the targets of issue 21 judged on
+ * them and issue 22's one-entry figure. Pure: the figures come in, the verdicts go out.
  */
 
 export type Site = 'full' | 'bare' | 'hugo';
-export const KINDS = ['cold', 'rebuild-all', 'one-story'] as const;
+export const KINDS = ['cold', 'rebuild-all', 'one-story', 'one-entry'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** What a ratio needs of a build. */
@@ -120,4 +120,43 @@ export function formatVerdict(v: TargetVerdict): string {
   const target = `target ≤ ${v.limit}${v.aim === undefined ? '' : `, aim ${v.aim}`}`;
   if (v.value === null) return `${v.name}: not measured (${target})`;
   return `${v.name}: ${v.value.toFixed(2)} (${target}): ${v.met ? 'met' : 'NOT met'}`;
+}
+
+/** Issue 22: adding one entry to a live story should rebuild as fast as publishing one story. */
+export interface Issue22Figures {
+  /** Wall seconds of the full site's one-entry build (with --repeat, the median trial's). */
+  oneEntry: number | null;
+  /** Wall seconds of the full site's one-story build, the same way. */
+  oneStory: number | null;
+  /** oneEntry ÷ oneStory. */
+  ratio: number | null;
+  /** Wall seconds of Hugo's cold build (issue 21's baseline for a publish). */
+  hugoCold: number | null;
+  /** oneEntry ÷ hugoCold. */
+  ratioToHugoCold: number | null;
+}
+
+const ratioOf = (a: MeasuredBuild | undefined, b: MeasuredBuild | undefined) =>
+  a && b ? round3(a.wallSeconds / b.wallSeconds) : null;
+
+/** The full site's one-entry build against its one-story build and against Hugo's cold build; null where missing. */
+export function issue22Figures(runs: readonly MeasuredBuild[]): Issue22Figures {
+  const oneEntry = find(runs, 'full', 'one-entry');
+  const oneStory = find(runs, 'full', 'one-story');
+  const hugoCold = find(runs, 'hugo', 'cold');
+  return {
+    oneEntry: oneEntry?.wallSeconds ?? null,
+    oneStory: oneStory?.wallSeconds ?? null,
+    ratio: ratioOf(oneEntry, oneStory),
+    hugoCold: hugoCold?.wallSeconds ?? null,
+    ratioToHugoCold: ratioOf(oneEntry, hugoCold),
+  };
+}
+
+/** The closing line for issue 22, e.g. `one-entry publish: 20.1 s = 0.97 × one-story (full), 3.10 × cold hugo`. */
+export function formatIssue22(f: Issue22Figures): string {
+  if (f.oneEntry === null) return 'one-entry publish: not measured';
+  const vsStory = f.ratio === null ? ' (one-story not measured)' : ` = ${f.ratio.toFixed(2)} × one-story (full)`;
+  const vsHugo = f.ratioToHugoCold === null ? 'cold hugo not measured' : `${f.ratioToHugoCold.toFixed(2)} × cold hugo`;
+  return `one-entry publish: ${f.oneEntry.toFixed(1)} s${vsStory}, ${vsHugo}`;
 }

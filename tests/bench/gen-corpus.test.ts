@@ -177,11 +177,13 @@ describe('gen-corpus with images', () => {
 });
 
 describe('gen-corpus without images', () => {
-  it('writes no image and no story folder', async () => {
+  it("writes no image, and no story folder but the live story's", async () => {
     const dir = tempDir();
     const manifest = await generateCorpus({ count: 20, out: dir });
     expect(manifest.stats.images).toBe(0);
-    expect([...tree(dir).keys()].some((f) => f.endsWith('.jpg') || f.endsWith('/index.mdx'))).toBe(false);
+    const files = [...tree(dir).keys()];
+    expect(files.some((f) => f.endsWith('.jpg'))).toBe(false);
+    expect(files.filter((f) => f.endsWith('/index.mdx'))).toEqual([manifest.live!.story]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -201,5 +203,89 @@ describe('gen-corpus without images', () => {
     await expect(generateCorpus({ count: 5, out: dir })).rejects.toThrow(/refusing/);
     expect(readFileSync(path.join(dir, 'content', 'site.yaml'), 'utf8')).toBe('name: Real site\n');
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the live story of the corpus (issue 22)', () => {
+  const COUNT = 40;
+  const BUILD_TIME = Date.parse('2026-11-29T12:00:00Z');
+  let dir: string;
+  let manifest: CorpusManifest;
+  let live: NonNullable<CorpusManifest['live']>;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    manifest = await generateCorpus({ count: COUNT, out: dir });
+    live = manifest.live!;
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const frontmatter = (file: string) => {
+    const m = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(readFileSync(path.join(dir, file), 'utf8'))!;
+    return { data: parse(m[1]!) as Record<string, unknown>, body: m[2]! };
+  };
+
+  it('is one of the N stories, an open live story published before the build instant', () => {
+    expect(manifest.stories).toHaveLength(COUNT);
+    expect(manifest.stats).toMatchObject({ stories: COUNT, liveEntries: 100 });
+    expect(manifest.stats.types['live']).toBe(1);
+    // In the first half: one-story edits the story in the middle of the corpus.
+    expect(manifest.stories.indexOf(live.story)).toBeLessThan(COUNT / 2);
+    expect(live.story).toBe(`content/articles/2026/${live.slug}/index.mdx`);
+    const { data } = frontmatter(live.story);
+    expect(data['type']).toBe('live');
+    const coverage = data['coverage'] as { start: string; end?: string };
+    expect(Object.keys(coverage)).toEqual(['start']);
+    expect(Date.parse(coverage.start)).toBeLessThan(BUILD_TIME);
+    expect(Date.parse(String(data['date']))).toBeLessThanOrEqual(BUILD_TIME);
+    expect(data['draft']).toBeUndefined();
+    expect(data['embargo']).toBeUndefined();
+  });
+
+  it('has 100 entry files in entries/, spread over the hours before the build instant, oldest first', () => {
+    const folder = path.join(dir, path.dirname(live.story), 'entries');
+    const onDisk = readdirSync(folder).map((f) => `${path.dirname(live.story)}/entries/${f}`);
+    expect(onDisk.sort()).toEqual([...live.entries].sort());
+    expect(live.entries).toHaveLength(100);
+    const start = Date.parse(String((frontmatter(live.story).data['coverage'] as { start: string }).start));
+    const times = live.entries.map((file) => Date.parse(String(frontmatter(file).data['time'])));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(new Set(times).size).toBe(100);
+    expect(times[0]).toBeGreaterThan(start);
+    // Room before BUILD_TIME for the one-entry build's entries, a minute after the newest each.
+    expect(times.at(-1)).toBeLessThanOrEqual(BUILD_TIME - 30 * 60_000);
+    expect(times.at(-1)! - times[0]!).toBeGreaterThan(5 * 3_600_000);
+  });
+
+  it("writes entries in the entry format: the corpus's authors, two key events, one pinned entry", () => {
+    const authors = new Set(readdirSync(path.join(dir, 'content', 'authors')).map((f) => f.replace(/\.yaml$/, '')));
+    const entries = live.entries.map((file) => ({ file, ...frontmatter(file) }));
+    for (const e of entries) {
+      const id = path.basename(e.file, '.mdx');
+      expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(['time', 'authors', 'title', 'key', 'pinned']).toEqual(expect.arrayContaining(Object.keys(e.data)));
+      expect(String(e.data['time'])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+      const by = e.data['authors'] as string[];
+      expect(by.length).toBeGreaterThanOrEqual(1);
+      for (const a of by) expect(authors.has(a), a).toBe(true);
+      if (e.data['title'] !== undefined) expect(String(e.data['title']).length).toBeLessThanOrEqual(160);
+      const paragraphs = e.body.trim().split('\n\n');
+      expect(paragraphs.length).toBeGreaterThanOrEqual(1);
+      expect(paragraphs.length).toBeLessThanOrEqual(3);
+      expect(e.body).not.toMatch(/[<{]/);
+    }
+    const key = entries.filter((e) => e.data['key'] === true);
+    expect(key).toHaveLength(2);
+    for (const e of key) expect(e.data['title']).toBeTruthy();
+    expect(entries.filter((e) => e.data['pinned'] === true)).toHaveLength(1);
+  });
+
+  it('passes the content check, entries included', async () => {
+    cpSync(path.join(import.meta.dirname, '../../public'), path.join(dir, 'public'), { recursive: true });
+    const problems = await checkContent(dir);
+    expect(formatProblems(problems.filter((p) => p.file.includes(live.slug)))).toEqual([]);
+    expect(formatProblems(problems.filter((p) => p.severity === 'error'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
@@ -107,6 +107,16 @@ describe('the Hugo site of a corpus', () => {
     }
     // Stories with a lead image are folders in the corpus: they must not be left out.
     expect(stories.some((s) => s.file.endsWith('/index.mdx'))).toBe(true);
+  });
+
+  it('writes the live story as a page like any other, and none of its entries (issue 22)', () => {
+    const live = manifest.live!;
+    expect(existsSync(path.join(dir, 'site', hugoContentPath(live.story)))).toBe(true);
+    const pages = readdirSync(path.join(dir, 'site', 'content'), { recursive: true }).filter((f) =>
+      String(f).endsWith('.md'),
+    );
+    expect(pages).toHaveLength(COUNT);
+    expect(pages.some((f) => String(f).includes('/entries/'))).toBe(false);
   });
 
   it('keeps drafts as drafts and holds an embargoed story until its embargo', () => {

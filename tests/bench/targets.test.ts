@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatVerdict, judgeTargets, ratiosPerKind, type MeasuredBuild } from '../../bench/lib/targets.ts';
+import {
+  formatIssue22,
+  formatVerdict,
+  issue22Figures,
+  judgeTargets,
+  ratiosPerKind,
+  type MeasuredBuild,
+} from '../../bench/lib/targets.ts';
 
 const run = (site: MeasuredBuild['site'], kind: MeasuredBuild['kind'], wallSeconds: number, ok = true) => ({
   site,
@@ -47,5 +54,26 @@ describe('judgeTargets (issue 21)', () => {
     const v = verdict([run('full', 'one-story', 10)], 'one-story full ÷ cold hugo');
     expect(v).toMatchObject({ value: null, met: null });
     expect(formatVerdict(v)).toMatch(/not measured/);
+  });
+});
+
+describe('issue22Figures', () => {
+  it('sets the one-entry build against one-story and against cold hugo, all of the full site but the baseline', () => {
+    const runs = [
+      run('full', 'one-story', 20),
+      run('full', 'one-entry', 18),
+      run('hugo', 'cold', 6),
+      run('hugo', 'one-story', 1),
+    ];
+    const f = issue22Figures(runs);
+    expect(f).toEqual({ oneEntry: 18, oneStory: 20, ratio: 0.9, hugoCold: 6, ratioToHugoCold: 3 });
+    expect(formatIssue22(f)).toBe('one-entry publish: 18.0 s = 0.90 × one-story (full), 3.00 × cold hugo');
+  });
+
+  it('says what was not measured', () => {
+    const f = issue22Figures([run('full', 'one-entry', 18), run('full', 'one-story', 20, false)]);
+    expect(f).toMatchObject({ ratio: null, ratioToHugoCold: null });
+    expect(formatIssue22(f)).toBe('one-entry publish: 18.0 s (one-story not measured), cold hugo not measured');
+    expect(formatIssue22(issue22Figures([]))).toBe('one-entry publish: not measured');
   });
 });
