@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cdnHeaderRules, formatHeadersFile } from '../outputs/cdn-headers.ts';
+import { cdnHeaderRules, formatHeadersFile, isLiveJsonPath } from '../outputs/cdn-headers.ts';
 import { readSiteConfig } from '../ingest/site-config.ts';
 import { embedFrameSources } from '../model/embeds.ts';
 
@@ -18,14 +18,20 @@ export default function cdnHeaders(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
         const site = readSiteConfig(root);
         const entries = (await readdir(outDir, { withFileTypes: true })).map((e) => ({
           name: e.name,
           isDirectory: e.isDirectory(),
         }));
-        const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) });
+        // The files every route wrote or restored this build: the open live stories' live.json among them.
+        const livePaths = [...assets.values()]
+          .flat()
+          .filter((file) => file.href.endsWith('/live.json'))
+          .map((file) => `/${path.relative(outDir, fileURLToPath(file)).split(path.sep).join('/')}`)
+          .filter(isLiveJsonPath);
+        const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) }, livePaths);
         // The output folder is the build's staging folder (scripts/build.mjs): no reader sees it half-written.
         await writeFile(path.join(outDir, '_headers'), formatHeadersFile(rules));
         logger.info(`_headers: ${rules.length} rules`);

@@ -79,6 +79,32 @@ export function formatDateTime(date: Date, timeZone: string, locale = 'en-US'): 
   return format(locale, timeZone, 'date-time', DATE_TIME, date);
 }
 
+const ENTRY_TIME: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/**
+ * "Nov 5, 9:14 PM EST" in the outlet's zone: a live story's entry, where readers scan times down
+ * a page and the year is in the headline's dates.
+ */
+export function formatEntryTime(date: Date, timeZone: string, locale = 'en-US'): string {
+  return format(locale, timeZone, 'entry-time', ENTRY_TIME, date);
+}
+
+const RANGE: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+
+/**
+ * "Nov 5, 7:02 – 9:15 PM", or "Nov 5, 11:40 PM – Nov 6, 1:05 AM" across midnight, in the outlet's
+ * zone: the span of a page of entries. Not kept: a page asks for its own range once.
+ */
+export function formatTimeRange(from: Date, to: Date, timeZone: string, locale = 'en-US'): string {
+  return formatter(locale, timeZone, 'range', RANGE).formatRange(from, to);
+}
+
 /** A calendar date as written ("2017-08-03" → "August 3, 2017"): no time zone may shift it. */
 export function formatCalendarDate(isoDay: string, locale = 'en-US'): string {
   const [y, m, d] = isoDay.split('-').map(Number);

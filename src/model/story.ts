@@ -1,7 +1,7 @@
 import type { ArticleFrontmatter, CorrectionKind, StoryType } from '../schemas/article.ts';
 import { wordpressQueryAddress, type QueryAddress } from './wordpress-address.ts';
 import type { Author, PersonEntry, PublicationEntry, Section } from '../schemas/registries.ts';
-import { entryIsLive, publicationState, type PublicationState } from './publication.ts';
+import { entryIsLive, hasPage, publicationState, type PublicationState } from './publication.ts';
 import { aliasResolver, type AliasResolver } from './registry.ts';
 import { placeSlug, slug } from './slug.ts';
 import { liveCoverage, type LiveCoverage } from './live.ts';
@@ -92,6 +92,11 @@ export interface StoryContext {
   publications: AliasResolver;
   /** The build instant the publication state is decided at. */
   at: Date;
+  /**
+   * A preview (`npm run dev`, PREVIEW=1): an unpublished live story's entries are shown as they
+   * will be once it is out, so that its page can be read before then.
+   */
+  preview?: boolean | undefined;
 }
 
 /** The registry entries a story's names and ids are resolved against. */
@@ -103,9 +108,10 @@ export interface RegistryEntries {
 }
 
 /** What `toStory` needs, from the registries however they were read and the build instant. */
-export function storyContext(registries: RegistryEntries, at: Date): StoryContext {
+export function storyContext(registries: RegistryEntries, at: Date, preview = false): StoryContext {
   return {
     at,
+    preview,
     authors: registries.authors,
     sections: registries.sections,
     people: aliasResolver(registries.people),
@@ -217,7 +223,7 @@ export function toStory<Img>(
       data.coverage &&
       liveCoverage(
         { coverage: data.coverage, entries: data.entries, corrections: data.corrections },
-        state,
+        ctx.preview && hasPage(state, true) ? 'live' : state,
         ctx.at,
         (id, entryFile) => byline(id, ctx, `${entryFile}: authors`),
         (i) => CORRECTION_LABELS[data.corrections[i]!.kind],

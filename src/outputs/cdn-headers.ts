@@ -18,6 +18,11 @@ export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
  * revalidated, so a correction reaches every reader within a minute.
  */
 export const REVALIDATED_CACHE = 'public, max-age=60, must-revalidate';
+/**
+ * An open live story's live.json, which its page's script polls every 30 to 60 seconds: a cache
+ * between may answer for a quarter of a minute, no longer.
+ */
+export const LIVE_JSON_CACHE = 'public, max-age=15, must-revalidate';
 
 /**
  * Folders of dist/ whose file names carry a content hash: Astro's assets, and the share cards
@@ -80,8 +85,20 @@ export interface OutputEntry {
  * folder. Each path gets exactly one Cache-Control: hosts disagree on what
  * two matching rules with the same header mean (Netlify's last one wins,
  * Cloudflare joins them with a comma), so no two rules here overlap on it.
+ *
+ * The one exception is `livePaths`, each open live story's live.json (a
+ * handful at a time): an exact rule after its folder's, which Netlify and
+ * the nginx configuration apply in its place. Cloudflare joins the two
+ * values, and most caches then keep to the first max-age (a minute); the
+ * script that polls the file revalidates it on every request whatever the
+ * header says (src/client/live-updates.ts), so a reader still sees a new
+ * entry within a poll.
  */
-export function cdnHeaderRules(topLevel: readonly OutputEntry[], options: PolicyOptions): HeaderRule[] {
+export function cdnHeaderRules(
+  topLevel: readonly OutputEntry[],
+  options: PolicyOptions,
+  livePaths: readonly string[] = [],
+): HeaderRule[] {
   const rules: HeaderRule[] = [{ path: '/*', headers: securityHeaders(options) }];
   const revalidated: HeaderRule['headers'] = [['Cache-Control', REVALIDATED_CACHE]];
   rules.push({ path: '/', headers: revalidated });
@@ -96,8 +113,12 @@ export function cdnHeaderRules(topLevel: readonly OutputEntry[], options: Policy
       rules.push({ path: `/${entry.name}`, headers: revalidated });
     }
   }
+  for (const path of [...livePaths].sort()) rules.push({ path, headers: [['Cache-Control', LIVE_JSON_CACHE]] });
   return rules;
 }
+
+/** An open live story's live.json, as a path of the site (src/pages/articles/[slug]/live.json.ts). */
+export const isLiveJsonPath = (path: string) => /^\/articles\/[^/]+\/live\.json$/.test(path);
 
 export function formatHeadersFile(rules: readonly HeaderRule[]): string {
   const blocks = rules.map((rule) =>

@@ -106,7 +106,7 @@ function buildNewsroom(collections: Collections, at: Date): Newsroom {
   const publicationRegistry = new Map(publicationEntries.map((e) => [e.id, e.data]));
   const sectionMap = new Map(sectionEntries.map((e) => [e.id, e.data]));
   const registryEntries = { authors, sections: sectionMap, people: peopleRegistry, publications: publicationRegistry };
-  const ctx = storyContext(registryEntries, at);
+  const ctx = storyContext(registryEntries, at, preview);
   const all = newestFirst(
     articleEntries.map((e) => {
       const story = toStory(e.id, e.data, ctx, e.filePath ?? e.id);

@@ -18,3 +18,25 @@ export async function siteBody(entry: CollectionEntry<'articles'>): Promise<{ ht
   const { page, hasEmbed } = await storedBody(entry);
   return { html: await fillParts(page, { figure: (figure) => sitePictureHtml(figure, storyFile) }), hasEmbed };
 }
+
+/**
+ * The bodies of some of a live story's entries as the site shows them, by id: stored beside the
+ * story's body (`RenderedBody.entries`), their holes filled as the story's are.
+ */
+export async function siteEntryBodies(
+  entry: CollectionEntry<'articles'>,
+  ids: readonly string[],
+): Promise<Map<string, { html: string; hasEmbed: boolean }>> {
+  const storyFile = entry.filePath!;
+  const stored = new Map(((await storedBody(entry)).entries ?? []).map((e) => [e.id, e]));
+  const filled = await Promise.all(
+    ids.map(async (id) => {
+      const rendered = stored.get(id);
+      // The entries and their bodies are stored under one digest: a body missing is a cache out of step.
+      if (!rendered) throw new Error(`${storyFile}: no stored body for the entry "${id}"; run the build again`);
+      const html = await fillParts(rendered.page, { figure: (figure) => sitePictureHtml(figure, storyFile) });
+      return [id, { html, hasEmbed: rendered.hasEmbed }] as const;
+    }),
+  );
+  return new Map(filled);
+}

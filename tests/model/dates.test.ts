@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateTime, formatDay, yearIn } from '../../src/model/dates.ts';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatDay,
+  formatEntryTime,
+  formatTimeRange,
+  yearIn,
+} from '../../src/model/dates.ts';
 
 // 02:30 UTC on August 4 is still the evening of August 3 in New York (EDT, UTC-4).
 const LATE_EVENING_IN_NEW_YORK = new Date('2017-08-04T02:30:00Z');
@@ -40,6 +47,23 @@ describe('formatDateTime', () => {
     expect(text).toContain('August 4, 2017');
     expect(text).toMatch(/2:30\s?AM/);
     expect(text).toContain('UTC');
+  });
+});
+
+describe('formatEntryTime', () => {
+  it('shows a live entry’s day and time in the outlet’s zone, without the year', () => {
+    expect(formatEntryTime(LATE_EVENING_IN_NEW_YORK, 'America/New_York')).toMatch(/^Aug 3, 10:30\sPM EDT$/);
+    expect(formatEntryTime(LATE_EVENING_IN_NEW_YORK, 'UTC')).toMatch(/^Aug 4, 2:30\sAM UTC$/);
+  });
+});
+
+describe('formatTimeRange', () => {
+  it('gives the day once within a day, and both days across midnight', () => {
+    const from = new Date('2017-08-03T23:02:00Z');
+    expect(formatTimeRange(from, new Date('2017-08-04T01:15:00Z'), 'America/New_York')).toMatch(
+      /^Aug 3, 7:02\s–\s9:15\sPM$/,
+    );
+    expect(formatTimeRange(from, LATE_EVENING_IN_NEW_YORK, 'UTC')).toMatch(/^Aug 3, 11:02\sPM\s–\sAug 4, 2:30\sAM$/);
   });
 });
 

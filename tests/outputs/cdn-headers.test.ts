@@ -4,6 +4,8 @@ import {
   contentSecurityPolicy,
   formatHeadersFile,
   headersForPath,
+  isLiveJsonPath,
+  LIVE_JSON_CACHE,
   parseHeadersFile,
   ruleMatches,
 } from '../../src/outputs/cdn-headers.ts';
@@ -89,6 +91,34 @@ describe('cdnHeaderRules', () => {
     }
     expect(rules.map((r) => r.path)).not.toContain('/_headers');
     expect(rules.map((r) => r.path)).not.toContain('/_redirects');
+  });
+});
+
+describe('cdnHeaderRules: an open live story’s live.json', () => {
+  const entries = [
+    { name: 'articles', isDirectory: true },
+    { name: 'rss.xml', isDirectory: false },
+  ];
+  const livePaths = ['/articles/vote-count/live.json', '/articles/budget/live.json'];
+  const rules = cdnHeaderRules(entries, { frameSources: [] }, livePaths);
+
+  it('is cached a quarter of a minute, by an exact rule after its folder’s, which the later one replaces', () => {
+    expect(rules.slice(-2).map((r) => r.path)).toEqual([
+      '/articles/budget/live.json',
+      '/articles/vote-count/live.json',
+    ]);
+    expect(headersForPath(rules, '/articles/vote-count/live.json')['Cache-Control']).toBe(LIVE_JSON_CACHE);
+    expect(LIVE_JSON_CACHE).toBe('public, max-age=15, must-revalidate');
+    // Its story's page, and every other path, keep their one rule.
+    expect(headersForPath(rules, '/articles/vote-count/')['Cache-Control']).toBe('public, max-age=60, must-revalidate');
+    const cacheRules = rules.filter((r) => r.headers.some(([name]) => name === 'Cache-Control'));
+    expect(cacheRules.filter((r) => ruleMatches(r.path, '/articles/vote-count/')).length).toBe(1);
+  });
+
+  it('knows a live.json path from other paths', () => {
+    expect(isLiveJsonPath('/articles/vote-count/live.json')).toBe(true);
+    for (const path of ['/articles/live.json', '/articles/a/b/live.json', '/live.json', '/articles/a/live.json/'])
+      expect(isLiveJsonPath(path), path).toBe(false);
   });
 });
 

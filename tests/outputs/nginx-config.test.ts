@@ -141,6 +141,19 @@ describe('nginxLocations', () => {
     expect(chosen(locations, '/articles/gone/index.html')!.redirect).toBeUndefined();
   });
 
+  it('gives an open live story’s live.json its own short caching', () => {
+    const rules = cdnHeaderRules([{ name: 'articles', isDirectory: true }], { frameSources: [] }, [
+      '/articles/vote-count/live.json',
+    ]);
+    const locations = nginxLocations(rules);
+    const live = chosen(locations, '/articles/vote-count/live.json')!;
+    expect(live).toMatchObject({ modifier: '=', path: '/articles/vote-count/live.json' });
+    expect(Object.fromEntries(live.headers)['Cache-Control']).toBe('public, max-age=15, must-revalidate');
+    expect(Object.fromEntries(live.headers)['Content-Security-Policy']).toContain("default-src 'self'");
+    const page = answering(locations, '/articles/vote-count/')!;
+    expect(Object.fromEntries(page.headers)['Cache-Control']).toBe('public, max-age=60, must-revalidate');
+  });
+
   it('refuses what it cannot turn into literal locations', () => {
     expect(() => nginxLocations([{ path: '/a/*/b', headers: [] }])).toThrow(/only a literal path/);
     expect(() => nginxLocations([{ path: '/news/:year/*', headers: [] }])).toThrow(/only a literal path/);
