@@ -5,8 +5,8 @@
  * and its page key.
  */
 
-/** How many of the newest entries the file carries: more than a reader misses between polls. */
-export const LIVE_JSON_ENTRIES = 20;
+/** How many of the newest entries the file carries: more than arrive between two polls, and few kB. */
+export const LIVE_JSON_ENTRIES = 10;
 
 export interface LiveJsonEntry {
   id: string;

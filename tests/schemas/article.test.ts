@@ -331,7 +331,15 @@ describe('articleSchema', () => {
 
 describe('part schemas', () => {
   it('lists the story types and correction kinds of the contract', () => {
-    expect([...STORY_TYPES].sort()).toEqual(['analysis', 'explainer', 'investigation', 'live', 'news', 'opinion', 'review']);
+    expect([...STORY_TYPES].sort()).toEqual([
+      'analysis',
+      'explainer',
+      'investigation',
+      'live',
+      'news',
+      'opinion',
+      'review',
+    ]);
     expect([...CORRECTION_KINDS].sort()).toEqual(['clarification', 'correction', 'editors-note']);
   });
 
