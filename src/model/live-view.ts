@@ -1,5 +1,12 @@
 import { formatDateTime, formatEntryTime, formatTimeRange } from './dates.ts';
-import { entryPermalink, livePages, type LiveCoverage, type LiveEntry, type LivePage } from './live.ts';
+import {
+  ENTRIES_PER_PAGE,
+  entryPermalink,
+  livePages,
+  type LiveCoverage,
+  type LiveEntry,
+  type LivePage,
+} from './live.ts';
 import type { PublicationState } from './publication.ts';
 import { CORRECTION_LABELS } from './story.ts';
 
@@ -116,8 +123,19 @@ export function liveEntryView(
 /** The address of a live story's update feed, beside its page. */
 export const liveJsonUrl = (storyUrl: string) => `${storyUrl}live.json`;
 
-const pageText = (page: LivePage) => `Updates ${page.range!.first}–${page.range!.last}`;
-const pageLink = (page: LivePage): LivePageLink => ({ number: page.number!, url: page.url, text: pageText(page) });
+/**
+ * The newest block while coverage is open and the block not yet full: its page's label, heading
+ * and title say where it starts, not where it ends, so that a new entry changes that page alone
+ * (the other pages list it by this label) and a publish of entries need not write them again.
+ */
+const filling = (page: LivePage, open: boolean) => open && page.entries.length < ENTRIES_PER_PAGE;
+const pageText = (page: LivePage, open: boolean) =>
+  filling(page, open) ? `Updates from ${page.range!.first}` : `Updates ${page.range!.first}–${page.range!.last}`;
+const pageLink = (page: LivePage, open: boolean): LivePageLink => ({
+  number: page.number!,
+  url: page.url,
+  text: pageText(page, open),
+});
 
 /**
  * One page of a live story: its own page (`number` undefined) or a numbered one. Undefined for a
@@ -165,7 +183,7 @@ export function livePageView(
         };
       }),
       heading: undefined,
-      pages: earlier.map(pageLink),
+      pages: earlier.map((p) => pageLink(p, coverage.open)),
       previous: undefined,
       next: undefined,
       liveJson: coverage.open && story.state === 'live' ? liveJsonUrl(story.url) : undefined,
@@ -181,12 +199,17 @@ export function livePageView(
     pinned: undefined,
     keyEvents: [],
     heading: {
-      text: pageText(page),
-      span: formatTimeRange(new Date(Math.min(...times)), new Date(Math.max(...times)), zone.timeZone, zone.locale),
+      text: pageText(page, coverage.open),
+      span: filling(page, coverage.open)
+        ? `since ${formatEntryTime(new Date(Math.min(...times)), zone.timeZone, zone.locale)}`
+        : formatTimeRange(new Date(Math.min(...times)), new Date(Math.max(...times)), zone.timeZone, zone.locale),
     },
-    pages: numbered.map(pageLink),
-    previous: before && { ...pageLink(before), label: page.oldestFirst ? 'Previous page' : 'Newer updates' },
-    next: after && { ...pageLink(after), label: page.oldestFirst ? 'Next page' : 'Older updates' },
+    pages: numbered.map((p) => pageLink(p, coverage.open)),
+    previous: before && {
+      ...pageLink(before, coverage.open),
+      label: page.oldestFirst ? 'Previous page' : 'Newer updates',
+    },
+    next: after && { ...pageLink(after, coverage.open), label: page.oldestFirst ? 'Next page' : 'Older updates' },
     liveJson: undefined,
   };
 }

@@ -97,12 +97,17 @@ describe('livePageView: a numbered page', () => {
     expect(view.entries.at(-1)!.id).toBe('e51');
     expect(view.heading!.text).toBe('Updates 51–100');
     expect(view.heading!.span).toMatch(/^Aug 3, 8:51\s–\s9:40\sAM$/);
-    expect(view.previous).toMatchObject({ number: 3, label: 'Newer updates', text: 'Updates 101–120' });
+    // The block still filling is named by where it starts: a new entry leaves the other pages as they were.
+    expect(view.previous).toMatchObject({ number: 3, label: 'Newer updates', text: 'Updates from 101' });
     expect(view.next).toMatchObject({ number: 1, label: 'Older updates', url: '/articles/live/page/1/' });
     expect(view.pages.map((p) => p.number)).toEqual([1, 2, 3]);
     expect(view.pinned).toBeUndefined();
     expect(view.keyEvents).toEqual([]);
     expect(view.liveJson).toBeUndefined();
+    const newest = livePageView(liveStory(entries(120)), 3, ZONE)!;
+    expect(newest.heading!.text).toBe('Updates from 101');
+    expect(newest.heading!.span).toMatch(/^since Aug 3, 9:41\sAM/);
+    expect({ ...livePageView(liveStory(entries(121)), 2, ZONE)!, count: 120 }).toEqual(view);
   });
 
   it('once closed: from the start, previous and next in that order', () => {
