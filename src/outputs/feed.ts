@@ -2,7 +2,7 @@ import { getRssString, type RSSOptions } from '@astrojs/rss';
 import { escapeHtmlText, escapeXml, xmlText } from './escape.ts';
 import type { Byline, Story } from '../model/story.ts';
 import type { LiveEntry } from '../model/live.ts';
-import { formatTimeOfDay } from '../model/dates.ts';
+import { entryTimeTitle } from './live-entry.ts';
 
 /** Newest live stories a feed carries. */
 export const FEED_SIZE = 50;
@@ -52,7 +52,7 @@ export function liveEntryFeedItem(
   site: { timezone: string; language: string },
 ): FeedItem {
   return {
-    title: entry.title ?? `Update at ${formatTimeOfDay(entry.time, site.timezone, site.language, false)}`,
+    title: entry.title ?? entryTimeTitle(entry.time, site),
     link: permalink,
     pubDate: entry.time,
     // The entry is its content: a description would repeat it.
