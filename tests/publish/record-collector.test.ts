@@ -65,6 +65,12 @@ describe('what a full build records for the next publish', () => {
     );
     // Closed, it leaves two days after it was published, as any story.
     expect(collect(live({ start, end: AT })).validUntil).toBe(new Date(AT.getTime() + 46 * HOUR).toISOString());
+    // Its search entry names the published entries its document is written with, and no other.
+    const draft = { ...entry('draft', start), draft: true };
+    const [searched] = collect(live({ start }, [entry('first', start), draft, entry('ahead', ahead)])).search.get(
+      '2017',
+    )!;
+    expect(searched!.source.entries).toEqual([{ id: 'first' }]);
   });
 
   it("keeps search entries of live stories only, in their year's shard, and says which shard", () => {
