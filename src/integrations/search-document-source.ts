@@ -22,6 +22,12 @@ export interface SearchDocumentSource {
   story: SearchStory;
   people: string[];
   body: BodyLocation;
+  /**
+   * A live story's published entries, newest first, as the view model has them (story.live):
+   * their bodies are picked by id from the ones stored with the story's, which also holds drafts
+   * and entries written ahead, so that only these reach the index.
+   */
+  entries?: { id: string; title?: string | undefined }[] | undefined;
   language: string;
   timeZone: string;
   thumbnail?: string | undefined;
@@ -86,6 +92,9 @@ function makeSearchEntry(
     language: site.language,
     timeZone: site.timezone,
     thumbnail: image && thumbnailPath(shard, record.slug),
+    ...(story.live && {
+      entries: story.live.entries.map((e) => ({ id: e.id, ...(e.title !== undefined && { title: e.title }) })),
+    }),
   };
   const thumbnail = image && {
     source: path.resolve(root, path.dirname(record.file), image),
@@ -98,5 +107,13 @@ export async function searchDocumentOf(
   source: SearchDocumentSource,
   bodies: Pick<BodyReader, 'read'>,
 ): Promise<string> {
-  return searchDocumentHtml({ ...source, body: parseRenderedBody(await bodies.read(source.body)).page });
+  const stored = parseRenderedBody(await bodies.read(source.body));
+  const entryPages = new Map(stored.entries?.map((e) => [e.id, e.page]));
+  const entries = source.entries?.map(({ id, title }) => {
+    const body = entryPages.get(id);
+    // The entries and the body were stored together, from one reading of the story: a gap is a bug.
+    if (!body) throw new Error(`${source.story.title}: no stored body for its entry "${id}"`);
+    return { title, body };
+  });
+  return searchDocumentHtml({ ...source, body: stored.page, entries });
 }

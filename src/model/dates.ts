@@ -22,6 +22,7 @@ function format(
   style: string,
   options: Intl.DateTimeFormatOptions,
   date: Date,
+  render: (f: Intl.DateTimeFormat, date: Date) => string = (f, d) => f.format(d),
 ): string {
   let byZone = formatted.get(locale);
   if (!byZone) formatted.set(locale, (byZone = new Map()));
@@ -32,7 +33,7 @@ function format(
   const instant = date.getTime();
   let text = byInstant.get(instant);
   if (text === undefined) {
-    text = formatter(locale, timeZone, style, options).format(date);
+    text = render(formatter(locale, timeZone, style, options), date);
     if (formattedCount >= MAX_FORMATTED) {
       formatted.clear();
       formattedCount = 0;
@@ -147,4 +148,51 @@ export function instantInZone(date: Date, timeZone: string): string {
   const abs = Math.abs(offsetMinutes);
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:00${offset}`;
+}
+
+const AP_DAY_PERIODS: Record<string, string> = { AM: 'a.m.', PM: 'p.m.' };
+
+/** A formatter's text with "AM" and "PM" as English news style writes them ("a.m.", "p.m."). */
+function newsStyle(locale: string): (f: Intl.DateTimeFormat, date: Date) => string {
+  if (!/^en\b/i.test(locale)) return (f, date) => f.format(date);
+  return (f, date) =>
+    f
+      .formatToParts(date)
+      .map((part) =>
+        part.type === 'dayPeriod'
+          ? (AP_DAY_PERIODS[part.value.toUpperCase()] ?? part.value)
+          : part.type === 'literal'
+            ? part.value.replace(/\s+/g, ' ')
+            : part.value,
+      )
+      .join('');
+}
+
+/**
+ * "9:42 p.m. EST" (or "9:42 p.m." without the zone), in the outlet's zone: a live story's times,
+ * which its readers read against the day they are shown under.
+ */
+export function formatTimeOfDay(date: Date, timeZone: string, locale = 'en-US', withZone = true): string {
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+  if (withZone) options.timeZoneName = 'short';
+  return format(locale, timeZone, withZone ? 'time-zone' : 'time', options, date, newsStyle(locale));
+}
+
+/**
+ * A time shown beside a day already given (`shownDay`): the time of day alone when it falls on
+ * that day in the outlet's zone ("9:42 p.m. EST"), else with its own day ("November 6 at 1:15
+ * a.m. EST"), so a time past midnight is not read as the evening before.
+ */
+export function formatTimeAfterDay(date: Date, shownDay: Date, timeZone: string, locale = 'en-US'): string {
+  const day = (d: Date) =>
+    format(locale, timeZone, 'iso-day', { year: 'numeric', month: '2-digit', day: '2-digit' }, d);
+  if (day(date) === day(shownDay)) return formatTimeOfDay(date, timeZone, locale);
+  const options: Intl.DateTimeFormatOptions = {
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
+  return format(locale, timeZone, 'day-time-zone', options, date, newsStyle(locale));
 }

@@ -1,15 +1,19 @@
 import { getRssString, type RSSOptions } from '@astrojs/rss';
 import { escapeHtmlText, escapeXml, xmlText } from './escape.ts';
-import type { Story } from '../model/story.ts';
+import type { Byline, Story } from '../model/story.ts';
+import type { LiveEntry } from '../model/live.ts';
+import { entryTimeTitle } from './live-entry.ts';
 
 /** Newest live stories a feed carries. */
 export const FEED_SIZE = 50;
+/** Newest entries a live story's own feed carries: a long night's coverage, and no reader needs more. */
+export const LIVE_FEED_SIZE = 100;
 
 export interface FeedItem {
   title: string;
   link: string;
   pubDate: Date;
-  /** HTML, as RSS 2.0 has it. */
+  /** HTML, as RSS 2.0 has it; empty for none. */
   description: string;
   /** HTML. */
   content: string;
@@ -20,17 +24,42 @@ export interface FeedItem {
 
 /**
  * One RSS item. `pubDate` is first publication, never the update time, and the
- * story URL (the item's link) is its permanent guid.
+ * story URL (the item's link) is its permanent guid. A live story is one item, dated when its
+ * coverage began, however many entries follow: those are items of its own feed (liveEntryFeedItem).
  */
 export function feedItem(story: Story<unknown>, contentHtml: string, siteUrl: string): FeedItem {
   return {
     title: story.retracted ? `Retracted: ${story.title}` : story.title,
     link: new URL(story.url, `${siteUrl}/`).href,
-    pubDate: story.date,
+    pubDate: story.live?.start ?? story.date,
     description: escapeHtmlText(story.dek),
     content: contentHtml,
     categories: [story.section.name, ...story.tags.map((t) => t.name)],
     creators: story.authors.map((a) => a.name),
+  };
+}
+
+/**
+ * One entry of a live story as an item of the story's own feed (`/articles/<slug>/rss.xml`): its
+ * permalink (absolute: the numbered page that keeps it, and its anchor) is its link and guid, so
+ * an entry keeps its item wherever later entries push it. An entry without a title is named by
+ * its time in the outlet's zone.
+ */
+export function liveEntryFeedItem(
+  entry: LiveEntry<Pick<Byline, 'name'>>,
+  contentHtml: string,
+  permalink: string,
+  site: { timezone: string; language: string },
+): FeedItem {
+  return {
+    title: entry.title ?? entryTimeTitle(entry.time, site),
+    link: permalink,
+    pubDate: entry.time,
+    // The entry is its content: a description would repeat it.
+    description: '',
+    content: contentHtml,
+    categories: [],
+    creators: entry.authors.map((a) => a.name),
   };
 }
 

@@ -1,6 +1,7 @@
 import { LIVE } from '../model/live-markup.ts';
 import type { LiveEntryView } from '../model/live-view.ts';
 import { escapeXml } from './escape.ts';
+import { formatTimeOfDay } from '../model/dates.ts';
 
 /**
  * One entry of a live story as HTML: what its page prints and what live.json carries for the
@@ -47,4 +48,13 @@ export function liveEntryHtml(entry: LiveEntryView, body: string): string {
     `<div class="article-body live-entry__body">${body}</div>` +
     `</article>`
   );
+}
+
+/**
+ * What an untitled entry of a live story is called where a title is needed (a feed item; a
+ * JSON-LD update with no words to take one from): its time, in the outlet's zone, as its page
+ * shows it. The day is left to the date beside it (the item's pubDate, the update's datePublished).
+ */
+export function entryTimeTitle(time: Date, site: { timezone: string; language: string }): string {
+  return `Update at ${formatTimeOfDay(time, site.timezone, site.language, false)}`;
 }

@@ -24,6 +24,12 @@ export interface SearchDocumentInput {
   people: string[];
   /** The page's body as stored (rendered-body.ts). */
   body: readonly BodyPart[];
+  /**
+   * A live story's published entries, newest first, each with its page body as stored: indexed
+   * after the summary, as part of the story (readers search for what happened, and the story is
+   * the result). Drafts and entries whose time has not come are never given.
+   */
+  entries?: readonly { title?: string | undefined; body: readonly BodyPart[] }[] | undefined;
   language: string;
   timeZone: string;
   /** URL of the result's thumbnail, for stories with a lead image. */
@@ -68,10 +74,11 @@ function searchFigureHtml(figure: FigureSpec): string {
 }
 
 /**
- * What the search index holds for a story: its headline, dek and body, and
- * nothing of the page around them (navigation, byline, lists, appeal). Built
- * from the content model rather than scraped from the rendered page, so the
- * index can be written while the pages are still being rendered.
+ * What the search index holds for a story: its headline, dek and body (a live
+ * story's summary, then its published entries), and nothing of the page around
+ * them (navigation, byline, lists, appeal). Built from the content model rather
+ * than scraped from the rendered page, so the index can be written while the
+ * pages are still being rendered.
  *
  * Headline outweighs dek, dek outweighs body. Facets, the sort key and the
  * result's metadata sit in an element Pagefind does not index as text (a
@@ -80,6 +87,12 @@ function searchFigureHtml(figure: FigureSpec): string {
 export function searchDocumentHtml(input: SearchDocumentInput): string {
   const { story } = input;
   const body = joinParts(input.body, { figure: searchFigureHtml });
+  // An entry's title is a subheading of the story's text, weighed as the body's own (h2).
+  const entries = (input.entries ?? []).map(
+    (entry) =>
+      `<section>${entry.title ? `<h2>${escapeXml(entry.title)}</h2>` : ''}` +
+      `${joinParts(entry.body, { figure: searchFigureHtml })}</section>`,
+  );
   const tag = (attribute: string, name: string, value: string) =>
     `<span ${attribute}="${name}">${escapeXml(value)}</span>`;
   const facets = Object.entries(searchFacets(input)).flatMap(([key, values]) =>
@@ -96,7 +109,7 @@ export function searchDocumentHtml(input: SearchDocumentInput): string {
   return (
     `<!doctype html><html lang="${escapeXml(input.language)}"><body><article data-pagefind-body>` +
     `<h1 data-pagefind-meta="title" data-pagefind-weight="10">${escapeXml(story.title)}</h1>` +
-    `<p data-pagefind-weight="7">${escapeXml(story.dek)}</p>${body}` +
+    `<p data-pagefind-weight="7">${escapeXml(story.dek)}</p>${body}${entries.join('')}` +
     `<div data-pagefind-ignore>${facets.join('')}${meta.join('')}` +
     `${tag('data-pagefind-sort', 'date', story.date.toISOString())}</div>` +
     `</article></body></html>`

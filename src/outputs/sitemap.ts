@@ -39,10 +39,20 @@ export function sitemapIndexXml(sitemaps: readonly string[]): string {
   return `${XML_DECLARATION}<sitemapindex xmlns="${SITEMAP_NS}">${entries}</sitemapindex>`;
 }
 
-/** Live stories first published in the 48 hours up to the build instant. */
+/**
+ * When a story leaves the news sitemap: 48 hours after it was first published, or, for live
+ * coverage that is still open, not while it is (undefined): it is news for as long as it runs.
+ */
+export function newsSitemapLeaves(story: Pick<Story<unknown>, 'date' | 'live'>): Date | undefined {
+  return story.live?.open ? undefined : new Date(story.date.getTime() + NEWS_WINDOW_MS);
+}
+
+/** Live stories first published in the 48 hours up to the build instant, and open live coverage whatever its age. */
 export function newsSitemapStories<S extends Story<unknown>>(live: readonly S[], at: Date): S[] {
-  const from = at.getTime() - NEWS_WINDOW_MS;
-  return live.filter((s) => isCanonicalHere(s) && s.date.getTime() > from && s.date.getTime() <= at.getTime());
+  return live.filter((s) => {
+    const leaves = newsSitemapLeaves(s);
+    return isCanonicalHere(s) && s.date.getTime() <= at.getTime() && (!leaves || leaves.getTime() > at.getTime());
+  });
 }
 
 export function newsSitemapXml(

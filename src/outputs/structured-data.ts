@@ -1,6 +1,9 @@
 import type { StoryType } from '../schemas/article.ts';
 import type { Byline, Story } from '../model/story.ts';
 import { RETRACTION_ANCHOR } from '../model/corrections.ts';
+import { entryPermalink, type LiveCoverage } from '../model/live.ts';
+import { textExcerpt } from './body-text.ts';
+import { entryTimeTitle } from './live-entry.ts';
 
 /**
  * Machine-readable descriptions of a story page: schema.org JSON-LD for search
@@ -18,7 +21,7 @@ export type NewsArticleSubtype =
   | 'LiveBlogPosting';
 
 /**
- * Story type → schema.org type (all are subtypes of https://schema.org/NewsArticle).
+ * Story type → schema.org type (all but live coverage's are subtypes of https://schema.org/NewsArticle).
  * schema.org has no investigative subtype: an investigation is reporting, and
  * ReportageNewsArticle is "the result of journalistic news reporting conventions".
  * An explainer is background ("context, definitions, or history") for the news.
@@ -35,7 +38,7 @@ export const NEWS_ARTICLE_TYPES = {
 } as const satisfies Record<StoryType, NewsArticleSubtype>;
 
 export interface StructuredDataContext {
-  site: { name: string; url: string; logo: string; language: string };
+  site: { name: string; url: string; logo: string; language: string; timezone: string };
   /** Site path → absolute URL (honours SITE_URL); also used for the outlet's own URL, `absolute('/')`. */
   absolute: (path: string) => string;
   /** Absolute URLs of the story's own picture, best first: the lead image's renditions; empty without one. */
@@ -46,7 +49,17 @@ export interface StructuredDataContext {
    * images, after the story's own.
    */
   shareCard?: { url: string; alt: string; width: number; height: number } | undefined;
+  /**
+   * A live story's entries as plain text (body-text.ts), by id: at least the LIVE_BLOG_UPDATES
+   * newest published ones. An entry without is described without its words.
+   */
+  entryTexts?: ReadonlyMap<string, string> | undefined;
 }
+
+/** The newest entries a live story's JSON-LD describes: what is news of it, not its archive. */
+export const LIVE_BLOG_UPDATES = 50;
+/** The longest headline an untitled entry is given from its words: Google's limit for an article's. */
+export const UPDATE_HEADLINE_LENGTH = 110;
 
 type JsonObject = Record<string, unknown>;
 
@@ -69,6 +82,33 @@ export function canonicalUrl(story: Story<unknown>, absolute: (path: string) => 
 
 function agent(b: Byline, absolute: (path: string) => string): JsonObject {
   return { '@type': b.kind === 'organization' ? 'Organization' : 'Person', name: b.name, url: absolute(b.url) };
+}
+
+/**
+ * A live story's coverage in schema.org's LiveBlogPosting terms: when it began and, once closed,
+ * ended, and each of the newest published entries as a BlogPosting at its permalink, by its
+ * authors, with its words as text.
+ */
+function liveBlogProperties(story: Story<unknown>, live: LiveCoverage<Byline>, ctx: StructuredDataContext): JsonObject {
+  const { absolute } = ctx;
+  return {
+    coverageStartTime: iso(live.start),
+    coverageEndTime: live.end && iso(live.end),
+    liveBlogUpdate: live.entries.slice(0, LIVE_BLOG_UPDATES).map((entry) => {
+      const text = ctx.entryTexts?.get(entry.id);
+      return compact({
+        '@type': 'BlogPosting',
+        headline:
+          entry.title ??
+          (text !== undefined ? textExcerpt(text, UPDATE_HEADLINE_LENGTH) : undefined) ??
+          entryTimeTitle(entry.time, ctx.site),
+        datePublished: iso(entry.time),
+        url: absolute(entryPermalink(story.url, live, entry)),
+        author: entry.authors.map((b) => agent(b, absolute)),
+        articleBody: text,
+      });
+    }),
+  };
 }
 
 export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataContext): Record<string, unknown> {
@@ -106,12 +146,14 @@ export function newsArticleJsonLd(story: Story<unknown>, ctx: StructuredDataCont
     image: [...ctx.imageUrls, ...(ctx.shareCard ? [ctx.shareCard.url] : [])],
     datePublished: iso(story.date),
     dateModified: iso(story.modified ?? story.date),
+    ...(story.live && liveBlogProperties(story, story.live, ctx)),
     inLanguage: site.language,
     articleSection: story.section.name,
     keywords: story.tags.map((t) => t.name),
     isAccessibleForFree: true,
     url: ownUrl,
-    dateline: story.dateline,
+    // A NewsArticle's property: a LiveBlogPosting (a BlogPosting) has none.
+    dateline: story.live ? undefined : story.dateline,
     creativeWorkStatus: story.retracted ? 'Retracted' : undefined,
     author: story.authors.map((b) => agent(b, absolute)),
     contributor: story.contributors.map((c) => agent(c.byline, absolute)),

@@ -106,6 +106,9 @@ async function publishChanged({
     for (const { file, analysis } of changed) {
       const story = record.stories[file]!;
       if (!analysis.data || !analysis.body) full(`${file} could not be read as a story`);
+      // Its entries are read, stored and published with it (its own feed, search document, JSON-LD): all of
+      // that is the story loader's, and a full build's.
+      if (analysis.data!.type === 'live') full(`${file} is a live story, which a full build publishes`);
       if (dataDigest(analysis.data) !== story.dataDigest) full(`the frontmatter of ${file} changed`);
       const before = parseRenderedBody(await readBody(story.body));
       const after = renderedBody(analysis.body!);

@@ -1,7 +1,7 @@
 import type { StoryView } from '../ingest/story-view-stream.ts';
 import { nextStateChange } from '../model/publication-changes.ts';
 import type { PublicationFields } from '../model/publication.ts';
-import { isCanonicalHere, NEWS_WINDOW_MS } from '../outputs/sitemap.ts';
+import { isCanonicalHere, newsSitemapLeaves } from '../outputs/sitemap.ts';
 import { searchEntryOf, type SearchEntry } from '../integrations/search-document-source.ts';
 import { dataDigest, type PublishedStory } from './publish-record.ts';
 
@@ -40,10 +40,9 @@ export class PublishRecordCollector {
     };
     this.#until(nextStateChange(record.data as unknown as PublicationFields, context.at)?.getTime());
     if (story.state !== 'live') return;
-    if (isCanonicalHere(story)) {
-      const leaves = story.date.getTime() + NEWS_WINDOW_MS;
-      if (leaves > context.at.getTime()) this.#until(leaves);
-    }
+    // Open live coverage stays in the news sitemap until an edit closes it: time alone does not move it.
+    const leaves = isCanonicalHere(story) ? newsSitemapLeaves(story)?.getTime() : undefined;
+    if (leaves !== undefined && leaves > context.at.getTime()) this.#until(leaves);
     const entry = searchEntryOf(view, this.site, this.root);
     this.stories[record.file]!.shard = entry.shard;
     const shard = this.search.get(entry.shard) ?? [];

@@ -29,17 +29,29 @@ export const NEWS_ARTICLE_TYPES = [
 ] as const;
 
 /**
- * [schema.org/NewsArticle subtypes] + the issue: the subtype each story type of the contract
- * must get. An investigation is reporting (no investigative subtype exists); an explainer is
- * background. Written here once, from the documentation, for every test that checks it.
+ * [schema.org/LiveBlogPosting] "A LiveBlogPosting is a BlogPosting intended to provide a rolling
+ * textual coverage of an ongoing event through continuous updates": a BlogPosting, which is a
+ * SocialMediaPosting, which is an Article; not a NewsArticle.
  */
-export const EXPECTED_SUBTYPE: Record<string, (typeof NEWS_ARTICLE_TYPES)[number]> = {
+export const LIVE_BLOG_POSTING = 'LiveBlogPosting';
+
+/** Every type a story page's JSON-LD may have. */
+export const STORY_JSON_LD_TYPES = [...NEWS_ARTICLE_TYPES, LIVE_BLOG_POSTING] as const;
+
+/**
+ * [schema.org/NewsArticle subtypes] + the issue: the type each story type of the contract
+ * must get. An investigation is reporting (no investigative subtype exists); an explainer is
+ * background; live coverage (issue 22) is schema.org's live blog. Written here once, from the
+ * documentation, for every test that checks it.
+ */
+export const EXPECTED_SUBTYPE: Record<string, (typeof STORY_JSON_LD_TYPES)[number]> = {
   news: 'ReportageNewsArticle',
   analysis: 'AnalysisNewsArticle',
   opinion: 'OpinionNewsArticle',
   investigation: 'ReportageNewsArticle',
   explainer: 'BackgroundNewsArticle',
   review: 'ReviewNewsArticle',
+  live: LIVE_BLOG_POSTING,
 };
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -183,47 +195,95 @@ const correctionSchema = z.strictObject({
 /** An optional list that, when present, is not empty: an empty property carries nothing. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1).optional();
 
+/**
+ * The properties every story page's JSON-LD may have: each one schema.org defines on
+ * CreativeWork or Article (or Thing), so on NewsArticle and on BlogPosting alike.
+ */
+const articleProperties = {
+  /** [Google] example and [schema.org] JSON-LD context. */
+  '@context': z.literal('https://schema.org'),
+  /** [Google] headline: the title of the article; concise, as long titles may be truncated. */
+  headline: text,
+  /** [schema.org/description] the dek. */
+  description: text.optional(),
+  /** [Google] image: one or more crawlable image URLs (several aspect ratios recommended). */
+  image: list(absoluteUrl),
+  /** [Google] datePublished, ISO 8601 with time zone. */
+  datePublished: isoDateTimeWithOffset,
+  /** [Google] dateModified, ISO 8601 with time zone. */
+  dateModified: isoDateTimeWithOffset,
+  inLanguage: bcp47,
+  /** [schema.org/articleSection] Text. */
+  articleSection: text.optional(),
+  /** [schema.org/keywords] Text (or a list of Text). */
+  keywords: list(text),
+  /** [schema.org/isAccessibleForFree] Boolean. */
+  isAccessibleForFree: z.boolean().optional(),
+  /** [schema.org/url] URL of the item. */
+  url: absoluteUrl,
+  /** [schema.org/creativeWorkStatus] Text, e.g. "Retracted" ([contract] a retracted story stays live). */
+  creativeWorkStatus: text.optional(),
+  /** [Google] author: every author, as a list of Person/Organization objects. */
+  author: z.array(authorSchema).min(1),
+  /** [schema.org/contributor] secondary contributors ([contract] `contributors`). */
+  contributor: list(authorSchema),
+  publisher: publisherSchema,
+  mainEntityOfPage: webPage,
+  isBasedOn: basedOn.optional(),
+  citation: list(citationSchema),
+  mentions: list(mentionSchema),
+  contentLocation: list(placeSchema),
+  correction: list(correctionSchema),
+};
+
+/** A story of any type but live coverage: a NewsArticle or one of its subtypes. */
+const newsArticleSchema = z.strictObject({
+  ...articleProperties,
+  /** [Google] Article, NewsArticle or BlogPosting; [schema.org/NewsArticle] subtypes allowed. */
+  '@type': z.enum(NEWS_ARTICLE_TYPES),
+  /** [schema.org/dateline] Text, on NewsArticle (and nowhere else). */
+  dateline: text.optional(),
+});
+
+/** [this site] The newest entries a live story's JSON-LD lists (src/outputs/structured-data.ts). */
+export const MAX_LIVE_BLOG_UPDATES = 50;
+
+/**
+ * [schema.org/liveBlogUpdate] "An update to the LiveBlog", a BlogPosting: one entry of a live
+ * story, with properties schema.org defines on BlogPosting (CreativeWork's headline, datePublished,
+ * author; Thing's url; Article's articleBody). [contract] its url is the entry's permalink, on a
+ * page of the story's own.
+ */
+const liveBlogUpdateSchema = z.strictObject({
+  '@type': z.literal('BlogPosting'),
+  headline: text,
+  datePublished: isoDateTimeWithOffset,
+  url: absoluteUrl,
+  author: z.array(authorSchema).min(1),
+  /** [schema.org/articleBody] Text: "The actual body of the article", as text, not markup. */
+  articleBody: text
+    .refine((body) => !/<\/?[a-z][^>]*>/i.test(body), { message: 'must be text, not markup' })
+    .optional(),
+});
+
+/**
+ * [schema.org/LiveBlogPosting] a live story: the properties of any article, bar the NewsArticle's
+ * dateline, and LiveBlogPosting's own: coverageStartTime and coverageEndTime (DateTime) and
+ * liveBlogUpdate (BlogPosting).
+ */
+const liveBlogPostingSchema = z.strictObject({
+  ...articleProperties,
+  '@type': z.literal(LIVE_BLOG_POSTING),
+  /** [schema.org/coverageStartTime] "The time when the live blog will begin covering the Event". */
+  coverageStartTime: isoDateTimeWithOffset,
+  /** [schema.org/coverageEndTime] "The time when the live blog will stop covering the Event"; [contract] closed. */
+  coverageEndTime: isoDateTimeWithOffset.optional(),
+  /** [schema.org/liveBlogUpdate] the published entries, newest first, at most MAX_LIVE_BLOG_UPDATES. */
+  liveBlogUpdate: z.array(liveBlogUpdateSchema).min(1).max(MAX_LIVE_BLOG_UPDATES).optional(),
+});
+
 export const newsArticleJsonLdSchema = z
-  .strictObject({
-    /** [Google] example and [schema.org] JSON-LD context. */
-    '@context': z.literal('https://schema.org'),
-    /** [Google] Article, NewsArticle or BlogPosting; [schema.org/NewsArticle] subtypes allowed. */
-    '@type': z.enum(NEWS_ARTICLE_TYPES),
-    /** [Google] headline: the title of the article; concise, as long titles may be truncated. */
-    headline: text,
-    /** [schema.org/description] the dek. */
-    description: text.optional(),
-    /** [Google] image: one or more crawlable image URLs (several aspect ratios recommended). */
-    image: list(absoluteUrl),
-    /** [Google] datePublished, ISO 8601 with time zone. */
-    datePublished: isoDateTimeWithOffset,
-    /** [Google] dateModified, ISO 8601 with time zone. */
-    dateModified: isoDateTimeWithOffset,
-    inLanguage: bcp47,
-    /** [schema.org/articleSection] Text. */
-    articleSection: text.optional(),
-    /** [schema.org/keywords] Text (or a list of Text). */
-    keywords: list(text),
-    /** [schema.org/isAccessibleForFree] Boolean. */
-    isAccessibleForFree: z.boolean().optional(),
-    /** [schema.org/url] URL of the item. */
-    url: absoluteUrl,
-    /** [schema.org/dateline] Text, on NewsArticle. */
-    dateline: text.optional(),
-    /** [schema.org/creativeWorkStatus] Text, e.g. "Retracted" ([contract] a retracted story stays live). */
-    creativeWorkStatus: text.optional(),
-    /** [Google] author: every author, as a list of Person/Organization objects. */
-    author: z.array(authorSchema).min(1),
-    /** [schema.org/contributor] secondary contributors ([contract] `contributors`). */
-    contributor: list(authorSchema),
-    publisher: publisherSchema,
-    mainEntityOfPage: webPage,
-    isBasedOn: basedOn.optional(),
-    citation: list(citationSchema),
-    mentions: list(mentionSchema),
-    contentLocation: list(placeSchema),
-    correction: list(correctionSchema),
-  })
+  .union([newsArticleSchema, liveBlogPostingSchema])
   .superRefine((article, ctx) => {
     // [Google] dateModified is "the most recent time the article was changed": not before publication.
     if (Date.parse(article.dateModified) < Date.parse(article.datePublished)) {
@@ -257,6 +317,37 @@ export const newsArticleJsonLdSchema = z
         message: 'a retracted article must carry its retraction notice',
       });
     }
+    if (article['@type'] === LIVE_BLOG_POSTING) liveBlogIssues(article, ctx);
   });
+
+/** What a live story's JSON-LD must hold together beyond each property's type. */
+function liveBlogIssues(article: z.output<typeof liveBlogPostingSchema>, ctx: z.RefinementCtx): void {
+  const start = Date.parse(article.coverageStartTime);
+  // [schema.org/coverageEndTime] coverage stops after it begins ([contract] `end` not before `start`).
+  if (article.coverageEndTime !== undefined && Date.parse(article.coverageEndTime) < start) {
+    ctx.addIssue({ code: 'custom', path: ['coverageEndTime'], message: 'is before coverageStartTime' });
+  }
+  const updates = article.liveBlogUpdate ?? [];
+  updates.forEach((update, i) => {
+    // [contract] an entry's permalink is on the story's own pages: `<story>/page/<n>/#entry-<id>`.
+    if (!update.url.startsWith(article.url) || !/#entry-[a-z0-9-]+$/.test(update.url)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['liveBlogUpdate', i, 'url'],
+        message: "must be the entry's permalink on the story's pages",
+      });
+    }
+    // [contract] entries newest first.
+    const newer = updates[i - 1];
+    if (newer && Date.parse(newer.datePublished) < Date.parse(update.datePublished)) {
+      ctx.addIssue({ code: 'custom', path: ['liveBlogUpdate', i], message: 'is newer than the update before it' });
+    }
+  });
+  // [contract] the story's modified time includes its newest published entry's.
+  const newest = updates[0];
+  if (newest && Date.parse(article.dateModified) < Date.parse(newest.datePublished)) {
+    ctx.addIssue({ code: 'custom', path: ['dateModified'], message: 'is before the newest update' });
+  }
+}
 
 export type NewsArticleJsonLd = z.output<typeof newsArticleJsonLdSchema>;

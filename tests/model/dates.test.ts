@@ -4,6 +4,8 @@ import {
   formatDateTime,
   formatDay,
   formatEntryTime,
+  formatTimeAfterDay,
+  formatTimeOfDay,
   formatTimeRange,
   yearIn,
 } from '../../src/model/dates.ts';
@@ -115,5 +117,32 @@ describe('yearIn', () => {
 
   it('returns a number', () => {
     expect(typeof yearIn(new Date('2017-06-01T00:00:00Z'), 'UTC')).toBe('number');
+  });
+});
+
+describe('formatTimeOfDay', () => {
+  it('writes the time in the outlet’s zone in news style, with or without the zone', () => {
+    const at = new Date('2024-11-06T02:42:00Z');
+    expect(formatTimeOfDay(at, 'America/New_York')).toBe('9:42 p.m. EST');
+    expect(formatTimeOfDay(at, 'America/New_York', 'en-US', false)).toBe('9:42 p.m.');
+    expect(formatTimeOfDay(new Date('2024-11-06T14:05:00Z'), 'America/New_York')).toBe('9:05 a.m. EST');
+  });
+
+  it('leaves other languages’ day periods as their locale writes them', () => {
+    expect(formatTimeOfDay(new Date('2024-11-06T14:05:00Z'), 'Europe/Berlin', 'de-DE', false)).toBe('15:05');
+  });
+});
+
+describe('formatTimeAfterDay', () => {
+  const day = new Date('2024-11-05T14:00:00Z');
+
+  it('gives the time alone on the day shown, in the outlet’s zone', () => {
+    expect(formatTimeAfterDay(new Date('2024-11-06T02:42:00Z'), day, 'America/New_York')).toBe('9:42 p.m. EST');
+  });
+
+  it('names the day of a time past it', () => {
+    expect(formatTimeAfterDay(new Date('2024-11-06T06:15:00Z'), day, 'America/New_York')).toBe(
+      'November 6 at 1:15 a.m. EST',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { FEED_SIZE, feedItem, rssXml } from '../../src/outputs/feed.ts';
+import { FEED_SIZE, feedItem, LIVE_FEED_SIZE, liveEntryFeedItem, rssXml } from '../../src/outputs/feed.ts';
 import { story } from '../model/story-fixtures.ts';
+import { COVERAGE_START, liveStory } from './live-fixtures.ts';
 
 describe('feedItem', () => {
   const SITE = 'https://ledgerdesk.example';
@@ -85,5 +86,45 @@ describe('rssXml', () => {
     const html = parse((await channelOf(MARKUP, 'A dek.')).description);
     expect(html.text).toBe(MARKUP);
     expect(html.querySelectorAll('b').length).toBe(0);
+  });
+});
+
+describe('live stories in feeds', () => {
+  const SITE = 'https://ledgerdesk.example';
+  const zone = { timezone: 'America/New_York', language: 'en-US' };
+
+  it('carries a live story once, dated when its coverage began', () => {
+    const s = liveStory({ date: new Date('2017-08-09T23:00:00-04:00') });
+    const item = feedItem(s, '<p>Summary.</p>', SITE);
+    expect(item.pubDate).toEqual(COVERAGE_START);
+    expect(item.link).toBe(`${SITE}/articles/election-night/`);
+  });
+
+  it('makes an item of an entry: its title, permalink as link and guid, time and authors', async () => {
+    const s = liveStory();
+    const [newest, oldest] = s.live!.entries;
+    expect(s.live!.entries.map((e) => e.id)).toEqual(['first-returns', 'polls-close']);
+    const permalink = `${SITE}/articles/election-night/page/1/#entry-polls-close`;
+    const titled = liveEntryFeedItem(oldest!, '<p>Arizona.</p>', permalink, zone);
+    expect(titled).toMatchObject({
+      title: 'Polls close in Arizona',
+      link: permalink,
+      pubDate: new Date('2017-08-09T21:14:00-04:00'),
+      content: '<p>Arizona.</p>',
+      creators: ['Maria Lopez'],
+    });
+    const untitled = liveEntryFeedItem(newest!, '<p>Returns.</p>', `${SITE}/x/`, zone);
+    expect(untitled.title).toBe('Update at 9:42 p.m.');
+    expect(untitled.creators).toEqual(['Maria Lopez', 'Sam Ortiz']);
+    const channel = { title: 'T', description: 'D', url: `${SITE}/`, selfUrl: `${SITE}/rss.xml`, language: 'en' };
+    const item = new XMLParser({ ignoreAttributes: false }).parse(await rssXml(channel, [titled])).rss.channel.item;
+    expect(item.guid).toEqual({ '#text': permalink, '@_isPermaLink': 'true' });
+    expect(item.link).toBe(permalink);
+    expect(item).not.toHaveProperty('description');
+    expect(item['content:encoded']).toBe('<p>Arizona.</p>');
+  });
+
+  it('carries the latest 100 entries', () => {
+    expect(LIVE_FEED_SIZE).toBe(100);
   });
 });

@@ -149,3 +149,33 @@ describe('searchShard', () => {
     expect(thumbnailPath('2019', 'lake-mead')).toBe('/pagefind/2019/thumbs/lake-mead.webp');
   });
 });
+
+describe('a live story’s search document', () => {
+  const parts = (source: string) => renderedBody(renderStoryTree(source, { format: 'mdx' })).page;
+  const coverage = story('election-night', { title: 'Election night', dek: 'As it happened.' });
+  const html = searchDocumentHtml({
+    story: coverage,
+    people: [],
+    body: parts('The summary, kept current.\n'),
+    entries: [
+      { title: 'Polls close in Arizona', body: parts('Polls closed at **9 p.m.**\n') },
+      { body: parts('The first returns came in.\n') },
+    ],
+    language: 'en-US',
+    timeZone: TZ,
+  });
+  const indexed = parse(html).querySelector('[data-pagefind-body]')!;
+
+  it('holds the published entries, titles and bodies, after the summary', () => {
+    const text = indexed.text;
+    expect(text.indexOf('The summary, kept current.')).toBeLessThan(text.indexOf('Polls close in Arizona'));
+    expect(text.indexOf('Polls close in Arizona')).toBeLessThan(text.indexOf('Polls closed at 9 p.m.'));
+    expect(text.indexOf('Polls closed at 9 p.m.')).toBeLessThan(text.indexOf('The first returns came in.'));
+    expect(indexed.querySelectorAll('section h2').map((h) => h.text)).toEqual(['Polls close in Arizona']);
+  });
+
+  it('is the same as any story’s without entries', () => {
+    const plain = { story: coverage, people: [], body: ['<p>x</p>'], language: 'en', timeZone: TZ };
+    expect(searchDocumentHtml({ ...plain, entries: [] })).toBe(searchDocumentHtml(plain));
+  });
+});

@@ -11,6 +11,7 @@ import {
   type ShareCardContent,
 } from '../../src/outputs/share-card.ts';
 import { story } from '../model/story-fixtures.ts';
+import { COVERAGE_START, ENTRIES, entry, liveStory } from './live-fixtures.ts';
 
 const CONTENT: ShareCardContent = {
   outlet: 'The Ledger Desk',
@@ -52,6 +53,20 @@ describe('shareCardContent', () => {
       byline: 'By Maria Lopez and Sam Ortiz',
       retracted: false,
     });
+  });
+
+  it('keeps a live story’s card as entries come, and as its coverage closes', () => {
+    const keyOf = (s: Parameters<typeof shareCardContent>[0]) => shareCardKey(shareCardContent(s, 'Ledger'), 'd');
+    const before = liveStory();
+    const after = liveStory({
+      entries: [...ENTRIES, entry('late-call', '2017-08-10T01:00:00-04:00', { title: 'Race called' })],
+    });
+    // The new entry is published, and the story says it changed: its card does not.
+    expect(after.live!.entries.length).toBe(before.live!.entries.length + 1);
+    expect(after.modified).not.toEqual(before.modified);
+    expect(keyOf(after)).toBe(keyOf(before));
+    const closed = liveStory({ coverage: { start: COVERAGE_START, end: new Date('2017-08-10T03:00:00-04:00') } });
+    expect(keyOf(closed)).toBe(keyOf(before));
   });
 
   it('marks a retracted story', () => {

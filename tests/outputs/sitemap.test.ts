@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import {
   chunk,
   isCanonicalHere,
+  newsSitemapLeaves,
   newsSitemapStories,
   newsSitemapXml,
   sitemapIndexXml,
@@ -34,6 +35,18 @@ describe('newsSitemapStories', () => {
       story('a-second-ahead', new Date(at.getTime() + 1000)),
     ];
     expect(newsSitemapStories(stories, at).map((s) => s.slug)).toEqual(['fresh', 'edge-in', 'at-the-instant']);
+  });
+
+  it('keeps open live coverage whatever its age; closed coverage follows the 48 hours', () => {
+    const coverage = (open: boolean) => ({ live: { open } as Story<unknown>['live'] });
+    const stories = [
+      story('open-old', new Date(at.getTime() - 30 * 24 * HOUR), coverage(true)),
+      story('closed-old', new Date(at.getTime() - 72 * HOUR), coverage(false)),
+      story('closed-fresh', new Date(at.getTime() - HOUR), coverage(false)),
+    ];
+    expect(newsSitemapStories(stories, at).map((s) => s.slug)).toEqual(['open-old', 'closed-fresh']);
+    expect(newsSitemapLeaves(stories[0]!)).toBeUndefined();
+    expect(newsSitemapLeaves(stories[1]!)).toEqual(new Date(at.getTime() - 24 * HOUR));
   });
 
   it('leaves out syndicated copies, whose canonical page is elsewhere', () => {

@@ -11,7 +11,13 @@ export const LEAD = [
 ];
 
 export const ctx = (overrides: Partial<StructuredDataContext> = {}): StructuredDataContext => ({
-  site: { name: 'Smith & Sons Gazette', url: ORIGIN, logo: '/logo.svg', language: 'en-US' },
+  site: {
+    name: 'Smith & Sons Gazette',
+    url: ORIGIN,
+    logo: '/logo.svg',
+    language: 'en-US',
+    timezone: 'America/New_York',
+  },
   absolute: (path) => new URL(path, ORIGIN).href,
   imageUrls: LEAD,
   ...overrides,

@@ -9,11 +9,14 @@ import {
 import { STORY_TYPES } from '../../src/schemas/article.ts';
 import {
   EXPECTED_SUBTYPE,
+  MAX_LIVE_BLOG_UPDATES,
   NEWS_ARTICLE_TYPES as SCHEMA_ORG_NEWS_TYPES,
   newsArticleJsonLdSchema,
+  STORY_JSON_LD_TYPES,
 } from '../helpers/news-article-schema.ts';
 import { story } from '../model/story-fixtures.ts';
 import { ctx, FULL, fullStory, LEAD, ORIGIN } from './structured-data-fixtures.ts';
+import { COVERAGE_START, ENTRIES, entry, liveStory } from './live-fixtures.ts';
 
 /** Valid per the schema helper; on failure, shows Zod's issues rather than a bare "false". */
 function expectValid(jsonLd: unknown) {
@@ -29,14 +32,17 @@ function* values(v: unknown): Generator<unknown> {
 }
 
 describe('NEWS_ARTICLE_TYPES', () => {
-  it('maps each story type to a schema.org NewsArticle subtype', () => {
+  it('maps each story type to a schema.org NewsArticle subtype, and live coverage to LiveBlogPosting', () => {
     expect(NEWS_ARTICLE_TYPES).toEqual(EXPECTED_SUBTYPE);
   });
 
   it.each(STORY_TYPES)('gives a %s story its subtype in the JSON-LD', (type) => {
-    const jsonLd = newsArticleJsonLd(story('typed-story', { type }), ctx());
+    // A live story has its coverage (the content check refuses type: live without it).
+    const coverage = type === 'live' ? { coverage: { start: new Date('2017-08-03T17:30:00-04:00') } } : {};
+    const jsonLd = newsArticleJsonLd(story('typed-story', { type, ...coverage }), ctx());
     expect(jsonLd['@type']).toBe(NEWS_ARTICLE_TYPES[type]);
-    expect(SCHEMA_ORG_NEWS_TYPES).toContain(jsonLd['@type']);
+    expect(STORY_JSON_LD_TYPES).toContain(jsonLd['@type']);
+    if (type !== 'live') expect(SCHEMA_ORG_NEWS_TYPES).toContain(jsonLd['@type']);
     expectValid(jsonLd);
   });
 });
@@ -236,6 +242,128 @@ describe('newsArticleJsonLd', () => {
     for (const key of ['headline', 'author', 'citation', 'mentions', 'contentLocation', 'image', 'publisher']) {
       expect(jsonLd, key).toHaveProperty(key);
     }
+  });
+});
+
+describe('a live story', () => {
+  const ARIZONA = 'Polls closed at 9 p.m. in Arizona, where the count is expected to run late into the night.';
+  const RETURNS =
+    'The first returns from Maricopa County came in just after 9:40, with early mail ballots counted first. ' +
+    'Officials said the in-person vote would follow within the hour.';
+  const texts = new Map([
+    ['polls-close', ARIZONA],
+    ['first-returns', RETURNS],
+    ['unfinished', 'A draft.'],
+    ['tomorrow', 'Written ahead.'],
+  ]);
+  const url = `${ORIGIN}/articles/election-night/`;
+
+  it('is a LiveBlogPosting with its coverage and each published entry, newest first, as a BlogPosting', () => {
+    const jsonLd = newsArticleJsonLd(liveStory(), ctx({ entryTexts: texts }));
+    expectValid(jsonLd);
+    expect(jsonLd['@type']).toBe('LiveBlogPosting');
+    expect(jsonLd['coverageStartTime']).toBe(COVERAGE_START.toISOString());
+    expect(jsonLd).not.toHaveProperty('coverageEndTime');
+    // The newest published entry's time is the story's modified time.
+    expect(jsonLd['dateModified']).toBe('2017-08-10T01:42:00.000Z');
+    expect(jsonLd['liveBlogUpdate']).toEqual([
+      {
+        '@type': 'BlogPosting',
+        // Untitled: the start of its words, cut at a word within 110 characters.
+        headline:
+          'The first returns from Maricopa County came in just after 9:40, with early mail ballots counted first…',
+        datePublished: '2017-08-10T01:42:00.000Z',
+        url: `${url}page/1/#entry-first-returns`,
+        author: [
+          { '@type': 'Person', name: 'Maria Lopez', url: `${ORIGIN}/authors/maria-lopez/` },
+          { '@type': 'Person', name: 'Sam Ortiz', url: `${ORIGIN}/authors/sam-ortiz/` },
+        ],
+        articleBody: RETURNS,
+      },
+      {
+        '@type': 'BlogPosting',
+        headline: 'Polls close in Arizona',
+        datePublished: '2017-08-10T01:14:00.000Z',
+        url: `${url}page/1/#entry-polls-close`,
+        author: [{ '@type': 'Person', name: 'Maria Lopez', url: `${ORIGIN}/authors/maria-lopez/` }],
+        articleBody: ARIZONA,
+      },
+    ]);
+    const headline = (jsonLd['liveBlogUpdate'] as { headline: string }[])[0]!.headline;
+    expect(headline.length).toBeLessThanOrEqual(110);
+  });
+
+  it('never describes a draft or an entry whose time has not come', () => {
+    const text = JSON.stringify(newsArticleJsonLd(liveStory(), ctx({ entryTexts: texts })));
+    for (const hidden of ['unfinished', 'Not ready', 'A draft.', 'tomorrow', 'Written ahead']) {
+      expect(text).not.toContain(hidden);
+    }
+  });
+
+  it('says when closed coverage ended', () => {
+    const end = new Date('2017-08-10T02:00:00-04:00');
+    const jsonLd = newsArticleJsonLd(liveStory({ coverage: { start: COVERAGE_START, end } }), ctx());
+    expectValid(jsonLd);
+    expect(jsonLd['coverageEndTime']).toBe(end.toISOString());
+  });
+
+  it('names an entry without a title or words by its time, and carries no dateline (a NewsArticle property)', () => {
+    const jsonLd = newsArticleJsonLd(liveStory({ dateline: 'PHOENIX' }), ctx());
+    expectValid(jsonLd);
+    expect(jsonLd).not.toHaveProperty('dateline');
+    const [untitled] = jsonLd['liveBlogUpdate'] as Record<string, unknown>[];
+    expect(untitled!['headline']).toBe('Update at 9:42 p.m.');
+    expect(untitled).not.toHaveProperty('articleBody');
+  });
+
+  it('describes the newest 50 entries, each at the page that keeps it', () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      entry(`e-${i + 1}`, new Date(COVERAGE_START.getTime() + i * 60_000).toISOString(), { title: `Entry ${i + 1}` }),
+    );
+    const jsonLd = newsArticleJsonLd(liveStory({ entries: many }), ctx());
+    expectValid(jsonLd);
+    const updates = jsonLd['liveBlogUpdate'] as { headline: string; url: string }[];
+    expect(updates).toHaveLength(MAX_LIVE_BLOG_UPDATES);
+    expect(updates[0]).toMatchObject({ headline: 'Entry 120', url: `${url}page/3/#entry-e-120` });
+    expect(updates.at(-1)).toMatchObject({ headline: 'Entry 71', url: `${url}page/2/#entry-e-71` });
+  });
+
+  it('has no updates before its first entry is published', () => {
+    const jsonLd = newsArticleJsonLd(liveStory({ entries: ENTRIES.slice(2) }), ctx());
+    expectValid(jsonLd);
+    expect(jsonLd).not.toHaveProperty('liveBlogUpdate');
+  });
+
+  it.each([
+    ['a dateline', (j: Record<string, unknown>) => ({ ...j, dateline: 'PHOENIX' })],
+    ['no coverageStartTime', ({ coverageStartTime: _, ...j }: Record<string, unknown>) => j],
+    ['a NewsArticle type', (j: Record<string, unknown>) => ({ ...j, '@type': 'ReportageNewsArticle' })],
+    [
+      'an update off the story’s pages',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        liveBlogUpdate: (j['liveBlogUpdate'] as object[]).map((u) => ({ ...u, url: `${ORIGIN}/elsewhere/#entry-x` })),
+      }),
+    ],
+    [
+      'updates oldest first',
+      (j: Record<string, unknown>) => ({ ...j, liveBlogUpdate: [...(j['liveBlogUpdate'] as object[])].reverse() }),
+    ],
+    [
+      'markup in an update’s body',
+      (j: Record<string, unknown>) => ({
+        ...j,
+        liveBlogUpdate: (j['liveBlogUpdate'] as object[]).map((u) => ({ ...u, articleBody: '<p>Returns.</p>' })),
+      }),
+    ],
+    [
+      'coverage ending before it began',
+      (j: Record<string, unknown>) => ({ ...j, coverageEndTime: '2017-08-01T00:00:00Z' }),
+    ],
+  ])('the schema helper rejects %s', (_, mutate) => {
+    const valid = newsArticleJsonLd(liveStory(), ctx({ entryTexts: texts }));
+    expect(newsArticleJsonLdSchema.safeParse(valid).success).toBe(true);
+    expect(newsArticleJsonLdSchema.safeParse(mutate(valid)).success).toBe(false);
   });
 });
 

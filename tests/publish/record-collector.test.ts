@@ -43,6 +43,36 @@ describe('what a full build records for the next publish', () => {
     expect(collect(old).validUntil).toBeNull();
   });
 
+  it('holds open live coverage in the news sitemap, and only until its next entry is due', () => {
+    const start = new Date(AT.getTime() - 2 * HOUR);
+    const entry = (id: string, time: Date) => ({
+      id,
+      file: `content/articles/2017/coverage/entries/${id}.mdx`,
+      time,
+      authors: ['maria-lopez'],
+      key: false,
+      pinned: false,
+      draft: false,
+    });
+    const live = (coverage: ArticleFrontmatter['coverage'], entries = [entry('first', start)]) =>
+      view('coverage', { type: 'live', date: start, coverage, entries });
+    // Open, it never leaves the news sitemap as time passes.
+    expect(collect(live({ start })).validUntil).toBeNull();
+    // An entry written ahead changes the output when its time comes.
+    const ahead = new Date(AT.getTime() + 3 * HOUR);
+    expect(collect(live({ start }, [entry('first', start), entry('ahead', ahead)])).validUntil).toBe(
+      ahead.toISOString(),
+    );
+    // Closed, it leaves two days after it was published, as any story.
+    expect(collect(live({ start, end: AT })).validUntil).toBe(new Date(AT.getTime() + 46 * HOUR).toISOString());
+    // Its search entry names the published entries its document is written with, and no other.
+    const draft = { ...entry('draft', start), draft: true };
+    const [searched] = collect(live({ start }, [entry('first', start), draft, entry('ahead', ahead)])).search.get(
+      '2017',
+    )!;
+    expect(searched!.source.entries).toEqual([{ id: 'first' }]);
+  });
+
   it("keeps search entries of live stories only, in their year's shard, and says which shard", () => {
     const collector = collect(view('live'), view('draft', { draft: true }));
     expect([...collector.search.keys()]).toEqual(['2017']);
