@@ -25,6 +25,15 @@ export function textDigest(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+/**
+ * The digest of a live story's entry files: each one's path from the project root and text
+ * digest, in path order. The story loader and a publish (src/publish/publish-inputs.ts) take it
+ * alike, so a publish knows which live stories gained or changed an entry since the last build.
+ */
+export function entriesDigest(entries: readonly (readonly [file: string, digest: string])[]): string {
+  return textDigest(entries.map(([file, digest]) => `${file} ${digest}`).join('\n'));
+}
+
 export function fileSignature(file: string): string {
   const info = statSync(file, { bigint: true });
   return `${info.size}:${info.ctimeNs}:${info.mtimeNs}:${info.ino}`;

@@ -27,7 +27,7 @@ import type { StoryRegistries } from './story-analysis.ts';
 import { failedStories, forgetFailedStory, recordFailedStory } from './failed-stories.ts';
 import { isPlainFile, linkProblem, listContent } from './content-files.ts';
 import { StoryPictures } from './story-pictures.ts';
-import { FileDigests, fileDigestsFile, textDigest } from './file-digests.ts';
+import { entriesDigest, FileDigests, fileDigestsFile, textDigest } from './file-digests.ts';
 
 /**
  * Loads stories into the content layer and renders their bodies there, once
@@ -67,6 +67,8 @@ function storyFiles(base: string): { stories: string[]; entries: Map<string, str
 interface StoryText {
   /** The story file's own digest: what the publish record compares. */
   digest: string;
+  /** A live story's entry files' digest (entriesDigest), undefined for a story without entries. */
+  entriesDigest: string | undefined;
   /** The digest of everything the story is made of: its file and, for a live story, every entry. */
   wholeDigest: string;
   read: () => string;
@@ -156,7 +158,10 @@ export function storyLoader(options: { base: string }): Loader {
           return () => {
             forgetFailedStory(slug);
             warnings.push(...kept.warnings);
-            if (emit) emitStoryRecord({ slug, file, data: existing.data, body: kept, textDigest: text.digest });
+            if (emit) {
+              const { digest: textDigest, entriesDigest } = text;
+              emitStoryRecord({ slug, file, data: existing.data, body: kept, textDigest, entriesDigest });
+            }
             return [];
           };
         }
@@ -171,7 +176,10 @@ export function storyLoader(options: { base: string }): Loader {
           warnings.push(...outcome.body.warnings);
           bodies.set(digest, outcome.body);
           store.set({ id: slug, data: outcome.data, filePath: file, digest });
-          if (emit) emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body, textDigest: text.digest });
+          if (emit) {
+            const { digest: textDigest, entriesDigest } = text;
+            emitStoryRecord({ slug, file, data: outcome.data, body: outcome.body, textDigest, entriesDigest });
+          }
           return [];
         };
       }
@@ -202,12 +210,19 @@ export function storyLoader(options: { base: string }): Loader {
         const digest = digestOf(path.join(base, relative), read);
         const folder = storyFolderOf(relative);
         const entryFiles = (folder && entries.get(folder)) || [];
-        if (!entryFiles.length) return { digest, wholeDigest: digest, read, entries: () => [] };
+        if (!entryFiles.length)
+          return { digest, entriesDigest: undefined, wholeDigest: digest, read, entries: () => [] };
         const readEntry = (entry: string) => readFileSync(path.join(base, entry), 'utf8');
-        const parts = entryFiles.map((entry) => `${entry} ${digestOf(path.join(base, entry), () => readEntry(entry))}`);
+        const entryDigest = entriesDigest(
+          entryFiles.map((entry) => [
+            projectPath(path.join(base, entry)),
+            digestOf(path.join(base, entry), () => readEntry(entry)),
+          ]),
+        );
         return {
           digest,
-          wholeDigest: textDigest(`${digest}\n${parts.join('\n')}`),
+          entriesDigest: entryDigest,
+          wholeDigest: textDigest(`${digest}\n${entryDigest}`),
           read,
           entries: () =>
             entryFiles.map((entry) => ({ file: projectPath(path.join(base, entry)), text: readEntry(entry) })),

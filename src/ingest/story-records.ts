@@ -20,6 +20,8 @@ export interface StoryRecord {
    * publish compares the file with (src/publish/). Absent when the dev server streams again.
    */
   textDigest?: string;
+  /** A live story's entry files' digest (entriesDigest in file-digests.ts), as the record was made from them. */
+  entriesDigest?: string | undefined;
 }
 
 export interface StoryRecordListener {

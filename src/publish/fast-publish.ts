@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 import type * as BodyPublish from './body-publish.ts';
+import type * as EntryPublish from './entry-publish.ts';
 import path from 'node:path';
 import { buildInstant } from '../model/publication.ts';
 import { full, isFullBuild } from './full-build.ts';
@@ -81,8 +82,27 @@ async function publish(
   if (known.join('\n') !== inputs.stories.join('\n')) full('a story file was added, removed or renamed');
   if (inputs.sources !== record.sources) full('the code, the settings or content other than story texts changed');
   const changedFiles = inputs.stories.filter((file) => inputs.storyDigest(file) !== record.stories[file]!.textDigest);
-  if (changedFiles.length === 0) return { kind: 'current' };
-  if (changedFiles.length > MOST_STORIES_PUBLISHED) full(`${changedFiles.length} story files changed`);
+  const changedEntries = inputs.stories.filter(
+    (file) => inputs.entries[file] !== record.stories[file]!.live?.entriesDigest,
+  );
+  if (changedFiles.length === 0 && changedEntries.length === 0) return { kind: 'current' };
+  if (changedFiles.length + changedEntries.length > MOST_STORIES_PUBLISHED)
+    full(`${changedFiles.length + changedEntries.length} story files and live stories changed`);
+  if (changedEntries.length) {
+    if (changedFiles.length) full('story files and the entries of live stories changed together');
+    const { publishEntries } = (await tsImport('./entry-publish.ts', import.meta.url)) as typeof EntryPublish;
+    return publishEntries({
+      root,
+      cacheDir,
+      target,
+      env,
+      record,
+      stories: changedEntries,
+      entriesDigests: inputs.entries,
+      prepared,
+      onChange,
+    });
+  }
 
   // The publish itself loads through tsx, as the build's workers load their modules: this
   // module and what it imports are loaded by Node as they are (scripts/build.mjs), the rest is

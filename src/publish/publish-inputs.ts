@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listContent } from '../ingest/content-files.ts';
-import { FileDigests, fileDigestsFile } from '../ingest/file-digests.ts';
-import { parseStoryPath } from '../ingest/story-path.ts';
+import { entriesDigest, FileDigests, fileDigestsFile } from '../ingest/file-digests.ts';
+import { parseEntryPath, parseStoryPath, storyFolderOf } from '../ingest/story-path.ts';
 import { inputDigestsFile } from './publish-record.ts';
 
 /**
@@ -30,6 +30,11 @@ export const OUTPUT_SETTINGS = ['PREVIEW', 'SITE_URL', 'NEWSROOM_CARD_DESIGN'];
 export interface PublishInputs {
   /** Story files under content/articles/, relative to the project root, sorted. */
   stories: string[];
+  /**
+   * By story file, the digest of a live story's entry files (entriesDigest in file-digests.ts),
+   * for the stories that have any: compared story by story too, not part of `sources`.
+   */
+  entries: Record<string, string>;
   /** Symbolic links anywhere in content/ (a build refuses them). */
   links: string[];
   /** Digest of everything but the story files' texts. */
@@ -52,9 +57,12 @@ export function readPublishInputs(root: string, cacheDir: string, env: NodeJS.Pr
   };
   const content = listContent(path.join(root, 'content'));
   const stories: string[] = [];
+  const entryFiles = new Map<string, string[]>();
   for (const relative of content.files) {
-    const inArticles = relative.startsWith('articles/') && parseStoryPath(relative.slice('articles/'.length));
-    if (inArticles) stories.push(`content/${relative}`);
+    const inArticles = relative.startsWith('articles/') ? relative.slice('articles/'.length) : undefined;
+    const entry = inArticles === undefined ? undefined : parseEntryPath(inArticles);
+    if (inArticles !== undefined && parseStoryPath(inArticles)) stories.push(`content/${relative}`);
+    else if (entry) entryFiles.set(entry.storyFolder, [...(entryFiles.get(entry.storyFolder) ?? []), relative]);
     else add(`content/${relative}`);
   }
   for (const folder of CODE_FOLDERS) {
@@ -72,12 +80,21 @@ export function readPublishInputs(root: string, cacheDir: string, env: NodeJS.Pr
   for (const name of OUTPUT_SETTINGS) hash.update(`${name}=${env[name] ?? ''}\n`);
   hash.update(`stories\n${stories.join('\n')}\n`);
   const storyDigests = FileDigests.open(fileDigestsFile(cacheDir));
+  const digestOf = (file: string) =>
+    storyDigests.digest(path.join(root, file), () => readFileSync(path.join(root, file), 'utf8'));
+  const entries: Record<string, string> = {};
+  for (const [folder, files] of entryFiles) {
+    const story = stories.find((file) => storyFolderOf(file.slice('content/articles/'.length)) === folder);
+    // Entries beside no story: the build refuses them; as an input they are like any other file.
+    if (!story) files.forEach((file) => add(`content/${file}`));
+    else entries[story] = entriesDigest(files.sort().map((file) => [`content/${file}`, digestOf(`content/${file}`)]));
+  }
   return {
     stories,
+    entries,
     links: content.links.map((relative) => `content/${relative}`),
     sources: hash.digest('base64url'),
-    storyDigest: (file) =>
-      storyDigests.digest(path.join(root, file), () => readFileSync(path.join(root, file), 'utf8')),
+    storyDigest: digestOf,
     save: () => digests.save(),
   };
 }

@@ -32,6 +32,15 @@ export interface PublishedStory {
   state: PublicationState;
   /** A live story's search shard (its year). */
   shard?: string;
+  /** A live story (type: live): what a publish of its entries starts from (entry-publish.ts). */
+  live?: {
+    /** Its entry files' digest (entriesDigest in file-digests.ts); absent with no entry file. */
+    entriesDigest?: string;
+    /** sha256 of the stored frontmatter without its entries. */
+    frontmatterDigest: string;
+    /** The stored entries, as JSON keeps them (times as ISO text). */
+    entries: unknown[];
+  };
 }
 
 export interface PublishRecord {

@@ -38,6 +38,14 @@ export class PublishRecordCollector {
       url: story.url,
       state: story.state,
     };
+    if (story.live) {
+      const { entries = [], ...frontmatter } = record.data as { entries?: unknown[] };
+      this.stories[record.file]!.live = {
+        ...(record.entriesDigest !== undefined && { entriesDigest: record.entriesDigest }),
+        frontmatterDigest: dataDigest(frontmatter),
+        entries,
+      };
+    }
     this.#until(nextStateChange(record.data as unknown as PublicationFields, context.at)?.getTime());
     if (story.state !== 'live') return;
     // Open live coverage stays in the news sitemap until an edit closes it: time alone does not move it.
