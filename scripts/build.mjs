@@ -63,7 +63,7 @@ if (fullAsked) {
     for (const line of outcome.warnings) console.warn(line);
     const outputs = outcome.outputs.length
       ? outcome.outputs.join(', ')
-      : 'nothing in the output (the story is not live)';
+      : 'nothing in the output (the story or entry is not live)';
     console.log(`Published ${outcome.stories.join(', ')} in ${seconds()} s: ${outputs}`);
     console.log(`Site written to ${shown}/`);
     process.exit(0);

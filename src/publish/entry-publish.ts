@@ -9,7 +9,7 @@ import { readEmbeds, readSiteConfig } from '../ingest/site-config.ts';
 import { entryFilesByStory, storyFolderOf } from '../ingest/story-path.ts';
 import { readStoryContext } from '../ingest/story-view-stream.ts';
 import type { BodyPart } from '../ingest/story-body/body-parts.ts';
-import { renderedBody, serializeRenderedBody } from '../ingest/story-body/rendered-body.ts';
+import { parseRenderedBody, renderedBody, serializeRenderedBody } from '../ingest/story-body/rendered-body.ts';
 import { linkTree } from '../integrations/hard-links.ts';
 import { searchDocumentOf, type SearchEntry } from '../integrations/search-document-source.ts';
 import { closeSearchIndexer, writeSearchBundle } from '../integrations/search-bundle.ts';
@@ -188,14 +188,25 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
         if (entryJson(newStored.find((e) => e.id === id) ?? {}) !== json)
           full(`an entry of ${file} (${id}) was changed or removed, which a full build publishes`);
 
+      // An entry's words are not in its stored frontmatter: its rendered body says whether it changed.
+      const bodyBefore = parseRenderedBody(await readBody(kept.body));
+      const bodiesAfter = new Map(analysis.entries!.map((e) => [e.stored.id, e.body]));
+      const renderedAfter = renderedBody(
+        analysis.body!,
+        [...bodiesAfter].map(([id, body]) => ({ id, body })),
+      );
+      const afterById = new Map(renderedAfter.entries!.map((e) => [e.id, JSON.stringify(e)]));
+      for (const entry of bodyBefore.entries ?? [])
+        if (afterById.get(entry.id) !== JSON.stringify(entry))
+          full(`an entry of ${file} (${entry.id}) was changed or removed, which a full build publishes`);
+      if (JSON.stringify(renderedAfter.page) !== JSON.stringify(bodyBefore.page))
+        full(`the summary of ${file} changed`);
+
       const slug = kept.slug;
       const data = (entriesOf: unknown[]) => ({ ...frontmatter, entries: withDates(entriesOf) }) as ArticleFrontmatter;
       const oldStory = toStory(slug, data(live.entries), context, file);
       const newStory = toStory(slug, data(newStored), context, file);
-      const bodyAfter = renderedBody(
-        analysis.body!,
-        analysis.entries!.map((e) => ({ id: e.stored.id, body: e.body })),
-      );
+      const bodyAfter = renderedAfter;
       const keptBody: KeptBody = { ...writer.append(serializeRenderedBody(bodyAfter)), store: 'publish' };
       next.stories[file] = {
         ...kept,

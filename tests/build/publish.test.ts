@@ -118,7 +118,7 @@ describe('publishing a change to story texts', () => {
     const marker = 'ZZDRAFTBODYEDIT';
     edit(DRAFT_STORY, append(`A paragraph only the draft has, ${marker}.`));
     const result = build();
-    expect(published(result)?.[2]).toBe('nothing in the output (the story is not live)');
+    expect(published(result)?.[2]).toBe('nothing in the output (the story or entry is not live)');
     for (const file of listFiles(site.dist)) {
       const bytes = readFileSync(path.join(site.dist, file));
       const text = file.endsWith('.pf_fragment') || file.endsWith('.pf_index') ? gunzipSync(bytes) : bytes;
