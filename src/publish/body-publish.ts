@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BodyReader, PackWriter } from '../ingest/body-store.ts';
 import { formatProblems, type Problem } from '../ingest/problems.ts';
@@ -8,15 +8,15 @@ import { readEmbeds, readSiteConfig } from '../ingest/site-config.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { textDigest } from '../ingest/file-digests.ts';
 import { parseRenderedBody, renderedBody, serializeRenderedBody } from '../ingest/story-body/rendered-body.ts';
-import { linkTree } from '../integrations/hard-links.ts';
-import { searchDocumentOf, type SearchEntry } from '../integrations/search-document-source.ts';
-import { closeSearchIndexer, writeSearchBundle } from '../integrations/search-bundle.ts';
+import type { SearchEntry } from '../integrations/search-document-source.ts';
+import { closeSearchIndexer } from '../integrations/search-bundle.ts';
 import { hasPage } from '../model/publication.ts';
 import { escapeXml } from '../outputs/escape.ts';
 import { spliceBody } from './body-splice.ts';
 import type { PublishOutcome } from './fast-publish.ts';
 import { full } from './full-build.ts';
 import type { PreparedOutputs } from './prepared-outputs.ts';
+import { changedSearchBundles, prepareOutputs } from './publish-outputs.ts';
 import {
   dataDigest,
   outputFingerprint,
@@ -160,34 +160,12 @@ async function publishChanged({
   }
 
   // Search bundles: each changed shard written whole from its entries, as the build writes it.
-  const bundles = new Map<string, string>();
-  for (const [shard, entries] of shards) {
-    const documents = [];
-    for (const entry of entries) {
-      const content = await searchDocumentOf(entry.source, { read: readBody });
-      documents.push({ url: entry.url, content, thumbnail: entry.thumbnail });
-    }
-    const language = site.language.split('-')[0]!;
-    const { dir } = await writeSearchBundle(documents, {
-      cacheDir: path.join(cacheDir, 'newsroom-pagefind'),
-      language,
-    });
-    bundles.set(shard, dir);
-  }
+  const bundles = await changedSearchBundles(shards, { cacheDir, language: site.language, read: readBody });
   await bodies.close();
   await publishedBodies.close();
 
-  // Every new file is written beside its place first (never through a link: the files are
-  // shared with the caches), so that nothing in the output changes until all of them exist.
-  const outputs = [...pages.keys(), ...feedTexts.keys()];
-  for (const [relative, text] of [...pages, ...feedTexts]) {
-    const file = path.join(target, relative);
-    writeFileSync(prepared.add(file), text);
-  }
-  for (const [shard, dir] of bundles) {
-    linkTree(dir, prepared.add(path.join(target, 'pagefind', shard)));
-    outputs.push(`pagefind/${shard}/`);
-  }
+  // Every new file is written beside its place first, so that nothing in the output changes until all of them exist.
+  const outputs = prepareOutputs(target, prepared, new Map([...pages, ...feedTexts]), bundles);
   // Then each takes its place by rename: a page or feed is old or new, never half of either, and
   // a year's search bundle is swapped as a folder. Until the record is written again it does not
   // describe the output: a publish stopped in between leaves the next build a full one.

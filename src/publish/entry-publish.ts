@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BodyReader, PackWriter } from '../ingest/body-store.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
@@ -10,9 +10,8 @@ import { entryFilesByStory, storyFolderOf } from '../ingest/story-path.ts';
 import { readStoryContext } from '../ingest/story-view-stream.ts';
 import type { BodyPart } from '../ingest/story-body/body-parts.ts';
 import { parseRenderedBody, renderedBody, serializeRenderedBody } from '../ingest/story-body/rendered-body.ts';
-import { linkTree } from '../integrations/hard-links.ts';
-import { searchDocumentOf, type SearchEntry } from '../integrations/search-document-source.ts';
-import { closeSearchIndexer, writeSearchBundle } from '../integrations/search-bundle.ts';
+import type { SearchEntry } from '../integrations/search-document-source.ts';
+import { closeSearchIndexer } from '../integrations/search-bundle.ts';
 import { formatDateTime, formatTimeAfterDay } from '../model/dates.ts';
 import { ENTRIES_PER_PAGE } from '../model/live.ts';
 import { liveEntryView, livePageView, type DisplayZone, type LiveEntryView } from '../model/live-view.ts';
@@ -31,6 +30,7 @@ import { jsonLdScriptText, LIVE_BLOG_UPDATES, newsArticleJsonLd } from '../outpu
 import type { PublishOutcome } from './fast-publish.ts';
 import { full } from './full-build.ts';
 import type { PreparedOutputs } from './prepared-outputs.ts';
+import { changedSearchBundles, prepareOutputs } from './publish-outputs.ts';
 import {
   dataDigest,
   outputFingerprint,
@@ -380,30 +380,12 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
     }
   }
 
-  // Search bundles: each changed shard written whole from its entries, as the build writes it.
-  const bundles = new Map<string, string>();
-  for (const [shard, entries] of shards) {
-    const documents = [];
-    for (const entry of entries) {
-      const content = await searchDocumentOf(entry.source, { read: readBody });
-      documents.push({ url: entry.url, content, thumbnail: entry.thumbnail });
-    }
-    const { dir } = await writeSearchBundle(documents, {
-      cacheDir: path.join(cacheDir, 'newsroom-pagefind'),
-      language: site.language.split('-')[0]!,
-    });
-    bundles.set(shard, dir);
-  }
+  const bundles = await changedSearchBundles(shards, { cacheDir, language: site.language, read: readBody });
   await bodies.close();
   await publishedBodies.close();
 
   // Written beside their places, then renamed into them, as body-publish.ts does.
-  const written = [...outputs.keys()];
-  for (const [relative, text] of outputs) writeFileSync(prepared.add(path.join(target, relative)), text);
-  for (const [shard, dir] of bundles) {
-    linkTree(dir, prepared.add(path.join(target, 'pagefind', shard)));
-    written.push(`pagefind/${shard}/`);
-  }
+  const written = prepareOutputs(target, prepared, outputs, bundles);
   suspendPublishRecord(cacheDir);
   onChange();
   prepared.putInPlace();
