@@ -718,8 +718,11 @@ function story(seed: string, index: number, flags: StoryFlags, usedSlugs: Set<st
  * not ended, so the one-entry build (bench.ts) adds an entry to a story readers are following.
  */
 const LIVE_HOURS = 10;
-/** Entries of the live story: two pages of 50 besides the main page (src/model/live.ts). */
-export const LIVE_ENTRY_COUNT = 100;
+/**
+ * Entries of the live story: pages of 50, 50 and 20 (src/model/live.ts). Not a multiple of 50:
+ * the entry one-entry adds must not fill a page, which the entry publish leaves to a full build.
+ */
+export const LIVE_ENTRY_COUNT = 120;
 const LIVE_KEY_ENTRIES = 2;
 /** The newest entry is at least this long before BUILD_TIME: room for one-entry's, a minute apart each. */
 const LIVE_QUIET_MINUTES = 30;

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
-import { generateCorpus, type CorpusManifest } from '../../bench/lib/corpus.ts';
+import { generateCorpus, LIVE_ENTRY_COUNT, type CorpusManifest } from '../../bench/lib/corpus.ts';
 
 const COUNT = 30;
 const temps: string[] = [];
@@ -228,7 +228,7 @@ describe('the live story of the corpus (issue 22)', () => {
 
   it('is one of the N stories, an open live story published before the build instant', () => {
     expect(manifest.stories).toHaveLength(COUNT);
-    expect(manifest.stats).toMatchObject({ stories: COUNT, liveEntries: 100 });
+    expect(manifest.stats).toMatchObject({ stories: COUNT, liveEntries: LIVE_ENTRY_COUNT });
     expect(manifest.stats.types['live']).toBe(1);
     // In the first half: one-story edits the story in the middle of the corpus.
     expect(manifest.stories.indexOf(live.story)).toBeLessThan(COUNT / 2);
@@ -243,15 +243,15 @@ describe('the live story of the corpus (issue 22)', () => {
     expect(data['embargo']).toBeUndefined();
   });
 
-  it('has 100 entry files in entries/, spread over the hours before the build instant, oldest first', () => {
+  it('has 120 entry files in entries/, spread over the hours before the build instant, oldest first', () => {
     const folder = path.join(dir, path.dirname(live.story), 'entries');
     const onDisk = readdirSync(folder).map((f) => `${path.dirname(live.story)}/entries/${f}`);
     expect(onDisk.sort()).toEqual([...live.entries].sort());
-    expect(live.entries).toHaveLength(100);
+    expect(live.entries).toHaveLength(LIVE_ENTRY_COUNT);
     const start = Date.parse(String((frontmatter(live.story).data['coverage'] as { start: string }).start));
     const times = live.entries.map((file) => Date.parse(String(frontmatter(file).data['time'])));
     expect(times).toEqual([...times].sort((x, y) => x - y));
-    expect(new Set(times).size).toBe(100);
+    expect(new Set(times).size).toBe(LIVE_ENTRY_COUNT);
     expect(times[0]).toBeGreaterThan(start);
     // Room before BUILD_TIME for the one-entry build's entries, a minute after the newest each.
     expect(times.at(-1)).toBeLessThanOrEqual(BUILD_TIME - 30 * 60_000);

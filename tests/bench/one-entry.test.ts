@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblems } from '../../src/check/check-content.ts';
-import { generateCorpus, type CorpusManifest } from '../../bench/lib/corpus.ts';
+import { generateCorpus, LIVE_ENTRY_COUNT, type CorpusManifest } from '../../bench/lib/corpus.ts';
 import { addLiveEntry, entryVisibility, oneMinuteLater } from '../../bench/lib/site-copy.ts';
 
 const BUILD_TIME = new Date('2026-11-29T12:00:00Z');
@@ -43,7 +43,7 @@ describe('the one-entry edit', () => {
     expect(Date.parse(first.time)).toBe(newest + 60_000);
     expect(Date.parse(second.time)).toBe(newest + 120_000);
     expect(first.file).toMatch(new RegExp(`^content/articles/\\d{4}/${live.slug}/entries/[a-z0-9-]+\\.mdx$`));
-    expect(readdirSync(path.join(dir, path.dirname(live.story), 'entries'))).toHaveLength(102);
+    expect(readdirSync(path.join(dir, path.dirname(live.story), 'entries'))).toHaveLength(LIVE_ENTRY_COUNT + 2);
     const data = entryData(first.file);
     expect(Object.keys(data)).toEqual(['time', 'authors']);
     expect(readFileSync(path.join(dir, first.file), 'utf8')).toContain(first.sentence);
