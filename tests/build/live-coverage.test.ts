@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { listFiles, readHtml, readXml, renderedDescription, sampleStories } from '../helpers/dist.ts';
+import { listFiles, publishedEntries, readHtml, readXml, renderedDescription, sampleStories } from '../helpers/dist.ts';
 import { PROJECT_ROOT, TEST_BUILD_TIME, TEST_SITE_URL } from '../helpers/build-site.ts';
 import {
   fixtureEntryAuthor,
@@ -61,8 +61,9 @@ const shownOnStoryPage = newestFirst.slice(0, published.length - Math.max(0, ful
 const listedOnStoryPage = shownOnStoryPage.filter((n) => n !== F.pinned);
 const newest = newestFirst[0]!;
 
-const fixtureStory = sampleStories().find((s) => s.slug === F.slug)!;
-const closedStory = sampleStories().find((s) => s.slug === 'new-mexico-election-night-2024')!;
+const stories = sampleStories();
+const fixtureStory = stories.find((s) => s.slug === F.slug)!;
+const closedStory = stories.find((s) => s.slug === 'new-mexico-election-night-2024')!;
 const CLOSED = `/articles/${closedStory.slug}/`;
 
 const yaml = (file: string) => parseYaml(readFileSync(path.join(PROJECT_ROOT, 'content', file), 'utf8'));
@@ -87,16 +88,8 @@ const dayPeriod = (date: Date) =>
     .join('.')
     .concat('.');
 
-/** The closed sample story's entry files, read with a YAML parser, oldest first. */
-const closedEntries = readdirSync(path.join(PROJECT_ROOT, path.dirname(closedStory.file), 'entries'))
-  .filter((f) => /\.mdx?$/.test(f))
-  .map((f) => {
-    const text = readFileSync(path.join(PROJECT_ROOT, path.dirname(closedStory.file), 'entries', f), 'utf8');
-    const data = parseYaml(text.split('\n---\n')[0]!.replace(/^---\n/, ''));
-    return { id: f.replace(/\.mdx?$/, ''), time: new Date(data.time), draft: data.draft === true };
-  })
-  .filter((e) => !e.draft && e.time.getTime() <= at(TEST_BUILD_TIME))
-  .sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : 1));
+/** The closed sample story's published entries, read from its files, oldest first. */
+const closedEntries = publishedEntries(closedStory);
 
 // ---- Reading the build ----------------------------------------------------------------------------------------
 
@@ -156,6 +149,7 @@ describe('the open live story’s page', () => {
     const [pinned, ...rest] = entriesOn(story());
     // 118 published: blocks 1–50, 51–100, 101–118; the page shows 51–118, the pinned entry (10) above them.
     expect(published).toHaveLength(118);
+    expect(publishedEntries(fixtureStory).map((e) => e.id)).toEqual(published.map(fixtureEntryId));
     expect(listedOnStoryPage).toHaveLength(68);
     expect(pinned!.id).toBe(anchor(F.pinned));
     expect(pinned!.querySelector('header')!.text).toContain('Pinned');
