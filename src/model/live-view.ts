@@ -72,6 +72,12 @@ export interface LivePageView {
    * by title and time (by time alone when untitled).
    */
   keyEvents: { href: string; title: string | undefined; datetime: string; timeText: string }[];
+  /**
+   * The story's page only, where the correction notes are: for each correction that names a
+   * published entry (by the note's anchor, `correction-1`), the link from the note to that entry,
+   * to its anchor here or its permalink, so that note and entry lead to each other.
+   */
+  correctedEntries: Record<string, { href: string; text: string }>;
   /** A numbered page's "Updates 51–100" and its span of time. */
   heading: { text: string; span: string } | undefined;
   /**
@@ -182,6 +188,18 @@ export function livePageView(
           timeText: entry.timeText,
         };
       }),
+      correctedEntries: Object.fromEntries(
+        coverage.entries
+          .filter((e) => e.corrections.length > 0)
+          .flatMap((e) => {
+            const entry = view(e);
+            const link = {
+              href: onPage.has(e.id) ? `#${e.anchor}` : entry.permalink,
+              text: `See the update of ${entry.timeText}`,
+            };
+            return e.corrections.map((c) => [c.anchor, link]);
+          }),
+      ),
       heading: undefined,
       pages: earlier.map((p) => pageLink(p, coverage.open)),
       previous: undefined,
@@ -198,6 +216,7 @@ export function livePageView(
     ...common,
     pinned: undefined,
     keyEvents: [],
+    correctedEntries: {},
     heading: {
       text: pageText(page, coverage.open),
       span: filling(page, coverage.open)

@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   isUnpublishedSample,
   listFiles,
+  publishedEntries,
   readHtml,
   readXml,
   sampleStories,
@@ -83,8 +84,14 @@ describe('updates and corrections', () => {
       expect(link).not.toBeNull();
       expect(page.getElementById('story-notes')).not.toBeNull();
 
+      // A live story's newest published entry counts too (docs/content-model.md, Live stories: "Updated").
       const latest = Math.max(
-        ...[story.data['updated'], ...updates.map((u) => u.date), ...corrections.map((c) => c.date)]
+        ...[
+          story.data['updated'],
+          ...updates.map((u) => u.date),
+          ...corrections.map((c) => c.date),
+          ...publishedEntries(story).map((e) => e.time),
+        ]
           .filter(Boolean)
           .map(time),
       );

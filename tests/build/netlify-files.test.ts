@@ -63,15 +63,22 @@ describe("_headers, read by Netlify's parser", () => {
     expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
-  it('caches hashed assets and share cards for a year, and every other file for a minute, revalidated', async () => {
+  it('caches hashed assets and cards a year, live.json 15 s, every other file a minute, revalidated', async () => {
     const rules = await netlifyHeaders();
     const hashed = served.filter((f) => /^(_astro|cards)\//.test(f));
     expect(hashed.length).toBeGreaterThan(0);
+    // An open live story's live.json, which its page polls (docs/content-model.md, Outputs: "cached 15 seconds").
+    const polled = sampleStories()
+      .filter((s) => !isUnpublishedSample(s) && s.data['type'] === 'live' && !s.data['coverage']?.end)
+      .map((s) => `articles/${s.slug}/live.json`);
+    expect(polled.length).toBeGreaterThan(0);
     for (const file of served) {
       const caching = netlifyHeadersFor(rules, requestPath(file))['Cache-Control'];
       if (hashed.includes(file)) expect(caching, file).toBe('public, max-age=31536000, immutable');
+      else if (polled.includes(file)) expect(caching, file).toBe('public, max-age=15, must-revalidate');
       else expect(caching, file).toBe('public, max-age=60, must-revalidate');
     }
+    expect(served.filter((f) => f.endsWith('/live.json'))).toEqual(polled);
   });
 });
 

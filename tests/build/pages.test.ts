@@ -27,7 +27,10 @@ describe('article pages', () => {
       expect(article.querySelector('h1')!.text.trim()).toBe(story.data['title'].trim());
       expect(article.querySelector('.dek')!.text.trim()).toBe(story.data['dek'].trim());
 
-      const bylineLinks = article.querySelectorAll('.byline a').map((a) => [a.text, a.getAttribute('href')]);
+      // The story's byline, under the headline (a live story's entries carry bylines of their own).
+      const bylineLinks = article
+        .querySelectorAll('.article-header .byline a')
+        .map((a) => [a.text, a.getAttribute('href')]);
       expect(bylineLinks).toEqual(story.data['authors'].map((id: string) => [authorName(id), `/authors/${id}/`]));
       for (const [, href] of bylineLinks) expect(existsSync(path.join(dist, href!, 'index.html'))).toBe(true);
 
@@ -160,24 +163,31 @@ describe('listing pages', () => {
     }
   });
 
-  it('ships no client JavaScript except on the search page and on stories with an embed', () => {
+  it('ships no client JavaScript except on the search page, stories with an embed and open live coverage', () => {
+    // An open live story's page polls its live.json for new entries (src/client/live-updates.ts); its
+    // numbered pages, and a closed story's, do not.
+    const openLive = published
+      .filter((s) => s.data['type'] === 'live' && !s.data['coverage']?.end)
+      .map((s) => `articles/${s.slug}/index.html`);
+    expect(openLive.length).toBeGreaterThan(0);
     let withEmbed = 0;
     for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && f !== 'search/index.html')) {
       const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
       // Structured data (application/ld+json) is data for crawlers; browsers never run it.
       const scripts = page.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
-      if (page.querySelector('figure.embed')) {
-        // One module of the site's own, the embed placeholders' (src/client/embed.ts).
-        withEmbed++;
-        expect(
-          scripts.map((s) => s.getAttribute('type')),
-          file,
-        ).toEqual(['module']);
-        const src = scripts[0]!.getAttribute('src') ?? '';
+      const embed = page.querySelector('figure.embed') !== null;
+      const live = openLive.includes(file);
+      if (embed) withEmbed++;
+      if (live) expect(page.querySelector('[data-live-json]'), file).not.toBeNull();
+      // One module of the site's own for each: the embed placeholders' (src/client/embed.ts), the live updates'.
+      expect(
+        scripts.map((s) => s.getAttribute('type')),
+        file,
+      ).toEqual([...(embed ? ['module'] : []), ...(live ? ['module'] : [])]);
+      for (const script of scripts) {
+        const src = script.getAttribute('src') ?? '';
         expect(src, file).toMatch(/^\/_astro\/[^/]+\.js$/);
         expect(existsSync(path.join(dist, src)), src).toBe(true);
-      } else {
-        expect(scripts.length, file).toBe(0);
       }
     }
     expect(withEmbed).toBeGreaterThan(0);

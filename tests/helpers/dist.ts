@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { FIXTURE_CONTENT, PROJECT_ROOT } from './build-site.ts';
+import { FIXTURE_CONTENT, PROJECT_ROOT, TEST_BUILD_TIME } from './build-site.ts';
 import { writeLiveFixture } from './live-fixture.ts';
 import { parseStoryPath } from '../../src/ingest/story-path.ts';
 
@@ -57,6 +57,8 @@ export interface SampleStory {
   body: string;
   /** A test-only story that the test builds add (tests/fixtures/build-content), not part of the shipped sample. */
   fixture: boolean;
+  /** A live story's entry files (`entries/<id>.mdx` beside its index.mdx), by id; none for any other story. */
+  entries: { id: string; data: Record<string, any> }[];
 }
 
 /**
@@ -88,16 +90,41 @@ function readStories(dir: string, fixture: boolean): SampleStory[] {
   return listFiles(dir)
     .filter((f) => parseStoryPath(f) !== undefined)
     .map((f) => {
-      const text = readFileSync(path.join(dir, f), 'utf8');
-      const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+      const [frontmatter, body] = frontmatterAndBody(path.join(dir, f));
       const parts = f.split('/');
       const slug = parts.length === 3 ? parts[1]! : parts[1]!.replace(/\.mdx?$/, '');
       const file =
         fixture && dir.startsWith(tmpdir())
           ? `content/articles/${f}`
           : path.relative(PROJECT_ROOT, path.join(dir, f)).split(path.sep).join('/');
-      return { slug, file, data: parseYaml(frontmatter!), body: body!, fixture };
+      const entriesDir = path.join(dir, path.dirname(f), 'entries');
+      const entries =
+        parts.length === 3 && existsSync(entriesDir)
+          ? listFiles(entriesDir)
+              .filter((e) => /^[^/]+\.mdx?$/.test(e))
+              .map((e) => ({
+                id: e.replace(/\.mdx?$/, ''),
+                data: parseYaml(frontmatterAndBody(path.join(entriesDir, e))[0]),
+              }))
+          : [];
+      return { slug, file, data: parseYaml(frontmatter), body, fixture, entries };
     });
+}
+
+function frontmatterAndBody(file: string): [string, string] {
+  const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'))!;
+  return [frontmatter!, body!];
+}
+
+/**
+ * A sample live story's published entries, oldest first (ties by id), read from their files: not drafts,
+ * and timed at or before the test builds' instant (docs/content-model.md, "Live stories").
+ */
+export function publishedEntries(story: SampleStory): { id: string; time: Date; data: Record<string, any> }[] {
+  return story.entries
+    .filter((e) => e.data['draft'] !== true && new Date(e.data['time']) <= new Date(TEST_BUILD_TIME))
+    .map((e) => ({ ...e, time: new Date(e.data['time']) }))
+    .sort((a, b) => a.time.getTime() - b.time.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The sample stories that must never be published, and the marker each carries in title, dek and body. */

@@ -20,6 +20,7 @@ export const LIVE_FIXTURE = {
   key: [30, 100],
   draft: 60,
   figure: 45,
+  figureAlt: 'The river gauge at the crossing',
   corrected: 44,
   /** Written with a time after TEST_BUILD_TIME (2026-11-29T12:00:00Z). */
   future: 120,
@@ -39,6 +40,13 @@ export function fixtureEntryTime(n: number): Date {
 
 /** Text unique to entry `n`, to find it in outputs. */
 export const fixtureEntryText = (n: number) => `Gauge reading number ${n} from the river crossing.`;
+
+/** The author (an id of content/authors/) of entry `n`: the three reporters take turns. */
+export const fixtureEntryAuthor = (n: number): string => LIVE_FIXTURE.authors[n % 3]!;
+
+/** Entry `n`'s title: every fourth entry has one, the others none. */
+export const fixtureEntryTitle = (n: number): string | undefined =>
+  n % 4 === 0 ? `Update ${n} on the storm` : undefined;
 
 const iso = (date: Date) => date.toISOString().replace('.000Z', 'Z');
 
@@ -72,8 +80,8 @@ export function writeLiveFixture(contentDir: string): string {
     const lines = [
       '---',
       `time: ${iso(fixtureEntryTime(n))}`,
-      `authors: [${f.authors[n % 3]}]`,
-      ...(n % 4 === 0 ? [`title: "Update ${n} on the storm"`] : []),
+      `authors: [${fixtureEntryAuthor(n)}]`,
+      ...(fixtureEntryTitle(n) ? [`title: "${fixtureEntryTitle(n)}"`] : []),
       ...((f.key as readonly number[]).includes(n) ? ['key: true'] : []),
       ...(n === f.pinned ? ['pinned: true'] : []),
       ...(n === f.draft ? ['draft: true'] : []),
@@ -82,7 +90,7 @@ export function writeLiveFixture(contentDir: string): string {
       fixtureEntryText(n),
       ...(n === f.draft ? ['', `${f.draftMarker} must not be published.`] : []),
       ...(n === f.future ? ['', `${f.futureMarker} must not be published yet.`] : []),
-      ...(n === f.figure ? ['', '<Figure src="./gauge.png" alt="The river gauge at the crossing" />'] : []),
+      ...(n === f.figure ? ['', `<Figure src="./gauge.png" alt="${f.figureAlt}" />`] : []),
       '',
     ];
     writeFileSync(path.join(folder, 'entries', `${fixtureEntryId(n)}.mdx`), lines.join('\n'));

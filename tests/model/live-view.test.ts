@@ -84,6 +84,27 @@ describe('livePageView: the story’s own page', () => {
     expect(livePageView(liveStory(entries(3)), undefined, ZONE)!.ended).toBeUndefined();
   });
 
+  it('links each correction note to the entry it names: its anchor here, else its permalink', () => {
+    // 130 entries: e3 is only on page 1, e120 is on the story's page; e131 is timed after the build.
+    const list = [...entries(130), { ...entries(1)[0]!, id: 'e131', time: new Date(AT.getTime() + MINUTE) }];
+    const corrections = [
+      { date: AT, kind: 'correction' as const, text: 'Corrects.', entry: 'e3' },
+      { date: AT, kind: 'clarification' as const, text: 'Clarifies.', entry: 'e120' },
+      { date: AT, kind: 'correction' as const, text: 'Corrects the whole story.' },
+      { date: AT, kind: 'correction' as const, text: 'Corrects an entry still to come.', entry: 'e131' },
+    ];
+    const view = livePageView(liveStory(list, { corrections }), undefined, ZONE)!;
+    expect(view.correctedEntries).toEqual({
+      'correction-1': {
+        href: '/articles/live/page/1/#entry-e3',
+        text: expect.stringMatching(/^See the update of Aug 3, 8:03\sAM EDT$/),
+      },
+      'correction-2': { href: '#entry-e120', text: expect.stringMatching(/^See the update of Aug 3, 10:00\sAM EDT$/) },
+    });
+    // The notes are on the story's page alone.
+    expect(livePageView(liveStory(list, { corrections }), 1, ZONE)!.correctedEntries).toEqual({});
+  });
+
   it('is undefined for a story without coverage or a page past the last', () => {
     expect(livePageView(story('plain'), undefined, ZONE)).toBeUndefined();
     expect(livePageView(liveStory(entries(3)), 2, ZONE)).toBeUndefined();
