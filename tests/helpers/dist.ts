@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
@@ -76,14 +77,26 @@ export function sampleStories(): SampleStory[] {
 
 let liveFixture: string | undefined;
 
-/** The generated live fixture story (live-fixture.ts), written once per test process to read back. */
+/**
+ * The generated live fixture story (live-fixture.ts), to read back: one folder per version of the
+ * generator, shared by every test process (a worker thread's exit cleans nothing up), written
+ * beside it and renamed into place, so no reader sees it half written.
+ */
 function liveFixtureContent(): string {
-  if (!liveFixture) {
-    liveFixture = mkdtempSync(path.join(tmpdir(), 'newsroom-live-fixture-'));
-    writeLiveFixture(liveFixture);
-    process.once('exit', () => rmSync(liveFixture!, { recursive: true, force: true }));
+  if (liveFixture) return liveFixture;
+  const generator = readFileSync(path.join(import.meta.dirname, 'live-fixture.ts'));
+  const version = createHash('sha256').update(generator).digest('hex').slice(0, 16);
+  const folder = path.join(tmpdir(), `newsroom-live-fixture-${version}`);
+  if (!existsSync(folder)) {
+    const written = mkdtempSync(`${folder}.`);
+    writeLiveFixture(written);
+    try {
+      renameSync(written, folder);
+    } catch {
+      rmSync(written, { recursive: true, force: true }); // another process put it in place first
+    }
   }
-  return liveFixture;
+  return (liveFixture = folder);
 }
 
 function readStories(dir: string, fixture: boolean): SampleStory[] {
