@@ -360,11 +360,15 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
 
   // Wherever a live story is listed, its latest update: every listing and entity page is read.
   if (listed.size) {
+    const markers = [...listed.keys()].map((slug) => Buffer.from(`<span class="latest-update" data-story="${slug}">`));
     for (const file of listingFiles(target)) {
+      // Looked for in the bytes: only the few pages that list the story are read as text.
+      const bytes = outputs.has(file) ? undefined : readFileSync(path.join(target, file));
+      if (bytes && !markers.some((marker) => bytes.includes(marker))) continue;
       let page: string | undefined;
       for (const [slug, [before, after]] of listed) {
         const marker = `<span class="latest-update" data-story="${slug}">`;
-        const text = page ?? readOutput(file);
+        const text = page ?? (bytes ? bytes.toString('utf8') : readOutput(file));
         if (!text.includes(marker)) continue;
         page = text.split(`${marker}${before}</span>`).join(`${marker}${after}</span>`);
         if (page.includes(`${marker}${before}`) || !page.includes(`${marker}${after}`))
