@@ -7,6 +7,19 @@ import { buildInstant } from '../model/publication.ts';
 import { readPublishInputs } from '../publish/publish-inputs.ts';
 import { dropPendingRecord, writePendingRecord } from '../publish/publish-record.ts';
 import { PublishRecordCollector } from '../publish/record-collector.ts';
+import { pagesListing } from '../publish/live-listings.ts';
+import type { PublishedStory } from '../publish/publish-record.ts';
+
+/** Each open live story with the pages that print its latest update, looked up once in the written output. */
+function withListings(out: string, stories: Record<string, PublishedStory>): Record<string, PublishedStory> {
+  const open = Object.values(stories).filter((story) => story.live?.open && story.state === 'live');
+  const listed = pagesListing(
+    out,
+    open.map((story) => story.slug),
+  );
+  for (const story of open) story.live!.listedIn = listed.get(story.slug)!;
+  return stories;
+}
 
 /** The feeds among a build's outputs, relative to dist/. */
 const isFeed = (file: string) => /(^|\/)rss\.xml$/.test(file);
@@ -65,7 +78,7 @@ export default function publishRecord(): AstroIntegration {
             sources,
             siteUrl,
             feeds,
-            stories: collector.stories,
+            stories: withListings(out, collector.stories),
           },
           collector.search,
         );

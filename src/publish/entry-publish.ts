@@ -30,6 +30,7 @@ import { jsonLdScriptText, LIVE_BLOG_UPDATES, newsArticleJsonLd } from '../outpu
 import type { PublishOutcome } from './fast-publish.ts';
 import { full } from './full-build.ts';
 import type { PreparedOutputs } from './prepared-outputs.ts';
+import { latestUpdateMarker } from './live-listings.ts';
 import { changedSearchBundles, prepareOutputs } from './publish-outputs.ts';
 import {
   dataDigest,
@@ -50,13 +51,10 @@ import {
  * (live-region.ts: written again whole, the other entries' articles taken as they stand), the
  * page's "Updated" time, its modified-time tag and its JSON-LD (dateModified and the newest
  * updates), live.json, the story's own feed (new items on top), its sitemap `lastmod`, the
- * latest-update time wherever it is listed, and its year's search bundle. Whatever falls outside
+ * latest-update time on the pages the build found it listed on, and its year's search bundle. Whatever falls outside
  * that — an edited or removed entry, a pinned one, a picture or embed in a new entry, a new
  * numbered page, a first entry — is a full build, with the reason said.
  */
-
-/** Pages whose story cards may show a live story's latest update: every listing and entity page. */
-const LISTING_FOLDERS = ['sections', 'authors', 'tags', 'people', 'places', 'sources'];
 
 export interface EntryPublish {
   root: string;
@@ -152,8 +150,8 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
   const warnings: Problem[] = [];
   const next: PublishRecord = { ...record, stories: { ...record.stories } };
   let validUntil = record.validUntil ? Date.parse(record.validUntil) : undefined;
-  /** Latest-update times to write again on listing pages: slug → [old element, new element]. */
-  const listed = new Map<string, [string, string]>();
+  /** Latest-update times to write again on listing pages: slug, [old element, new element], the pages. */
+  const listed: [string, [string, string], string[]][] = [];
   const sitemapLastmods: [string, string][] = [];
 
   try {
@@ -335,7 +333,8 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
       const latest = (d: Date) =>
         `Latest update <time datetime="${d.toISOString()}">` +
         `${escapeXml(formatTimeAfterDay(d, newStory.date, zone.timeZone, zone.locale))}</time>`;
-      listed.set(slug, [latest(oldLive.latest!), latest(newLive.latest!)]);
+      const listedIn = live.listedIn ?? full(`the record does not say where ${file} is listed`);
+      listed.push([slug, [latest(oldLive.latest!), latest(newLive.latest!)], listedIn]);
       const loc = `<loc>${escapeXml(absolute(newStory.url))}</loc>`;
       sitemapLastmods.push([
         `${loc}<lastmod>${oldModified.toISOString()}</lastmod>`,
@@ -358,24 +357,17 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
   if (problems.length)
     return { kind: 'refused', problems: formatProblems(problems), warnings: formatProblems(warnings) };
 
-  // Wherever a live story is listed, its latest update: every listing and entity page is read.
-  if (listed.size) {
-    const markers = [...listed.keys()].map((slug) => Buffer.from(`<span class="latest-update" data-story="${slug}">`));
-    for (const file of listingFiles(target)) {
-      // Looked for in the bytes: only the few pages that list the story are read as text.
-      const bytes = outputs.has(file) ? undefined : readFileSync(path.join(target, file));
-      if (bytes && !markers.some((marker) => bytes.includes(marker))) continue;
-      let page: string | undefined;
-      for (const [slug, [before, after]] of listed) {
-        const marker = `<span class="latest-update" data-story="${slug}">`;
-        const text = page ?? (bytes ? bytes.toString('utf8') : readOutput(file));
-        if (!text.includes(marker)) continue;
-        page = text.split(`${marker}${before}</span>`).join(`${marker}${after}</span>`);
-        if (page.includes(`${marker}${before}`) || !page.includes(`${marker}${after}`))
-          full(`the latest update of ${slug} in ${file} is not written as a build writes it`);
-      }
-      if (page !== undefined) outputs.set(file, page);
+  // Wherever a live story is listed, its latest update: the pages the full build found print it.
+  for (const [slug, [before, after], listedIn] of listed) {
+    const marker = latestUpdateMarker(slug);
+    for (const file of listedIn) {
+      const page = readOutput(file).split(`${marker}${before}</span>`).join(`${marker}${after}</span>`);
+      if (page.includes(`${marker}${before}`) || !page.includes(`${marker}${after}`))
+        full(`the latest update of ${slug} in ${file} is not written as a build writes it`);
+      outputs.set(file, page);
     }
+  }
+  if (sitemapLastmods.length) {
     for (const file of readdirSync(target).filter((name) => /^sitemap-\d+\.xml$/.test(name))) {
       let text = readOutput(file);
       for (const [before, after] of sitemapLastmods)
@@ -403,24 +395,4 @@ async function publishNewEntries(publish: EntryPublish): Promise<PublishOutcome>
     shards,
   );
   return { kind: 'published', stories: publish.stories, outputs: written, warnings: formatProblems(warnings) };
-}
-
-/** The front page, the not-found page (it lists the latest stories) and every page under the listing folders. */
-function listingFiles(target: string): string[] {
-  const files = ['index.html', '404.html'];
-  for (const folder of LISTING_FOLDERS) {
-    const walk = (relative: string) => {
-      for (const entry of readdirSync(path.join(target, relative), { withFileTypes: true })) {
-        const child = `${relative}/${entry.name}`;
-        if (entry.isDirectory()) walk(child);
-        else if (entry.name === 'index.html') files.push(child);
-      }
-    };
-    try {
-      walk(folder);
-    } catch {
-      // A site without such pages (no tags at all) has no folder.
-    }
-  }
-  return files;
 }

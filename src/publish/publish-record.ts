@@ -40,6 +40,10 @@ export interface PublishedStory {
     frontmatterDigest: string;
     /** The stored entries, as JSON keeps them (times as ISO text). */
     entries: unknown[];
+    /** Whether coverage was open at the build. */
+    open: boolean;
+    /** While coverage is open: the output pages that print its latest-update time (live-listings.ts). */
+    listedIn?: string[];
   };
 }
 

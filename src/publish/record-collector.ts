@@ -44,6 +44,7 @@ export class PublishRecordCollector {
         ...(record.entriesDigest !== undefined && { entriesDigest: record.entriesDigest }),
         frontmatterDigest: dataDigest(frontmatter),
         entries,
+        open: story.live.open,
       };
     }
     this.#until(nextStateChange(record.data as unknown as PublicationFields, context.at)?.getTime());
