@@ -5,7 +5,16 @@
  */
 
 /** The kinds of page a reader can follow, as their folders name them. */
-export type FollowKind = 'people' | 'places' | 'sources' | 'tags';
+export const FOLLOW_KINDS = ['people', 'places', 'sources', 'tags'] as const;
+export type FollowKind = (typeof FOLLOW_KINDS)[number];
+
+const FOLLOW_FEED_FILE = new RegExp(`^(${FOLLOW_KINDS.join('|')})/[^/]+/rss\\.xml$`);
+
+/**
+ * Whether a file of the output (relative to dist/: `people/<id>/rss.xml`) is a follow feed,
+ * whose items carry no story's text: a story's new body changes none of them.
+ */
+export const isFollowFeed = (file: string) => FOLLOW_FEED_FILE.test(file);
 
 export interface FollowFeed {
   /** The page the feed follows: `/people/<id>/`. */
