@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readSiteConfig } from '../ingest/site-config.ts';
 import { listenToStoryViews } from '../ingest/story-view-stream.ts';
 import { buildInstant } from '../model/publication.ts';
+import { isFollowFeed } from '../model/follow.ts';
 import { readPublishInputs } from '../publish/publish-inputs.ts';
 import { dropPendingRecord, writePendingRecord } from '../publish/publish-record.ts';
 import { PublishRecordCollector } from '../publish/record-collector.ts';
@@ -21,8 +22,11 @@ function withListings(out: string, stories: Record<string, PublishedStory>): Rec
   return stories;
 }
 
-/** The feeds among a build's outputs, relative to dist/. */
-const isFeed = (file: string) => /(^|\/)rss\.xml$/.test(file);
+/**
+ * The feeds among a build's outputs that carry stories' text, relative to dist/: those a
+ * publish splices a new body into. Follow feeds carry summaries only (decision 0046).
+ */
+const isFullTextFeed = (file: string) => /(^|\/)rss\.xml$/.test(file) && !isFollowFeed(file);
 
 /**
  * Leaves the record a later publish starts from (src/publish/, decision 0040) beside a build
@@ -68,7 +72,7 @@ export default function publishRecord(): AstroIntegration {
         const feeds = [...assets.values()]
           .flat()
           .map((url) => path.relative(out, fileURLToPath(url)).split(path.sep).join('/'))
-          .filter(isFeed)
+          .filter(isFullTextFeed)
           .sort();
         writePendingRecord(
           cacheDir,

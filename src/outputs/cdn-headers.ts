@@ -1,3 +1,5 @@
+import { OPML_CONTENT_TYPE } from './opml.ts';
+
 /**
  * The CDN's `_headers` file (Netlify's format, also read by Cloudflare Pages
  * and turned into nginx configuration by the tests): what may be cached for a
@@ -29,6 +31,19 @@ export const LIVE_JSON_CACHE = 'public, max-age=15, must-revalidate';
  * (`src/outputs/share-card.ts`).
  */
 const HASHED_FOLDERS = new Set(['_astro', 'cards']);
+/**
+ * Top-level files whose type hosts do not know by their extension (nginx's mime.types and
+ * Netlify's have no `.opml`): the type each is served with.
+ */
+const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([['.opml', OPML_CONTENT_TYPE]]);
+
+/** The Content-Type header a top-level file needs, if its host cannot tell it by the extension. */
+export function contentTypeHeaders(name: string): HeaderRule['headers'] {
+  const dot = name.lastIndexOf('.');
+  const type = dot > 0 ? CONTENT_TYPES.get(name.slice(dot)) : undefined;
+  return type ? [['Content-Type', type]] : [];
+}
+
 /** Files in dist/ that instruct the CDN and are never served. */
 const CDN_FILES = new Set(['_headers', '_redirects']);
 
@@ -110,7 +125,7 @@ export function cdnHeaderRules(
         headers: HASHED_FOLDERS.has(entry.name) ? [['Cache-Control', IMMUTABLE_CACHE]] : revalidated,
       });
     } else {
-      rules.push({ path: `/${entry.name}`, headers: revalidated });
+      rules.push({ path: `/${entry.name}`, headers: [...revalidated, ...contentTypeHeaders(entry.name)] });
     }
   }
   for (const path of [...livePaths].sort()) rules.push({ path, headers: [['Cache-Control', LIVE_JSON_CACHE]] });

@@ -9,34 +9,43 @@ export const FEED_SIZE = 50;
 /** Newest entries a live story's own feed carries: a long night's coverage, and no reader needs more. */
 export const LIVE_FEED_SIZE = 100;
 
-export interface FeedItem {
+/** What an item of any feed says about a story, its full text aside. */
+export interface SummaryItem {
   title: string;
   link: string;
   pubDate: Date;
   /** HTML, as RSS 2.0 has it; empty for none. */
   description: string;
-  /** HTML. */
-  content: string;
   categories: string[];
   /** The bylines' names. */
   creators: string[];
 }
 
+export interface FeedItem extends SummaryItem {
+  /** HTML. */
+  content: string;
+}
+
 /**
- * One RSS item. `pubDate` is first publication, never the update time, and the
- * story URL (the item's link) is its permanent guid. A live story is one item, dated when its
- * coverage began, however many entries follow: those are items of its own feed (liveEntryFeedItem).
+ * One story as an item without its text (a person's, place's, topic's or publication's feed):
+ * `pubDate` is first publication, never the update time, and the story URL (the item's link) is
+ * its permanent guid. A live story is one item, dated when its coverage began, however many
+ * entries follow: those are items of its own feed (liveEntryFeedItem).
  */
-export function feedItem(story: Story<unknown>, contentHtml: string, siteUrl: string): FeedItem {
+export function summaryItem(story: Story<unknown>, siteUrl: string): SummaryItem {
   return {
     title: story.retracted ? `Retracted: ${story.title}` : story.title,
     link: new URL(story.url, `${siteUrl}/`).href,
     pubDate: story.live?.start ?? story.date,
     description: escapeHtmlText(story.dek),
-    content: contentHtml,
     categories: [story.section.name, ...story.tags.map((t) => t.name)],
     creators: story.authors.map((a) => a.name),
   };
+}
+
+/** One story as an item with its full text (the site's, a section's and an author's feeds). */
+export function feedItem(story: Story<unknown>, contentHtml: string, siteUrl: string): FeedItem {
+  return { ...summaryItem(story, siteUrl), content: contentHtml };
 }
 
 /**
@@ -75,6 +84,9 @@ export interface FeedChannel {
   language: string;
 }
 
+/** The namespaces every feed declares: Dublin Core for bylines, Atom for the feed's own address. */
+const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' } as const;
+
 /**
  * What @astrojs/rss writes one RSS 2.0 feed from. Descriptions, the channel's and each item's, are
  * HTML that readers render: plain text goes in escaped, or a dek that mentions `<b>` turns bold.
@@ -97,7 +109,7 @@ export function rssOptions(channel: FeedChannel, items: readonly FeedItem[]): RS
       // one: author names are held to have letters that do not (src/schemas/registries.ts).
       customData: item.creators.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
     })),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { ...FEED_NAMESPACES },
     customData:
       `<language>${escapeXml(channel.language)}</language>` +
       `<atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>`,
@@ -107,4 +119,44 @@ export function rssOptions(channel: FeedChannel, items: readonly FeedItem[]): RS
 /** One RSS 2.0 feed's text. */
 export function rssXml(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
   return getRssString(rssOptions(channel, items));
+}
+
+const element = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
+
+/**
+ * One item of a summary feed as XML text: what @astrojs/rss writes for the same item, less
+ * `content:encoded`. Written here rather than by @astrojs/rss because a summary feed's items are
+ * written once per story and joined into many feeds (src/site/feeds.ts), and because @astrojs/rss
+ * validates and rebuilds every item of every feed, which at archive scale costs more than the
+ * feeds are worth (decision 0046).
+ */
+export function summaryItemXml(item: SummaryItem): string {
+  return (
+    '<item>' +
+    element('title', item.title) +
+    element('link', item.link) +
+    `<guid isPermaLink="true">${escapeXml(item.link)}</guid>` +
+    (item.description ? element('description', item.description) : '') +
+    element('pubDate', item.pubDate.toUTCString()) +
+    item.categories.map((c) => element('category', c)).join('') +
+    item.creators.map((name) => element('dc:creator', name)).join('') +
+    '</item>'
+  );
+}
+
+/** One RSS 2.0 feed's text around items already written by `summaryItemXml`, newest first. */
+export function summaryRssXml(channel: FeedChannel, itemsXml: readonly string[]): string {
+  const namespaces = Object.entries(FEED_NAMESPACES)
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"${namespaces}><channel>` +
+    element('title', channel.title) +
+    element('description', escapeHtmlText(channel.description)) +
+    element('link', channel.url) +
+    element('language', channel.language) +
+    `<atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>` +
+    itemsXml.join('') +
+    '</channel></rss>'
+  );
 }

@@ -114,6 +114,8 @@ export function formatNginxLocations(locations: readonly NginxLocation[]): strin
   const blocks = locations.map((location) => {
     const lines = location.headers.map(([name, value]) => {
       if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`${JSON.stringify(name)}: not a header name nginx can send`);
+      // add_header would send a second Content-Type beside the one nginx picks by extension: replace that one.
+      if (name.toLowerCase() === 'content-type') return `  types { }\n  default_type ${quoted(value)};`;
       return `  add_header ${name} ${quoted(value)} always;`;
     });
     for (const rule of location.queryRedirects ?? []) {

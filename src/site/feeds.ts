@@ -1,4 +1,14 @@
-import { FEED_SIZE, feedItem, LIVE_FEED_SIZE, liveEntryFeedItem, rssXml, type FeedChannel } from '../outputs/feed.ts';
+import {
+  FEED_SIZE,
+  feedItem,
+  LIVE_FEED_SIZE,
+  liveEntryFeedItem,
+  rssXml,
+  summaryItem,
+  summaryItemXml,
+  summaryRssXml,
+  type FeedChannel,
+} from '../outputs/feed.ts';
 import { feedBodyHtml, feedDatelineHtml, feedFigureHtml } from '../outputs/feed-body.ts';
 import type { BodyPart } from '../ingest/story-body/body-parts.ts';
 import { entryPermalink } from '../model/live.ts';
@@ -49,23 +59,48 @@ function feedBody(story: SiteStory): Promise<string> {
 const xmlResponse = (xml: string) =>
   new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 
-/** An RSS 2.0 response with the newest live stories of `stories` (already live-only, newest first). */
-export async function feedResponse(options: {
+/** What a feed of the stories listed on the page at `path` says about itself. */
+export interface FeedOptions {
   title: string;
   description: string;
+  /** The page the feed follows; the feed is `<path>rss.xml`. */
   path: string;
-  stories: SiteStory[];
-}) {
+  /** Live stories only, newest first. */
+  stories: readonly SiteStory[];
+}
+
+const listingChannel = (options: FeedOptions): FeedChannel => ({
+  title: options.title,
+  description: options.description,
+  url: absoluteUrl(options.path),
+  selfUrl: absoluteUrl(`${options.path}rss.xml`),
+  language: site.language,
+});
+
+/** An RSS 2.0 response with the newest live stories of `stories`, each with its full text. */
+export async function feedResponse(options: FeedOptions) {
   const latest = options.stories.slice(0, FEED_SIZE);
   const items = await Promise.all(latest.map(async (story) => feedItem(story, await feedBody(story), site.url)));
-  const channel = {
-    title: options.title,
-    description: options.description,
-    url: absoluteUrl(options.path),
-    selfUrl: absoluteUrl(`${options.path}rss.xml`),
-    language: site.language,
-  };
-  return xmlResponse(await rssXml(channel, items));
+  return xmlResponse(await rssXml(listingChannel(options), items));
+}
+
+const summaryItems = new WeakMap<SiteStory, string>();
+
+/** A story's summary item, written once per build however many feeds carry it. */
+function summaryItemText(story: SiteStory): string {
+  let text = summaryItems.get(story);
+  if (text === undefined) summaryItems.set(story, (text = summaryItemXml(summaryItem(story, site.url))));
+  return text;
+}
+
+/**
+ * An RSS 2.0 response with the newest live stories of `stories` as summaries (headline, dek,
+ * bylines, categories; no full text): a person's, place's, topic's or publication's feed
+ * (decision 0046).
+ */
+export function summaryFeedResponse(options: FeedOptions) {
+  const items = options.stories.slice(0, FEED_SIZE).map(summaryItemText);
+  return xmlResponse(summaryRssXml(listingChannel(options), items));
 }
 
 /**

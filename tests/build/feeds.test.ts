@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   isUnpublishedSample,
   listFiles,
+  readHtml,
   readXml,
   renderedDescription as rendered,
   sampleStories,
@@ -39,7 +40,10 @@ const contentYaml = (file: string) => parseYaml(readFileSync(path.join(PROJECT_R
  * a live story's own feed is described by the story's dek.
  */
 function channelDescriptionOf(feed: string): { is: string } | { mentions: string } {
-  const [, kind, id] = /^(sections|authors|articles)\/([^/]+)\//.exec(feed) ?? [];
+  const [, kind, id] = /^(sections|authors|articles|people|places|sources|tags)\/([^/]+)\//.exec(feed) ?? [];
+  // A follow feed names what its page's heading does (tests/build/follow-feeds.test.ts checks the rest).
+  if (kind && ['people', 'places', 'sources', 'tags'].includes(kind))
+    return { mentions: readHtml(dist, `/${kind}/${id}/`).querySelector('h1')!.text };
   if (kind === 'sections') return { is: contentYaml(`sections/${id}.yaml`).description };
   if (kind === 'authors') return { mentions: contentYaml(`authors/${id}.yaml`).name };
   if (kind === 'articles') return { is: bySlug.get(id!)!.data['dek'] };

@@ -24,6 +24,7 @@ describe('routeOutputs', () => {
     expect([...outputs.files.keys()].sort()).toEqual([
       '404.html',
       'articles/index.html',
+      'feeds.opml',
       'index.html',
       'news-sitemap.xml',
       'robots.txt',

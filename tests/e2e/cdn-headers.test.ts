@@ -35,6 +35,8 @@ const RESPONSES: [kind: string, path: string, status: number, rulesOf: string, c
     ['article', ARTICLE, 200, ARTICLE, 'revalidated'],
     ['hashed asset', ASTRO_FILE, 200, ASTRO_FILE, 'immutable'],
     ['feed', '/rss.xml', 200, '/rss.xml', 'revalidated'],
+    ['follow feed', '/people/jeff-sessions/rss.xml', 200, '/people/jeff-sessions/rss.xml', 'revalidated'],
+    ['feed list', '/feeds.opml', 200, '/feeds.opml', 'revalidated'],
     ['search index file', PAGEFIND_FILE, 200, PAGEFIND_FILE, 'revalidated'],
     ['404 page (a missing path)', '/articles/no-such-story/', 404, '/404.html', 'revalidated'],
   ];
@@ -123,6 +125,20 @@ describe('the site through nginx with the headers of _headers', () => {
         expectSecurityHeaders(response.headers, kind);
       },
     );
+
+    it('serves feeds as XML and the feed list as OPML, with one Content-Type each', async () => {
+      for (const [requestPath, type] of [
+        ['/rss.xml', /^(text|application)\/(rss\+)?xml\b/],
+        ['/tags/daca/rss.xml', /^(text|application)\/(rss\+)?xml\b/],
+        ['/feeds.opml', /^text\/x-opml; charset=utf-8$/],
+      ] as const) {
+        const response = await fetch(`${nginx.url}${requestPath}`);
+        await response.arrayBuffer();
+        // Two Content-Type headers would be read back joined by a comma.
+        expect(response.headers.get('content-type'), requestPath).toMatch(type);
+        expect(response.headers.get('content-type'), requestPath).not.toContain(',');
+      }
+    });
 
     it('redirects old URLs (301), answers removed stories 410 with a notice, all with security headers', async () => {
       const redirect = await fetch(`${nginx.url}/articles/daca-deadline-renewals/`, { redirect: 'manual' });

@@ -47,12 +47,20 @@ describe('cdnHeaderRules', () => {
     { name: 'cards', isDirectory: true },
     { name: 'pagefind', isDirectory: true },
     { name: 'rss.xml', isDirectory: false },
+    { name: 'feeds.opml', isDirectory: false },
     { name: 'index.html', isDirectory: false },
     { name: '404.html', isDirectory: false },
     { name: '_headers', isDirectory: false },
     { name: '_redirects', isDirectory: false },
   ];
   const rules = cdnHeaderRules(entries, { frameSources: [] });
+
+  it('serves the OPML list as OPML, which hosts cannot tell by its extension, and leaves other types to them', () => {
+    expect(headersForPath(rules, '/feeds.opml')['Content-Type']).toMatch(/^text\/x-opml; charset=utf-8$/);
+    expect(headersForPath(rules, '/feeds.opml')['Cache-Control']).toBe('public, max-age=60, must-revalidate');
+    for (const path of ['/', '/rss.xml', '/index.html', '/articles/x/', '/_astro/a.css'])
+      expect(headersForPath(rules, path)['Content-Type'], path).toBeUndefined();
+  });
 
   it('caches hashed assets and cards for a year; pages, feeds and search revalidate within a minute', () => {
     expect(headersForPath(rules, '/_astro/BaseLayout.XDbc.css')['Cache-Control']).toBe(

@@ -1,7 +1,16 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { FEED_SIZE, feedItem, LIVE_FEED_SIZE, liveEntryFeedItem, rssXml } from '../../src/outputs/feed.ts';
+import {
+  FEED_SIZE,
+  feedItem,
+  LIVE_FEED_SIZE,
+  liveEntryFeedItem,
+  rssXml,
+  summaryItem,
+  summaryItemXml,
+  summaryRssXml,
+} from '../../src/outputs/feed.ts';
 import { story } from '../model/story-fixtures.ts';
 import { COVERAGE_START, liveStory } from './live-fixtures.ts';
 
@@ -126,5 +135,69 @@ describe('live stories in feeds', () => {
 
   it('carries the latest 100 entries', () => {
     expect(LIVE_FEED_SIZE).toBe(100);
+  });
+});
+
+describe('summary feeds', () => {
+  const SITE = 'https://ledgerdesk.example';
+  const channel = {
+    title: 'Ledger: Stories quoting Jeff Sessions',
+    description: 'Stories from Ledger quoting Jeff Sessions',
+    url: `${SITE}/people/jeff-sessions/`,
+    selfUrl: `${SITE}/people/jeff-sessions/rss.xml`,
+    language: 'en-US',
+  };
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
+  const summaryFeed = (...stories: Parameters<typeof summaryItem>[0][]) =>
+    parser.parse(
+      summaryRssXml(
+        channel,
+        stories.map((s) => summaryItemXml(summaryItem(s, SITE))),
+      ),
+    ).rss;
+
+  it('is a full-text item less its text', () => {
+    const s = story('sessions-grants', { tags: ['grants'] });
+    const { content, ...rest } = feedItem(s, '<p>Body</p>', SITE);
+    expect(content).toBe('<p>Body</p>');
+    expect(summaryItem(s, SITE)).toEqual(rest);
+  });
+
+  it('reads, item for item, as the full-text feed of the same story does, without content:encoded', async () => {
+    const s = story('x', { authors: ['maria-lopez', 'smith-sons'], tags: ['Justice Department', 'grants'] });
+    const full = parser.parse(await rssXml(channel, [feedItem(s, '<p>Body</p>', SITE)])).rss;
+    const summary = summaryFeed(s);
+    const { 'content:encoded': text, ...fullItem } = full.channel.item[0];
+    expect(text).toBe('<p>Body</p>');
+    expect(summary.channel.item[0]).toEqual(fullItem);
+    const channelOf = ({ item: _, ...rest }: Record<string, unknown>) => rest;
+    expect(channelOf(summary.channel)).toEqual(channelOf(full.channel));
+    expect(summary['@_xmlns:content']).toBeUndefined();
+  });
+
+  it('keeps the items in the order given and points atom:self at the feed', () => {
+    const feed = summaryFeed(story('newer'), story('older'));
+    expect(feed['@_version']).toBe('2.0');
+    expect(feed.channel.item.map((i: { link: string }) => i.link)).toEqual([
+      `${SITE}/articles/newer/`,
+      `${SITE}/articles/older/`,
+    ]);
+    expect(feed.channel['atom:link']['@_href']).toBe(channel.selfUrl);
+    expect(feed.channel['atom:link']['@_rel']).toBe('self');
+  });
+
+  it('sends hostile headlines, deks and names as text, dropping what XML cannot carry', () => {
+    const s = story('x', {
+      title: 'Bold <b>claims</b> & "quotes" \u0001here',
+      dek: '<script>alert(1)</script> & more',
+      authors: ['smith-sons'],
+    });
+    const xml = summaryRssXml(channel, [summaryItemXml(summaryItem(s, SITE))]);
+    expect(xml).not.toMatch(/<b>|<script>/);
+    expect(xml).not.toContain('\u0001');
+    const item = parser.parse(xml).rss.channel.item[0];
+    expect(item.title).toBe('Bold <b>claims</b> & "quotes" here');
+    expect(parse(item.description).text).toBe('<script>alert(1)</script> & more');
+    expect(item['dc:creator']).toBe('Smith & Sons');
   });
 });

@@ -192,6 +192,16 @@ describe('formatNginxLocations', () => {
     );
   });
 
+  it('serves a file whose _headers name its type with that type alone, not a second Content-Type', () => {
+    const text = formatNginxLocations(
+      nginxLocations(cdnHeaderRules([{ name: 'feeds.opml', isDirectory: false }], { frameSources: [] }), [], []),
+    );
+    const block = text.split('\nlocation ').find((b) => b.startsWith('= /feeds.opml {')) ?? '';
+    expect(block).toContain('  types { }\n  default_type "text/x-opml; charset=utf-8";');
+    expect(block).toContain('add_header Cache-Control');
+    expect(text).not.toMatch(/add_header Content-Type/i);
+  });
+
   it('serves a folder’s index in its own exact location, not through the index file’s', () => {
     const text = formatNginxLocations(nginxLocations([{ path: '/', headers: [['X-Front', '1']] }], [], []));
     expect(text).toContain('location = / {\n  add_header X-Front "1" always;\n  try_files "/index.html" =404;\n}');

@@ -1,0 +1,5 @@
+import type { GetStaticPaths } from 'astro';
+import { followFeedPaths, followFeedRoute } from '../../../site/follow-feeds.ts';
+
+export const getStaticPaths = (() => followFeedPaths('places', 'id')) satisfies GetStaticPaths;
+export const GET = followFeedRoute;
