@@ -1,0 +1,27 @@
+/**
+ * The republish dialog's "Copy HTML" button (RepublishDialog.astro): copies its text box to the
+ * clipboard and says so in the dialog's status region. The button is hidden in the page's HTML and
+ * shown here, so a reader without script is not offered a button that does nothing.
+ */
+
+export const COPIED = 'Copied the HTML to your clipboard.';
+export const NOT_COPIED = 'Could not copy: the HTML is selected, copy it with your keyboard or menu.';
+
+export function startRepublishCopy(doc: Document = document): void {
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+    const box = doc.getElementById(button.dataset['copy'] ?? '');
+    const status = button.parentElement?.querySelector('[role="status"]');
+    if (!(box instanceof HTMLTextAreaElement) || !status) continue;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      status.textContent = '';
+      try {
+        await navigator.clipboard.writeText(box.value);
+        status.textContent = COPIED;
+      } catch {
+        box.select();
+        status.textContent = NOT_COPIED;
+      }
+    });
+  }
+}
