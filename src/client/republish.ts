@@ -7,6 +7,23 @@
 export const COPIED = 'Copied the HTML to your clipboard.';
 export const NOT_COPIED = 'Could not copy: the HTML is selected, copy it with your keyboard or menu.';
 
+/**
+ * Opening and closing for a browser from before invoker commands (Baseline since December 2025):
+ * the buttons' `commandfor`/`command` done by hand. A browser that has them does it itself.
+ */
+export function startInvokerFallback(doc: Document = document): void {
+  if ('command' in HTMLButtonElement.prototype) return;
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[commandfor][command]')) {
+    button.addEventListener('click', () => {
+      const target = doc.getElementById(button.getAttribute('commandfor') ?? '');
+      if (!(target instanceof HTMLDialogElement)) return;
+      const command = button.getAttribute('command');
+      if (command === 'show-modal' && !target.open) target.showModal();
+      else if (command === 'close' && target.open) target.close();
+    });
+  }
+}
+
 export function startRepublishCopy(doc: Document = document): void {
   for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
     const box = doc.getElementById(button.dataset['copy'] ?? '');
