@@ -72,7 +72,8 @@ describe('a body as the republish copy writes it', () => {
   /** A page's text box with the copy of a story whose body is `parts`, escaped as the dialog escapes it. */
   async function boxOf(parts: BodyPart[]): Promise<string> {
     const { html } = await republishBodyHtml(parts, { pageUrl, isOurs: ours, imageUrl: async () => imageUrl });
-    return `<p>Before</p><textarea id="republish-html" readonly>&lt;h1&gt;A&lt;/h1&gt;${escapeHtmlText(html)}</textarea>`;
+    const head = '<p>Before</p><textarea id="republish-html" readonly>&lt;h1&gt;A&lt;/h1&gt;';
+    return `${head}${escapeHtmlText(html)}</textarea>`;
   }
 
   it('is found in the text box, photos not ours left out, and replaced as the copy would have it', async () => {
