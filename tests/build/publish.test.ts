@@ -103,7 +103,7 @@ describe('publishing a change to story texts', () => {
     // The story offers republishing: the copy in its dialog has the new text, and still our chart.
     const copy = parse(page.querySelector('#republish-html')!.text);
     expect(copy.text).toContain(marker);
-    expect(copy.text).toContain('A paragraph put before the chart, with "quotes" & an ampersand.');
+    expect(copy.text).toContain('A paragraph put before the chart, with “quotes” & an ampersand.');
     expect(copy.querySelectorAll('figure img').length).toBe(1);
     const feed = readXml(site.dist, 'rss.xml');
     const item = feed.rss.channel.item.find((i: any) => String(i.link).includes('lake-mead-drought-plan-arizona-cuts'));
