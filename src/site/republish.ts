@@ -6,7 +6,7 @@ import { feedDatelineHtml } from '../outputs/feed-body.ts';
 import { canonicalLinkTag, republishBodyHtml, republishFigureHtml, republishHtml } from '../outputs/republish.ts';
 import { bodyFallbackSrc, feedImageSrc } from './images.ts';
 import { getNewsroom, type SiteStory } from './newsroom.ts';
-import { storedBody } from './story-body.ts';
+import type { RenderedBody } from '../ingest/story-body/rendered-body.ts';
 import { storyImageImporters } from './story-images.ts';
 import { absoluteUrl, site } from './site.ts';
 
@@ -38,10 +38,14 @@ function leftOutNote(figure: Pick<FigureSpec, 'alt' | 'caption' | 'credit'>): st
 
 /**
  * The dialog's contents for a story that offers republishing, else undefined. The body is the feed's
- * stored one (links absolute, furniture and embed frames already out), filled by string building;
- * photos are the renditions the page or the feed already has.
+ * stored one (`stored`, which the page read for its own body: links made absolute, furniture and
+ * embed frames already out), filled by string building; photos are the renditions the page or the
+ * feed already has.
  */
-export async function republishBox(story: SiteStory): Promise<RepublishBox | undefined> {
+export async function republishBox(
+  story: SiteStory,
+  stored: Pick<RenderedBody, 'feed'>,
+): Promise<RepublishBox | undefined> {
   if (!offersRepublishing(story, site.republish.license)) return undefined;
   const [{ entries }, names] = await Promise.all([getNewsroom(), ours()]);
   const entry = entries.get(story.slug)!;
@@ -56,7 +60,7 @@ export async function republishBox(story: SiteStory): Promise<RepublishBox | und
     lead = republishFigureHtml(image, new URL(src, pageUrl).href);
   } else if (image) leftOut.push(leftOutNote(image));
   if (story.dateline) lead += feedDatelineHtml(story.dateline);
-  const body = await republishBodyHtml((await storedBody(entry)).feed, {
+  const body = await republishBodyHtml(stored.feed, {
     pageUrl,
     isOurs,
     imageUrl: async (figure) => new URL(await bodyFallbackSrc(figure, storyFile), pageUrl).href,
