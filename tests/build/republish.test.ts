@@ -116,7 +116,7 @@ describe('the HTML a partner pastes', () => {
   it('carries links to this site as absolute addresses', () => {
     const links = hrefs(copyOf(OFFERED.hostile));
     expect(links).toContain(`${TEST_SITE_URL}/ethics/`);
-    expect(links).toContain(`${pageUrl(OFFERED.hostile)}#a-note`);
+    expect(links).toContain(`${TEST_SITE_URL}/corrections/`);
     expect(links).toContain('https://www.justice.gov/eoir');
   });
 
