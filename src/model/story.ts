@@ -75,6 +75,8 @@ export interface Story<Img = unknown> {
   updates: { date: Date; text: string; anchor: string }[];
   corrections: { date: Date; kind: CorrectionKind; label: string; text: string; anchor: string }[];
   syndication: ArticleFrontmatter['syndication'];
+  /** The frontmatter's licence; undefined: the site's default (model/republish.ts). */
+  license?: ArticleFrontmatter['license'];
   retracted: ArticleFrontmatter['retracted'];
   removed: ArticleFrontmatter['removed'];
   redirectFrom: string[];
@@ -214,6 +216,7 @@ export function toStory<Img>(
       anchor: `correction-${i + 1}`,
     })),
     syndication: data.syndication,
+    license: data.license,
     retracted: data.retracted,
     removed: data.removed,
     redirectFrom: data.redirect_from,

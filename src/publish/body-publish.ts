@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BodyReader, PackWriter } from '../ingest/body-store.ts';
 import { formatProblems, type Problem } from '../ingest/problems.ts';
 import { analyzeStory, type StoryAnalysis } from '../ingest/parse-story.ts';
-import { readPeople, registryIds } from '../ingest/registries.ts';
+import { readPeople, readValidRegistry, registryIds } from '../ingest/registries.ts';
 import { readEmbeds, readSiteConfig } from '../ingest/site-config.ts';
 import { bodyFolder } from '../ingest/body-files.ts';
 import { textDigest } from '../ingest/file-digests.ts';
@@ -27,7 +27,19 @@ import {
   type KeptBody,
   type PublishRecord,
 } from './publish-record.ts';
-import { FEED_FIGURE, feedPieces, figuresOf, PAGE_FIGURE, pagePieces } from './rendered-pieces.ts';
+import { creditIsOurs } from '../model/republish.ts';
+import type { BodyPart } from '../ingest/story-body/body-parts.ts';
+import type { FigureSpec } from '../ingest/story-body/components.ts';
+import {
+  FEED_FIGURE,
+  feedPieces,
+  figuresOf,
+  PAGE_FIGURE,
+  pagePieces,
+  REPUBLISH_FIGURE,
+  republishBoxRange,
+  republishPieces,
+} from './rendered-pieces.ts';
 
 /**
  * The publish itself, once fast-publish.ts found only story texts changed: each changed story
@@ -99,6 +111,33 @@ async function publishChanged({
   const feedTexts = new Map<string, string>();
   const readOutput = (outputs: Map<string, string>, relative: string) =>
     outputs.get(relative) ?? readFileSync(path.join(target, relative), 'utf8');
+  // Whose photos the republish copy keeps (model/republish.ts): the outlet's and its people's, as the build decides.
+  const ours = {
+    outlet: site.name,
+    people: [...readValidRegistry(root, 'authors').entries.values()]
+      .filter((a) => a.kind === 'person')
+      .map((a) => a.name),
+  };
+  /** A page's republish copy with the new body in place of the old (the dialog's text box, `box`). */
+  const spliceRepublishCopy = async (
+    page: string,
+    box: { from: number; to: number },
+    before: readonly BodyPart[],
+    after: readonly BodyPart[],
+    url: string,
+  ) => {
+    const pageUrl = new URL(url, `${record.siteUrl}/`).href;
+    const isOurs = (figure: FigureSpec) => creditIsOurs(figure.credit, ours);
+    const spliced = spliceBody(
+      page,
+      await republishPieces(before, pageUrl, isOurs),
+      await republishPieces(after, pageUrl, isOurs),
+      REPUBLISH_FIGURE,
+      box.from,
+      box.to,
+    );
+    return spliced ?? full(`the body of ${url} was not found once in its republish copy`);
+  };
   const shards = new Map<string, SearchEntry[]>();
   const writer = new PackWriter(publishBodyFolder(cacheDir));
   const kept = new Map<string, KeptBody>();
@@ -126,6 +165,8 @@ async function publishChanged({
           PAGE_FIGURE,
         );
         pages.set(page, spliced ?? full(`the body of ${file} was not found once in its page`));
+        const box = republishBoxRange(pages.get(page)!);
+        if (box) pages.set(page, await spliceRepublishCopy(pages.get(page)!, box, before.feed, after.feed, story.url));
       }
       if (story.state !== 'live') continue;
       const pageUrl = new URL(story.url, `${record.siteUrl}/`).href;

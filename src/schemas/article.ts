@@ -10,6 +10,13 @@ import { storedLiveEntrySchema } from './live-entry.ts';
 export const STORY_TYPES = ['news', 'analysis', 'opinion', 'investigation', 'explainer', 'review', 'live'] as const;
 export type StoryType = (typeof STORY_TYPES)[number];
 
+/**
+ * The licences a story may carry: `cc-by-nd-4.0` lets partner outlets republish it unchanged with
+ * credit (the "Republish this story" dialog, src/model/republish.ts); `all-rights-reserved` does not.
+ */
+export const LICENSES = ['cc-by-nd-4.0', 'all-rights-reserved'] as const;
+export type License = (typeof LICENSES)[number];
+
 export const CORRECTION_KINDS = ['correction', 'clarification', 'editors-note'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
@@ -182,6 +189,8 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       updates: z.array(datedNoteSchema).default([]),
       corrections: z.array(correctionSchema).default([]),
       syndication: syndicationSchema.optional(),
+      /** Unset: the site's default (site.yaml `republish.license`). */
+      license: z.enum(LICENSES).optional(),
       retracted: noticeSchema.optional(),
       removed: noticeSchema.optional(),
       redirect_from: z.array(oldAddress).default([]),

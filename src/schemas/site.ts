@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { nonEmptyText, webUrl } from './primitives.ts';
 import { siteLink } from './links.ts';
+import { LICENSES } from './article.ts';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -43,6 +44,23 @@ export const embedsSchema = z.array(embedProviderSchema).superRefine((providers,
   );
 });
 
+/** An https address only: a partner's page loads it, and an http one would be mixed content there. */
+const httpsUrl = webUrl.refine((value) => value.startsWith('https://'), { message: 'must be an https:// address' });
+
+/**
+ * "Republish this story" (src/model/republish.ts): the licence of a story that names none, and
+ * what the HTML handed to partner outlets carries besides the story.
+ */
+export const republishSchema = z.strictObject({
+  license: z.enum(LICENSES).default('all-rights-reserved'),
+  /** A 1×1 image on the outlet's analytics host, counting partners' readers. */
+  trackingPixel: httpsUrl.optional(),
+  /** Said in the dialog after the terms, like "Questions? Write to partners@…". */
+  contact: nonEmptyText.optional(),
+  /** Replaces the default credit sentence's outlet name, like "The Ledger Desk, a nonprofit newsroom". */
+  credit: nonEmptyText.optional(),
+});
+
 /** `content/site.yaml`: the outlet's identity and furniture. */
 export const siteSchema = z.strictObject({
   name: nonEmptyText,
@@ -69,6 +87,8 @@ export const siteSchema = z.strictObject({
   policies: z.array(z.strictObject({ title: nonEmptyText, url: siteLink })).default([]),
   /** Hosts stories may embed frames from (`<Embed>`); also the CSP's frame-src. */
   embeds: embedsSchema.default([]),
+  /** Without it no story offers republishing unless its frontmatter gives `license: cc-by-nd-4.0`. */
+  republish: republishSchema.default({ license: 'all-rights-reserved' }),
 });
 
 export type SiteConfig = z.output<typeof siteSchema>;

@@ -14,12 +14,29 @@ function caption(figure: FigureSpec): string {
   return `<figcaption>${escapeXml(figure.caption ?? '')}${credit}</figcaption>`;
 }
 
+/** The widths of an inline figure's renditions: the body's, as far as the image goes. */
+function bodyWidths(image: ImageMetadata): number[] {
+  const widths = BODY_WIDTHS.filter((w) => w <= image.width);
+  if (widths.length === 0) widths.push(image.width);
+  return widths;
+}
+
+const fallbackFormatOf = (image: ImageMetadata) => (image.format === 'png' ? 'png' : 'jpg');
+
+/**
+ * The JPEG or PNG an inline figure's `<img src>` shows on the page. Asked for with the page's own
+ * options, so it is the page's rendition, not another one to make.
+ */
+export async function bodyFallbackSrc(figure: Pick<FigureSpec, 'src'>, storyFile: string): Promise<string> {
+  const image = await resolveStoryImage(storyImageImporters, storyFile, figure.src);
+  return (await getImage({ src: image, format: fallbackFormatOf(image), widths: bodyWidths(image) })).src;
+}
+
 /** An inline figure on the site: AVIF and WebP sources, a JPEG or PNG fallback, explicit dimensions, lazy. */
 export async function sitePictureHtml(figure: FigureSpec, storyFile: string): Promise<string> {
   const image = await resolveStoryImage(storyImageImporters, storyFile, figure.src);
-  const widths = BODY_WIDTHS.filter((w) => w <= image.width);
-  if (widths.length === 0) widths.push(image.width);
-  const fallbackFormat = image.format === 'png' ? 'png' : 'jpg';
+  const widths = bodyWidths(image);
+  const fallbackFormat = fallbackFormatOf(image);
   const [avif, webp, fallback] = await Promise.all(
     (['avif', 'webp', fallbackFormat] as const).map((format) => getImage({ src: image, format, widths })),
   );

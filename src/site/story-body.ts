@@ -12,10 +12,16 @@ export async function storedBody(entry: CollectionEntry<'articles'>): Promise<Re
   return parseRenderedBody(await bodies.byDigest(String(entry.digest)));
 }
 
-/** A story's body as the site shows it, figures resolved to responsive pictures. */
-export async function siteBody(entry: CollectionEntry<'articles'>): Promise<{ html: string; hasEmbed: boolean }> {
+/**
+ * A story's body as the site shows it (its stored body, `storedBody`, which the story page reads once
+ * for the republish copy too), figures resolved to responsive pictures.
+ */
+export async function siteBody(
+  entry: CollectionEntry<'articles'>,
+  stored: RenderedBody,
+): Promise<{ html: string; hasEmbed: boolean }> {
   const storyFile = entry.filePath!;
-  const { page, hasEmbed } = await storedBody(entry);
+  const { page, hasEmbed } = stored;
   return { html: await fillParts(page, { figure: (figure) => sitePictureHtml(figure, storyFile) }), hasEmbed };
 }
 

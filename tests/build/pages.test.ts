@@ -163,7 +163,7 @@ describe('listing pages', () => {
     }
   });
 
-  it('ships no client JavaScript except on the search page, stories with an embed and open live coverage', () => {
+  it('ships no client JavaScript but on search, open live coverage, stories with an embed or republishing', () => {
     // An open live story's page polls its live.json for new entries (src/client/live-updates.ts); its
     // numbered pages, and a closed story's, do not.
     const openLive = published
@@ -171,19 +171,23 @@ describe('listing pages', () => {
       .map((s) => `articles/${s.slug}/index.html`);
     expect(openLive.length).toBeGreaterThan(0);
     let withEmbed = 0;
+    let withRepublish = 0;
     for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && f !== 'search/index.html')) {
       const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
       // Structured data (application/ld+json) is data for crawlers; browsers never run it.
       const scripts = page.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
       const embed = page.querySelector('figure.embed') !== null;
       const live = openLive.includes(file);
+      const republish = page.querySelector('dialog#republish-dialog') !== null;
       if (embed) withEmbed++;
+      if (republish) withRepublish++;
       if (live) expect(page.querySelector('[data-live-json]'), file).not.toBeNull();
-      // One module of the site's own for each: the embed placeholders' (src/client/embed.ts), the live updates'.
+      // One module of the site's own for each: the embed placeholders' (src/client/embed.ts), the live
+      // updates', the republish dialog's copy button (src/client/republish.ts).
       expect(
         scripts.map((s) => s.getAttribute('type')),
         file,
-      ).toEqual([...(embed ? ['module'] : []), ...(live ? ['module'] : [])]);
+      ).toEqual([...(embed ? ['module'] : []), ...(live ? ['module'] : []), ...(republish ? ['module'] : [])]);
       for (const script of scripts) {
         const src = script.getAttribute('src') ?? '';
         expect(src, file).toMatch(/^\/_astro\/[^/]+\.js$/);
@@ -191,5 +195,6 @@ describe('listing pages', () => {
       }
     }
     expect(withEmbed).toBeGreaterThan(0);
+    expect(withRepublish).toBeGreaterThan(0);
   });
 });

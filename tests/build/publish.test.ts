@@ -11,6 +11,7 @@ import {
   type BuildResult,
 } from '../helpers/build-site.ts';
 import { cpSync } from 'node:fs';
+import { parse } from 'node-html-parser';
 
 /**
  * `npm run build` publishes a change to story texts alone without a full build
@@ -99,6 +100,11 @@ describe('publishing a change to story texts', () => {
     const page = readHtml(site.dist, '/articles/lake-mead-drought-plan-arizona-cuts/');
     expect(page.querySelector('.article-body')!.text).toContain(marker);
     expect(page.querySelectorAll('.article-body figure.figure picture').length).toBe(1);
+    // The story offers republishing: the copy in its dialog has the new text, and still our chart.
+    const copy = parse(page.querySelector('#republish-html')!.text);
+    expect(copy.text).toContain(marker);
+    expect(copy.text).toContain('A paragraph put before the chart, with “quotes” & an ampersand.');
+    expect(copy.querySelectorAll('figure img').length).toBe(1);
     const feed = readXml(site.dist, 'rss.xml');
     const item = feed.rss.channel.item.find((i: any) => String(i.link).includes('lake-mead-drought-plan-arizona-cuts'));
     expect(String(item['content:encoded'])).toContain(marker);

@@ -110,6 +110,14 @@ describe('articleSchema', () => {
     failsAt(rest, field);
   });
 
+  it('takes a licence, none by default (the site decides), and refuses any other', () => {
+    expect(parse(minimal).data!.license).toBeUndefined();
+    expect(parse({ ...minimal, license: 'cc-by-nd-4.0' }).data!.license).toBe('cc-by-nd-4.0');
+    expect(parse({ ...minimal, license: 'all-rights-reserved' }).data!.license).toBe('all-rights-reserved');
+    failsAt({ ...minimal, license: 'CC BY-ND 4.0' }, 'license');
+    failsAt({ ...minimal, license: 'public-domain' }, 'license');
+  });
+
   it('refuses unknown fields, so a misspelt embargo cannot publish a story early', () => {
     const result = parse({ ...minimal, embarg: '2030-01-01T00:00:00Z' });
     expect(result.success).toBe(false);

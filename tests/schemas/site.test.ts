@@ -143,4 +143,24 @@ describe('siteSchema', () => {
     const { [field]: _omitted, ...rest } = site as Record<string, unknown>;
     failsAt(rest, field);
   });
+
+  it('reserves all rights when the site names no licence, and takes the republish block', () => {
+    expect(siteSchema.parse(site).republish).toEqual({ license: 'all-rights-reserved' });
+    const republish = {
+      license: 'cc-by-nd-4.0',
+      trackingPixel: 'https://stats.ledgerdesk.example/pixel.gif?site=1',
+      contact: 'Write to partners@ledgerdesk.example.',
+      credit: 'The Ledger Desk, a nonprofit newsroom',
+    };
+    expect(siteSchema.parse({ ...site, republish }).republish).toEqual(republish);
+  });
+
+  it('refuses an unknown licence, an http or script tracking image and unknown republish fields', () => {
+    failsAt({ ...site, republish: { license: 'cc-by-4.0' } }, 'republish.license');
+    failsAt({ ...site, republish: { trackingPixel: 'http://stats.example/p.gif' } }, 'republish.trackingPixel');
+    failsAt({ ...site, republish: { trackingPixel: 'javascript:alert(1)' } }, 'republish.trackingPixel');
+    failsAt({ ...site, republish: { trackingPixel: '/pixel.gif' } }, 'republish.trackingPixel');
+    failsAt({ ...site, republish: { licence: 'cc-by-nd-4.0' } }, 'republish');
+    failsAt({ ...site, republish: { contact: '  ' } }, 'republish.contact');
+  });
 });
