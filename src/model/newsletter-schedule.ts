@@ -58,3 +58,9 @@ export function nextSendTime(schedule: Schedule, timeZone: string, now: Date): S
     day = dayAfter(day);
   }
 }
+
+/** When the next edition is due: the site's editions change then, so a publish before it may splice, not after. */
+export function nextEditionChange(schedules: readonly Schedule[], timeZone: string, at: Date): Date | undefined {
+  const times = schedules.map((schedule) => nextSendTime(schedule, timeZone, at).at.getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
