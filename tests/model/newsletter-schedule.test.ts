@@ -78,3 +78,13 @@ describe('instantAtWallClock', () => {
     expect(at.toISOString()).toBe('2026-07-01T00:30:00.000Z');
   });
 });
+
+describe('nextEditionChange', () => {
+  it('is the earliest next send time of all editions, and none without editions', async () => {
+    const { nextEditionChange } = await import('../../src/model/newsletter-schedule.ts');
+    const weekly = { every: 'monday', at: '07:00' } as const;
+    const now = new Date('2026-12-06T12:00:00Z');
+    expect(nextEditionChange([weekly, daily], NY, now)?.toISOString()).toBe('2026-12-07T11:00:00.000Z');
+    expect(nextEditionChange([], NY, now)).toBeUndefined();
+  });
+});
