@@ -41,7 +41,9 @@ export function parseNewslettersFile(text: string, sectionIds?: ReadonlySet<stri
         });
       }),
     );
-  return unknown.length ? { source, editions: undefined, problems: unknown } : { source, editions: data.editions, problems };
+  return unknown.length
+    ? { source, editions: undefined, problems: unknown }
+    : { source, editions: data.editions, problems };
 }
 
 /** The file's text, or undefined when there is none (a link in its place is never followed). */

@@ -256,7 +256,13 @@ export function instantAtWallClock(
   const after = asUtc - offsetAt(new Date(asUtc + DAY), timeZone);
   const reads = (t: number) => {
     const w = wallClockIn(new Date(t), timeZone);
-    return w.year === day.year && w.month === day.month && w.day === day.day && w.hour === time.hour && w.minute === time.minute;
+    return (
+      w.year === day.year &&
+      w.month === day.month &&
+      w.day === day.day &&
+      w.hour === time.hour &&
+      w.minute === time.minute
+    );
   };
   const matching = [before, after].filter(reads);
   return new Date(matching.length ? Math.min(...matching) : before);

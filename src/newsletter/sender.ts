@@ -12,7 +12,8 @@ type Env = Record<string, string | undefined>;
 export function senderSettings(site: Pick<SiteConfig, 'newsletter'>, env: Env): SenderSettings {
   const configured = site.newsletter?.from;
   const from =
-    env['NEWSLETTER_FROM']?.trim() || (configured && `"${configured.name.replace(/["\\]/g, '')}" <${configured.address}>`);
+    env['NEWSLETTER_FROM']?.trim() ||
+    (configured && `"${configured.name.replace(/["\\]/g, '')}" <${configured.address}>`);
   if (!from)
     throw new SendRefusal('no sender: set newsletter.from in content/site.yaml or NEWSLETTER_FROM in the environment');
   const to = env['NEWSLETTER_TO']?.trim();

@@ -11,7 +11,8 @@ import { SendRefusal } from './edition-files.ts';
 
 type Env = Record<string, string | undefined>;
 
-export type SmtpSettings = string | { host: string; port: number; secure: boolean; auth: { user: string; pass: string } };
+export type SmtpSettings =
+  string | { host: string; port: number; secure: boolean; auth: { user: string; pass: string } };
 
 export function smtpSettings(env: Env): SmtpSettings {
   const url = env['SMTP_URL']?.trim();
@@ -27,7 +28,8 @@ export function smtpSettings(env: Env): SmtpSettings {
     );
   const secure = env['SMTP_SECURE'] === 'true';
   const port = Number(env['SMTP_PORT'] ?? (secure ? 465 : 587));
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SendRefusal(`SMTP_PORT=${env['SMTP_PORT']} is not a port`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new SendRefusal(`SMTP_PORT=${env['SMTP_PORT']} is not a port`);
   return { host: env['SMTP_HOST']!.trim(), port, secure, auth: { user: env['SMTP_USER']!, pass: env['SMTP_PASS']! } };
 }
 

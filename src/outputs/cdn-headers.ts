@@ -80,7 +80,8 @@ export const EMAIL_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** An email edition's HTML, as a path of the site (src/pages/newsletters/[id]/[date]/email.html.ts). */
-export const isEmailEditionPath = (path: string) => /^\/newsletters\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}\/email\.html$/.test(path);
+export const isEmailEditionPath = (path: string) =>
+  /^\/newsletters\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}\/email\.html$/.test(path);
 
 export function securityHeaders(options: PolicyOptions): HeaderRule['headers'] {
   return [

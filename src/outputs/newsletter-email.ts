@@ -73,9 +73,11 @@ body { margin: 0; padding: 0; background: #f4f1ea; }
 .section { font-family: Arial, Helvetica, sans-serif; font-size: 12px; text-transform: uppercase; color: #8a1c1c; }
 .title { font-family: Georgia, 'Times New Roman', serif; font-size: 21px; line-height: 1.3; margin: 4px 0; }
 .title a { color: #1a1a1a; text-decoration: none; }
-.dek { font-family: Georgia, 'Times New Roman', serif; font-size: 16px; line-height: 1.5; color: #333333; margin: 4px 0; }
+.dek { font-family: Georgia, 'Times New Roman', serif; font-size: 16px; line-height: 1.5; color: #333333; }
+.dek { margin: 4px 0; }
 .byline { font-family: Arial, Helvetica, sans-serif; font-size: 13px; color: #4a4a4a; margin: 4px 0; }
-.footer { padding: 24px; font-family: Arial, Helvetica, sans-serif; font-size: 12px; line-height: 1.6; color: #4a4a4a; border-top: 1px solid #e2ddd3; }
+.footer { padding: 24px; font-family: Arial, Helvetica, sans-serif; font-size: 12px; line-height: 1.6; }
+.footer { color: #4a4a4a; border-top: 1px solid #e2ddd3; }
 .footer a { color: #1a1a1a; }
 .preheader { display: none; max-height: 0; overflow: hidden; mso-hide: all; }
 `;
@@ -137,10 +139,15 @@ export function editionEmailText(edition: EditionView, furniture: EmailFurniture
   const footer = [
     `Read this edition on the web: ${edition.webUrl}`,
     `Sign up for ${edition.name}: ${furniture.signupUrl}`,
-    unsubscribe?.url ? `Unsubscribe: ${unsubscribe.url}` : unsubscribe?.mailto ? `Unsubscribe: mailto:${unsubscribe.mailto}` : '',
+    unsubscribe?.url
+      ? `Unsubscribe: ${unsubscribe.url}`
+      : unsubscribe?.mailto
+        ? `Unsubscribe: mailto:${unsubscribe.mailto}`
+        : '',
     ...furniture.postal,
   ].filter(Boolean);
-  return `${[`${furniture.siteName}\n${edition.subject}`, ...stories, footer.map(xmlText).join('\n')].join(`\n\n${rule}\n\n`)}\n`;
+  const blocks = [`${furniture.siteName}\n${edition.subject}`, ...stories, footer.map(xmlText).join('\n')];
+  return `${blocks.join(`\n\n${rule}\n\n`)}\n`;
 }
 
 /** The JSON twin: what a tool, or the sender, reads instead of the HTML. */

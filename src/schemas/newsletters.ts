@@ -38,14 +38,17 @@ export const editionSchema = z.strictObject({
 });
 
 export const newslettersSchema = z.strictObject({
-  editions: z.array(editionSchema).max(20, 'at most 20 editions').superRefine((editions, ctx) => {
-    const seen = new Set<string>();
-    editions.forEach((edition, i) => {
-      if (seen.has(edition.id))
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${edition.id}" is already an edition's id` });
-      seen.add(edition.id);
-    });
-  }),
+  editions: z
+    .array(editionSchema)
+    .max(20, 'at most 20 editions')
+    .superRefine((editions, ctx) => {
+      const seen = new Set<string>();
+      editions.forEach((edition, i) => {
+        if (seen.has(edition.id))
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${edition.id}" is already an edition's id` });
+        seen.add(edition.id);
+      });
+    }),
 });
 
 export type Schedule = z.output<typeof scheduleSchema>;

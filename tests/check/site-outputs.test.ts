@@ -35,6 +35,7 @@ describe('routeOutputs', () => {
       'cards',
       'corrections',
       'maps',
+      'newsletters',
       'pagefind',
       'people',
       'places',

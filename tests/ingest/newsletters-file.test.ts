@@ -15,7 +15,8 @@ const SAMPLE = readFileSync(path.join(PROJECT_ROOT, 'content/newsletters.yaml'),
 const SECTIONS = new Set(['politics', 'immigration', 'environment']);
 
 const one = (fields: string) =>
-  `editions:\n  - id: morning\n    name: Morning\n    description: Every morning\n    schedule: { every: day, at: '06:00' }\n${fields}`;
+  'editions:\n  - id: morning\n    name: Morning\n    description: Every morning\n' +
+  `    schedule: { every: day, at: '06:00' }\n${fields}`;
 const lines = (text: string) => formatProblems(parseNewslettersFile(text, SECTIONS).problems);
 
 describe('content/newsletters.yaml', () => {
@@ -36,7 +37,9 @@ describe('content/newsletters.yaml', () => {
   it('refuses an id that would not make a plain address, at its line', () => {
     for (const id of ['../etc', 'Morning', 'a/b', 'morning.html', '"a b"', "''"]) {
       const text = one('').replace('id: morning', `id: ${id}`);
-      expect(lines(text), id).toEqual([expect.stringMatching(/^content\/newsletters\.yaml:2: editions\.0\.id: must be/)]);
+      expect(lines(text), id).toEqual([
+        expect.stringMatching(/^content\/newsletters\.yaml:2: editions\.0\.id: must be/),
+      ]);
     }
   });
 
@@ -53,7 +56,9 @@ describe('content/newsletters.yaml', () => {
   });
 
   it('names an unknown field and a section that does not exist', () => {
-    expect(lines(one('    keep_for: 3\n'))).toEqual([expect.stringMatching(/:6: editions\.0\.keep_for: is not a field/)]);
+    expect(lines(one('    keep_for: 3\n'))).toEqual([
+      expect.stringMatching(/:6: editions\.0\.keep_for: is not a field/),
+    ]);
     expect(lines(one('    sections: [politcs]\n'))).toEqual([
       expect.stringMatching(/:6: editions\.0\.sections\.0: no section "politcs" in content\/sections\//),
     ]);
@@ -67,7 +72,9 @@ describe('content/newsletters.yaml', () => {
   });
 
   it('stops a build on an invalid file with the check’s lines', () => {
-    expect(() => editionsOf(one('    keep: -1\n'))).toThrow(/content\/newsletters\.yaml is not valid[^]*:6: editions\.0\.keep/);
+    expect(() => editionsOf(one('    keep: -1\n'))).toThrow(
+      /content\/newsletters\.yaml is not valid[^]*:6: editions\.0\.keep/,
+    );
   });
 });
 

@@ -69,7 +69,11 @@ describe('editionStories', () => {
   });
 
   it('leaves out a draft and a syndicated copy expired by the send time', () => {
-    const draft = { title: 'draft', section: 'politics', fields: { date: new Date('2026-12-06T09:00:00Z'), draft: true } };
+    const draft = {
+      title: 'draft',
+      section: 'politics',
+      fields: { date: new Date('2026-12-06T09:00:00Z'), draft: true },
+    };
     const expired = {
       title: 'expired',
       section: 'politics',

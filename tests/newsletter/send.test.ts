@@ -8,7 +8,12 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { parse } from 'node-html-parser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { editionEmailHtml, editionEmailText, editionJson, type EditionView } from '../../src/outputs/newsletter-email.ts';
+import {
+  editionEmailHtml,
+  editionEmailText,
+  editionJson,
+  type EditionView,
+} from '../../src/outputs/newsletter-email.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const run = promisify(execFile);

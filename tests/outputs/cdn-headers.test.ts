@@ -162,10 +162,12 @@ describe('the email edition', () => {
 
   it('gives an edition’s email.html inline style attributes and still no script, and no other file', () => {
     const email = '/newsletters/morning/2026-12-06/email.html';
-    const rules = cdnHeaderRules([{ name: 'newsletters', isDirectory: true }], { frameSources: [] }, [], [
-      email,
-      '/articles/x/email.html',
-    ]);
+    const rules = cdnHeaderRules(
+      [{ name: 'newsletters', isDirectory: true }],
+      { frameSources: [] },
+      [],
+      [email, '/articles/x/email.html'],
+    );
     const policy = directives(headersForPath(rules, email)['Content-Security-Policy']!);
     expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
     expect(policy.get('default-src')).toEqual(["'none'"]);

@@ -81,7 +81,9 @@ describe('editionEmailHtml', () => {
 
   it('offers a mailto unsubscribe when the provider gives no page', () => {
     const mailOnly = editionEmailHtml(edition, { ...furniture, unsubscribe: { mailto: 'leave@news.example.test' } });
-    const hrefs = parse(mailOnly).querySelectorAll('a').map((a) => a.getAttribute('href'));
+    const hrefs = parse(mailOnly)
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('mailto:leave@news.example.test?subject=unsubscribe');
   });
 });
