@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSiteConfig } from '../src/ingest/site-config.ts';
-import { NotSentError } from '../src/newsletter/adapter.ts';
+import { NotSentError, SendFailedError } from '../src/newsletter/adapter.ts';
 import { readBuiltEdition, SendRefusal } from '../src/newsletter/edition-files.ts';
 import { sendEdition } from '../src/newsletter/send.ts';
 import { senderSettings } from '../src/newsletter/sender.ts';
@@ -56,8 +56,13 @@ main().then(
       process.exit(4);
     }
     const text = error instanceof Error ? error.message : String(error);
-    console.error(`newsletter:send: the send failed: ${text}`);
-    console.error('The edition stays claimed: check the provider’s log before running again with --resend-claimed.');
-    process.exit(4);
+    if (error instanceof SendFailedError) {
+      console.error(`newsletter:send: the send failed: ${text}`);
+      console.error('The edition stays claimed: check the provider’s log before running again with --resend-claimed.');
+      process.exit(4);
+    }
+    // Anything else stopped the command before it handed the message over (site.yaml, the marker's folder, …).
+    console.error(`newsletter:send: nothing was sent: ${text}`);
+    process.exit(1);
   },
 );

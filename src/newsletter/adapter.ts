@@ -36,3 +36,11 @@ export class NotSentError extends Error {
     this.name = 'NotSentError';
   }
 }
+
+/** A failure once the message may have been handed over: the claim stays, reported by the next run. */
+export class SendFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SendFailedError';
+  }
+}

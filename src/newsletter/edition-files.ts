@@ -67,8 +67,13 @@ export function readBuiltEdition(dist: string, id: string, date?: string): Built
       `no built edition at ${dir} (email.html, email.txt and edition.json): ` +
         'the build writes an edition only for a send time that has come and had new stories',
     );
-  const data = JSON.parse(json) as { id?: unknown; date?: unknown; subject?: unknown; url?: unknown };
-  if (data.id !== id || data.date !== day || typeof data.subject !== 'string' || typeof data.url !== 'string')
+  let data: { id?: unknown; date?: unknown; subject?: unknown; url?: unknown } | undefined;
+  try {
+    data = JSON.parse(json) as typeof data;
+  } catch {
+    data = undefined;
+  }
+  if (!data || data.id !== id || data.date !== day || typeof data.subject !== 'string' || typeof data.url !== 'string')
     throw new SendRefusal(`${path.join(dir, 'edition.json')} does not describe edition ${id} of ${day}`);
   return { id, date: day, subject: data.subject, url: data.url, html, text };
 }

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { NotSentError, type OutgoingMessage, type SendAdapter } from './adapter.ts';
+import { NotSentError, SendFailedError, type OutgoingMessage, type SendAdapter } from './adapter.ts';
 import { SendRefusal, type BuiltEdition } from './edition-files.ts';
 
 /**
@@ -134,8 +134,11 @@ export async function sendEdition(options: SendOptions): Promise<{ marker: strin
     ({ response } = await adapter.send(message));
   } catch (error) {
     // Nothing went out: the claim goes, so a later run may send. Otherwise it stays, reported next time.
-    if (error instanceof NotSentError) rmSync(file, { force: true });
-    throw error;
+    if (error instanceof NotSentError) {
+      rmSync(file, { force: true });
+      throw error;
+    }
+    throw new SendFailedError(error instanceof Error ? error.message : String(error));
   }
   replaceMarker(file, { ...marker, sentAt: now().toISOString(), response });
   return { marker: file, response };

@@ -180,4 +180,45 @@ describe('npm run newsletter:send through SMTP', () => {
     expect(received).toHaveLength(1);
     expect(JSON.parse(readFileSync(marker(), 'utf8')).sentAt).toEqual(expect.any(String));
   });
+
+  it('releases the claim when the server refuses the login, keeps it when it refuses the message', async () => {
+    const refusing = async (options: ConstructorParameters<typeof SMTPServer>[0]) => {
+      const other = new SMTPServer({
+        disabledCommands: ['STARTTLS'],
+        allowInsecureAuth: true,
+        logger: false,
+        ...options,
+      });
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      return { other, port: (other.server.address() as AddressInfo).port };
+    };
+    const noAuth = await refusing({ onAuth: (_auth, _session, callback) => callback(new Error('Invalid login')) });
+    const env = (p: number) => ({ ...smtpEnv(), SMTP_URL: `smtp://editor:wrong@127.0.0.1:${p}` });
+    try {
+      const refused = await send(['morning'], env(noAuth.port));
+      expect(refused.code).toBe(4);
+      expect(refused.output).toMatch(/nothing was sent \(EAUTH/);
+      expect(existsSync(marker())).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => noAuth.other.close(() => resolve()));
+    }
+    const noData = await refusing({
+      onAuth: (auth, _session, callback) => callback(null, { user: auth.username }),
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on('end', () => callback(new Error('Message refused')));
+      },
+    });
+    try {
+      const failed = await send(['morning'], env(noData.port));
+      expect(failed.code).toBe(4);
+      expect(failed.output).toMatch(/the send failed: .*stays claimed/s);
+      expect(JSON.parse(readFileSync(marker(), 'utf8')).sentAt).toBeUndefined();
+      const again = await send(['morning'], smtpEnv());
+      expect(again.code).toBe(3);
+      expect(received).toHaveLength(0);
+    } finally {
+      await new Promise<void>((resolve) => noData.other.close(() => resolve()));
+    }
+  });
 });
