@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'tests/{ingest,import,model,outputs,site,client,check,schemas}/**/*.test.ts',
-            'tests/{scripts,bench,integrations,publish}/**/*.test.ts',
+            'tests/{scripts,bench,integrations,publish,newsletter}/**/*.test.ts',
           ],
           environment: 'node',
         },

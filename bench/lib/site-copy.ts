@@ -109,6 +109,9 @@ export function copyFullSite(options: { project: string; packagesRoot: string; c
   linkNodeModules(siteDir, packagesRoot);
   cpSync(path.join(corpusDir, 'content'), path.join(siteDir, 'content'), { recursive: true });
   cpSync(path.join(project, 'content', 'site.yaml'), path.join(siteDir, 'content', 'site.yaml'));
+  // The sample's email editions (its sections are the corpus's), so the benchmark pays for them as a site would.
+  const editions = path.join(project, 'content', 'newsletters.yaml');
+  if (existsSync(editions)) cpSync(editions, path.join(siteDir, 'content', 'newsletters.yaml'));
 }
 
 /**

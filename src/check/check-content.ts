@@ -25,6 +25,7 @@ import { lineMentioning, redirectProblems, type RedirectClaim } from './redirect
 import { policyPageClashes, readFixedOutputs, readSiteOutputs } from './site-outputs.ts';
 import { imageNameLengthProblem, storySlugLengthProblem } from './name-lengths.ts';
 import { YamlSource } from '../ingest/yaml-document.ts';
+import { newslettersProblems } from '../ingest/newsletters-file.ts';
 
 export { formatProblems } from '../ingest/problems.ts';
 
@@ -80,6 +81,7 @@ export async function checkContent(root: string, options: { stories?: boolean; a
     ...readRegistry(root, 'publications').problems,
     ...checkSiteFile(root, site),
     ...(await checkOptionalFile(root, 'front.yaml', frontSchema)),
+    ...newslettersProblems(root, sections.ids),
   ];
   const policyPages = readPolicyPages(root);
   problems.push(...policyPages.problems);

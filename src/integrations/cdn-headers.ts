@@ -2,9 +2,10 @@ import type { AstroIntegration } from 'astro';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cdnHeaderRules, formatHeadersFile, isLiveJsonPath } from '../outputs/cdn-headers.ts';
+import { cdnHeaderRules, formatHeadersFile, isEmailEditionPath, isLiveJsonPath } from '../outputs/cdn-headers.ts';
 import { readSiteConfig } from '../ingest/site-config.ts';
 import { embedFrameSources } from '../model/embeds.ts';
+import { signupFormOrigins } from '../model/newsletter-signup.ts';
 
 /**
  * Writes `_headers` once the output is complete (the search index included),
@@ -26,12 +27,19 @@ export default function cdnHeaders(): AstroIntegration {
           isDirectory: e.isDirectory(),
         }));
         // The files every route wrote or restored this build: the open live stories' live.json among them.
-        const livePaths = [...assets.values()]
-          .flat()
+        const written = [...assets.values()].flat();
+        const sitePath = (file: URL) => `/${path.relative(outDir, fileURLToPath(file)).split(path.sep).join('/')}`;
+        const livePaths = written
           .filter((file) => file.href.endsWith('/live.json'))
-          .map((file) => `/${path.relative(outDir, fileURLToPath(file)).split(path.sep).join('/')}`)
+          .map(sitePath)
           .filter(isLiveJsonPath);
-        const rules = cdnHeaderRules(entries, { frameSources: embedFrameSources(site.embeds) }, livePaths);
+        // The email editions' HTML, each with the policy that lets its inline styles apply.
+        const emailPaths = written
+          .filter((file) => file.href.endsWith('/email.html'))
+          .map(sitePath)
+          .filter(isEmailEditionPath);
+        const options = { frameSources: embedFrameSources(site.embeds), formActions: signupFormOrigins(site) };
+        const rules = cdnHeaderRules(entries, options, livePaths, emailPaths);
         // The output folder is the build's staging folder (scripts/build.mjs): no reader sees it half-written.
         await writeFile(path.join(outDir, '_headers'), formatHeadersFile(rules));
         logger.info(`_headers: ${rules.length} rules`);

@@ -10,6 +10,19 @@ import { dropPendingRecord, writePendingRecord } from '../publish/publish-record
 import { PublishRecordCollector } from '../publish/record-collector.ts';
 import { pagesListing } from '../publish/live-listings.ts';
 import type { PublishedStory } from '../publish/publish-record.ts';
+import { editionsOf, readNewslettersText } from '../ingest/newsletters-file.ts';
+import { nextEditionChange } from '../model/newsletter-schedule.ts';
+
+/**
+ * Until when a build's output holds: the first story's change of state, or the next email
+ * edition's send time, whichever comes first. A publish after it builds in full, which writes
+ * the new edition; a publish splicing into the last output would leave it out.
+ */
+export function outputValidUntil(storiesUntil: string | null, nextEdition: Date | undefined): string | null {
+  if (!nextEdition) return storiesUntil;
+  if (storiesUntil && Date.parse(storiesUntil) <= nextEdition.getTime()) return storiesUntil;
+  return nextEdition.toISOString();
+}
 
 /** Each open live story with the pages that print its latest update, looked up once in the written output. */
 function withListings(out: string, stories: Record<string, PublishedStory>): Record<string, PublishedStory> {
@@ -38,6 +51,7 @@ export default function publishRecord(): AstroIntegration {
   let cacheDir = '';
   let sources = '';
   let siteUrl = '';
+  let nextEdition: Date | undefined;
   let collector: PublishRecordCollector | undefined;
   let ended = false;
 
@@ -56,6 +70,8 @@ export default function publishRecord(): AstroIntegration {
         sources = inputs.sources;
         const site = readSiteConfig(root);
         siteUrl = site.url;
+        const schedules = editionsOf(readNewslettersText(root)).map((edition) => edition.schedule);
+        nextEdition = nextEditionChange(schedules, site.timezone, buildInstant(process.env));
         const collecting = new PublishRecordCollector(site, root);
         collector = collecting;
         const stop = listenToStoryViews(root, {
@@ -78,7 +94,7 @@ export default function publishRecord(): AstroIntegration {
           cacheDir,
           {
             at: buildInstant(process.env).toISOString(),
-            validUntil: collector.validUntil,
+            validUntil: outputValidUntil(collector.validUntil, nextEdition),
             sources,
             siteUrl,
             feeds,

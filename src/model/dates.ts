@@ -196,3 +196,80 @@ export function formatTimeAfterDay(date: Date, shownDay: Date, timeZone: string,
   };
   return format(locale, timeZone, 'day-time-zone', options, date, newsStyle(locale));
 }
+
+/** A wall clock's reading in a zone: the calendar day, the time and the day of the week (0 = Sunday). */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
+
+const WEEKDAY_NUMBERS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** What a clock on the wall in `timeZone` reads at `date`. */
+export function wallClockIn(date: Date, timeZone: string): WallClock {
+  const parts = Object.fromEntries(
+    formatter('en-US', timeZone, 'wall-clock-weekday', {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    year: Number(parts['year']),
+    month: Number(parts['month']),
+    day: Number(parts['day']),
+    hour: Number(parts['hour']),
+    minute: Number(parts['minute']),
+    weekday: WEEKDAY_NUMBERS[parts['weekday']!]!,
+  };
+}
+
+/** The zone's offset from UTC at `date`, in milliseconds (New York in winter: -5 h). */
+function offsetAt(date: Date, timeZone: string): number {
+  const w = wallClockIn(date, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(date.getTime() / 60_000) * 60_000;
+}
+
+/**
+ * The instant a wall clock in `timeZone` reads the given day and time. Where the clocks go back
+ * and the time comes twice, the first; where they go forward and skip it, the instant the skipped
+ * time would have been before the change (02:30 in New York on the spring day is 03:30 EDT).
+ */
+export function instantAtWallClock(
+  day: { year: number; month: number; day: number },
+  time: { hour: number; minute: number },
+  timeZone: string,
+): Date {
+  const asUtc = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute);
+  const DAY = 86_400_000;
+  const before = asUtc - offsetAt(new Date(asUtc - DAY), timeZone);
+  const after = asUtc - offsetAt(new Date(asUtc + DAY), timeZone);
+  const reads = (t: number) => {
+    const w = wallClockIn(new Date(t), timeZone);
+    return (
+      w.year === day.year &&
+      w.month === day.month &&
+      w.day === day.day &&
+      w.hour === time.hour &&
+      w.minute === time.minute
+    );
+  };
+  const matching = [before, after].filter(reads);
+  return new Date(matching.length ? Math.min(...matching) : before);
+}
+
+/** The calendar day after `day` (no zone: a day as written). */
+export function dayAfter(day: { year: number; month: number; day: number }, days = 1) {
+  const d = new Date(Date.UTC(day.year, day.month - 1, day.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

@@ -50,6 +50,11 @@ const CDN_FILES = new Set(['_headers', '_redirects']);
 export interface PolicyOptions {
   /** Origins a story's `<Embed>` may frame (`https://host`); none gives `frame-src 'none'`. */
   frameSources: readonly string[];
+  /**
+   * Origins forms may post to besides the site (`https://host`): the newsletter provider's signup
+   * form (site.yaml `newsletter.signup.url`).
+   */
+  formActions?: readonly string[] | undefined;
 }
 
 /**
@@ -58,7 +63,7 @@ export interface PolicyOptions {
  * Pagefind compiles its WebAssembly, hence `'wasm-unsafe-eval'` and nothing
  * looser.
  */
-export function contentSecurityPolicy({ frameSources }: PolicyOptions): string {
+export function contentSecurityPolicy({ frameSources, formActions = [] }: PolicyOptions): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -69,10 +74,29 @@ export function contentSecurityPolicy({ frameSources }: PolicyOptions): string {
     `frame-src ${frameSources.length ? frameSources.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${["'self'", ...formActions].join(' ')}`,
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * An email edition's HTML as sent (`/newsletters/<id>/<date>/email.html`): e-mail clients
+ * need every style on its element, which the site's policy refuses, so this file alone may
+ * carry inline style attributes. Still no script, no style sheet or `<style>`, no form, no frame.
+ */
+export const EMAIL_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'none'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** An email edition's HTML, as a path of the site (src/pages/newsletters/[id]/[date]/email.html.ts). */
+export const isEmailEditionPath = (path: string) =>
+  /^\/newsletters\/[a-z0-9-]+\/\d{4}-\d{2}-\d{2}\/email\.html$/.test(path);
 
 export function securityHeaders(options: PolicyOptions): HeaderRule['headers'] {
   return [
@@ -113,6 +137,7 @@ export function cdnHeaderRules(
   topLevel: readonly OutputEntry[],
   options: PolicyOptions,
   livePaths: readonly string[] = [],
+  emailPaths: readonly string[] = [],
 ): HeaderRule[] {
   const rules: HeaderRule[] = [{ path: '/*', headers: securityHeaders(options) }];
   const revalidated: HeaderRule['headers'] = [['Cache-Control', REVALIDATED_CACHE]];
@@ -129,6 +154,9 @@ export function cdnHeaderRules(
     }
   }
   for (const path of [...livePaths].sort()) rules.push({ path, headers: [['Cache-Control', LIVE_JSON_CACHE]] });
+  // Exact rules after `/*`: Netlify and the nginx configuration apply this policy in place of the site's.
+  for (const path of [...emailPaths].filter(isEmailEditionPath).sort())
+    rules.push({ path, headers: [['Content-Security-Policy', EMAIL_CONTENT_SECURITY_POLICY]] });
   return rules;
 }
 

@@ -73,7 +73,10 @@ async function publish(
   const at = buildInstant(env);
   if (at.getTime() < Date.parse(record.at)) full(`the build instant is before the last build's (${record.at})`);
   if (record.validUntil && at.getTime() >= Date.parse(record.validUntil))
-    full(`time has passed ${record.validUntil}, when a story changes state or leaves the news sitemap`);
+    full(
+      `time has passed ${record.validUntil}, when a story changes state or leaves the news sitemap, ` +
+        'or an email edition is due',
+    );
 
   const inputs = readPublishInputs(root, cacheDir, env);
   inputs.save();

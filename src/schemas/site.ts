@@ -44,8 +44,21 @@ export const embedsSchema = z.array(embedProviderSchema).superRefine((providers,
   );
 });
 
-/** An https address only: a partner's page loads it, and an http one would be mixed content there. */
-const httpsUrl = webUrl.refine((value) => value.startsWith('https://'), { message: 'must be an https:// address' });
+/**
+ * An https address: the newsletter's form and unsubscribe pages, which readers' e-mail addresses go
+ * to, and the republish tracking image, which partners' pages load (http would be mixed content there).
+ */
+export const httpsUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a full https:// address (no http://, no user name or password in it)' },
+);
 
 /**
  * "Republish this story" (src/model/republish.ts): the licence of a story that names none, and
@@ -59,6 +72,35 @@ export const republishSchema = z.strictObject({
   contact: nonEmptyText.optional(),
   /** Replaces the default credit sentence's outlet name, like "The Ledger Desk, a nonprofit newsroom". */
   credit: nonEmptyText.optional(),
+});
+
+/** A form field's name as providers write them: letters, digits, `_`, `-`, `.`, `[` and `]`. */
+const formFieldName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.[\]-]{0,63}$/, 'must be a form field name: letters, digits, _ - . [ ], at most 64');
+
+/**
+ * `newsletter` in site.yaml: where the signup form posts (the e-mail provider's form), what
+ * hidden fields it needs, where readers unsubscribe, and the identity lines the law asks of
+ * a bulk sender. No credentials: those come from the environment of `npm run newsletter:send`.
+ */
+export const newsletterSiteSchema = z.strictObject({
+  signup: z
+    .strictObject({
+      url: httpsUrl,
+      /** The name the provider reads the reader's address from. */
+      emailField: formFieldName.default('email'),
+      hidden: z.record(formFieldName, z.string().max(500, 'must be at most 500 characters')).default({}),
+    })
+    .optional(),
+  unsubscribe: z
+    .strictObject({ url: httpsUrl.optional(), mailto: z.email('must be an e-mail address').optional() })
+    .refine((u) => u.url !== undefined || u.mailto !== undefined, { message: 'give a url, a mailto address or both' })
+    .optional(),
+  /** The sender, `Name <address>` parts; NEWSLETTER_FROM in the environment wins. */
+  from: z.strictObject({ name: nonEmptyText, address: z.email('must be an e-mail address') }).optional(),
+  /** The outlet's postal address and identity, one line each, at the foot of every e-mail. */
+  postal: z.array(nonEmptyText).max(6, 'at most 6 lines').default([]),
 });
 
 /** `content/site.yaml`: the outlet's identity and furniture. */
@@ -89,6 +131,8 @@ export const siteSchema = z.strictObject({
   embeds: embedsSchema.default([]),
   /** Without it no story offers republishing unless its frontmatter gives `license: cc-by-nd-4.0`. */
   republish: republishSchema.default({ license: 'all-rights-reserved' }),
+  /** The email edition's signup form, unsubscribe addresses and sender (docs/configuration.md#newsletter). */
+  newsletter: newsletterSiteSchema.optional(),
 });
 
 export type SiteConfig = z.output<typeof siteSchema>;

@@ -50,6 +50,7 @@ const PAGES = [
   firstPageIn('places'),
   firstPageIn('sections'),
   'corrections/index.html',
+  'newsletters/morning/index.html',
   '404.html',
   policyPage(),
 ];

@@ -65,9 +65,10 @@ describe('article pages', () => {
     ]);
     expect(page.querySelector('.article-body .pull-quote')).not.toBeNull();
     const main = page.querySelector('main')!;
-    // The story, its related stories, then the appeal.
-    expect(main.children.map((c) => c.tagName)).toEqual(['ARTICLE', 'SECTION', 'ASIDE']);
+    // The story, its related stories, the newsletter signup, then the appeal.
+    expect(main.children.map((c) => c.tagName)).toEqual(['ARTICLE', 'SECTION', 'ASIDE', 'ASIDE']);
     expect(main.children[1]!.classList.contains('related')).toBe(true);
+    expect(main.children[2]!.classList.contains('newsletter-signup')).toBe(true);
     expect(page.querySelector('main > aside.support-appeal a')!.getAttribute('href')).toMatch(/^https:\/\//);
   });
 
@@ -150,7 +151,11 @@ describe('listing pages', () => {
   });
 
   it('every page but a redirect links the site feed; all pages have one h1 and a main landmark', () => {
-    for (const file of listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
+    // An email edition's email.html is an e-mail, not a page (tests/build/newsletters.test.ts).
+    const pages = listFiles(dist).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !/^newsletters\/.*\/email\.html$/.test(f),
+    );
+    for (const file of pages) {
       const page = readHtml(dist, `/${file}`.replace(/index\.html$/, ''));
       const feeds = page
         .querySelectorAll('link[rel="alternate"][type="application/rss+xml"]')

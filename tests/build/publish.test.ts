@@ -165,6 +165,15 @@ describe('publishing a change to story texts', () => {
     expectSameAsFullBuild();
   });
 
+  it('builds in full once the next email edition is due, so that the build writes it', () => {
+    // content/newsletters.yaml: the morning edition goes out at 06:00 in New York, 11:00 UTC on November 30,
+    // before any sample story changes state or leaves the news sitemap. A publish then would leave it out.
+    edit(FIGURE_STORY, append('A line for the morning after.'));
+    expect(fullBuildReason(build({ BUILD_TIME: '2026-11-30T11:00:00Z' }))).toMatch(
+      /^time has passed 2026-11-30T11:00:00\.000Z, .*an email edition is due/,
+    );
+  });
+
   it('builds in full once time changes the output, or dist/ is not the last build', () => {
     edit(FIGURE_STORY, append('A line published the next week.'));
     // The newest sample story leaves the news sitemap two days after it was published.

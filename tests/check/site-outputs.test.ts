@@ -36,6 +36,7 @@ describe('routeOutputs', () => {
       'cards',
       'corrections',
       'maps',
+      'newsletters',
       'pagefind',
       'people',
       'places',

@@ -27,6 +27,8 @@ const PAGES: [kind: string, path: string][] = [
   ['source', '/sources/los-angeles-times/'],
   ['people index', '/people/'],
   ['corrections', '/corrections/'],
+  ['newsletters', '/newsletters/'],
+  ['newsletter edition (web view)', '/newsletters/morning/2026-11-29/'],
   ['policy page', '/ethics/'],
   ['search (empty)', '/search/'],
   ['404', '/404.html'],

@@ -160,3 +160,29 @@ describe('formatHeadersFile and parseHeadersFile', () => {
     expect(() => parseHeadersFile('  X-One: 1\n')).toThrow(/line 1/);
   });
 });
+
+describe('the email edition', () => {
+  it('lets forms post to the newsletter provider’s origin besides the site', () => {
+    const policy = directives(contentSecurityPolicy({ frameSources: [], formActions: ['https://lists.example.test'] }));
+    expect(policy.get('form-action')).toEqual(["'self'", 'https://lists.example.test']);
+    expect(directives(contentSecurityPolicy({ frameSources: [] })).get('form-action')).toEqual(["'self'"]);
+  });
+
+  it('gives an edition’s email.html inline style attributes and still no script, and no other file', () => {
+    const email = '/newsletters/morning/2026-12-06/email.html';
+    const rules = cdnHeaderRules(
+      [{ name: 'newsletters', isDirectory: true }],
+      { frameSources: [] },
+      [],
+      [email, '/articles/x/email.html'],
+    );
+    const policy = directives(headersForPath(rules, email)['Content-Security-Policy']!);
+    expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.has('script-src')).toBe(false);
+    const page = directives(headersForPath(rules, '/newsletters/morning/2026-12-06/')['Content-Security-Policy']!);
+    expect(page.get('style-src')).toEqual(["'self'"]);
+    const elsewhere = directives(headersForPath(rules, '/articles/x/email.html')['Content-Security-Policy']!);
+    expect(elsewhere.has('style-src-attr')).toBe(false);
+  });
+});

@@ -154,6 +154,17 @@ describe('nginxLocations', () => {
     expect(Object.fromEntries(page.headers)['Cache-Control']).toBe('public, max-age=60, must-revalidate');
   });
 
+  it('gives an email edition’s email.html its own policy, and the edition’s page the site’s', () => {
+    const email = '/newsletters/morning/2026-12-06/email.html';
+    const rules = cdnHeaderRules([{ name: 'newsletters', isDirectory: true }], { frameSources: [] }, [], [email]);
+    const locations = nginxLocations(rules);
+    const policy = Object.fromEntries(chosen(locations, email)!.headers)['Content-Security-Policy'];
+    expect(policy).toContain("style-src-attr 'unsafe-inline'");
+    expect(policy).not.toContain('script-src');
+    const page = answering(locations, '/newsletters/morning/2026-12-06/')!;
+    expect(Object.fromEntries(page.headers)['Content-Security-Policy']).toContain("style-src 'self'");
+  });
+
   it('refuses what it cannot turn into literal locations', () => {
     expect(() => nginxLocations([{ path: '/a/*/b', headers: [] }])).toThrow(/only a literal path/);
     expect(() => nginxLocations([{ path: '/news/:year/*', headers: [] }])).toThrow(/only a literal path/);

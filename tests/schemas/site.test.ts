@@ -164,3 +164,42 @@ describe('siteSchema', () => {
     failsAt({ ...site, republish: { contact: '  ' } }, 'republish.contact');
   });
 });
+
+describe('site.yaml newsletter', () => {
+  const base = {
+    name: 'The Ledger Desk',
+    description: 'News',
+    url: 'https://ledgerdesk.example',
+    logo: '/logo.svg',
+    language: 'en-US',
+    timezone: 'America/New_York',
+    support: { heading: 'h', text: 't', url: 'https://ledgerdesk.example/support/', label: 'l' },
+  };
+  const parseWith = (newsletter: unknown) => siteSchema.safeParse({ ...base, newsletter });
+
+  it('takes an https signup form with hidden fields, and an unsubscribe page or address', () => {
+    const result = parseWith({
+      signup: { url: 'https://lists.example.test/subscribe', hidden: { 'b_list[id]': 'abc' } },
+      unsubscribe: { mailto: 'leave@ledgerdesk.example' },
+      postal: ['100 Main Street'],
+    });
+    expect(result.success).toBe(true);
+    expect(result.data?.newsletter?.signup?.emailField).toBe('email');
+  });
+
+  it('refuses a form that is not https, carries credentials or a script', () => {
+    for (const url of [
+      'http://lists.example.test/subscribe',
+      'javascript:alert(1)',
+      'https://user:pass@lists.example.test/',
+      '//lists.example.test/',
+    ])
+      expect(parseWith({ signup: { url } }).success, url).toBe(false);
+  });
+
+  it('refuses hidden field names that are not names, and an unsubscribe with nothing in it', () => {
+    expect(parseWith({ signup: { url: 'https://l.example.test/', hidden: { '"><x': 'v' } } }).success).toBe(false);
+    expect(parseWith({ unsubscribe: {} }).success).toBe(false);
+    expect(parseWith({ smtpPassword: 'secret' }).success).toBe(false);
+  });
+});
