@@ -86,6 +86,38 @@ describe('design in Chromium', () => {
     },
   );
 
+  it.each([375, 1280])(
+    'shows the front page at %i px with every picture drawn and no sideways scrolling',
+    async (width) => {
+      const page = await open('/', { width, height: 900 });
+      try {
+        // Lazy thumbnails load as the reader scrolls to them: scroll through the page first.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, {
+          timeout: 15_000,
+        });
+        const images = await page.$$eval('main picture img', (imgs) =>
+          imgs.map((img) => ({ src: img.currentSrc, drawn: (img as HTMLImageElement).naturalWidth })),
+        );
+        expect(images.length).toBeGreaterThan(5);
+        for (const image of images) expect(image.drawn, image.src).toBeGreaterThan(0);
+        // The browser picks AVIF, the first source, where it can.
+        expect(
+          images.every((i) => i.src.endsWith('.avif')),
+          images.map((i) => i.src).join(' '),
+        ).toBe(true);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth).toBeLessThanOrEqual(width);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        // For people to look at (not an assertion): the issue asks for the front page to be seen.
+        await page.screenshot({ path: `/tmp/front-${width}.png`, fullPage: true }).catch(() => undefined);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('prints a story without navigation, search or the appeal, and with each link’s address', async () => {
     const page = await open(ARTICLE, { width: 1280, height: 900 });
     try {
