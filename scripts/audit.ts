@@ -126,7 +126,8 @@ const USAGE = `npm run audit [-- --build] [--url BASE] [--dist DIR] [--article P
   --json [DIR]   write the counted runs' Lighthouse reports (default .tmp/lighthouse/)
 
 Targets: every category ≥ ${MIN_SCORE} on both pages in both form factors; total transfer at
-${DESKTOP_WIDTH} px: the front page ≤ ${kB(MAX_BYTES.front)}, the article ≤ ${kB(MAX_BYTES.article)} (kB = 1000 bytes).`;
+${DESKTOP_WIDTH} px: the front page ≤ ${kB(MAX_BYTES.front)}, the article ≤ ${kB(MAX_BYTES.article)}
+(kB = 1000 bytes).`;
 
 /** The newest story in the feed whose page has a lead image (the feed lists live stories, newest first). */
 async function findArticle(base: string): Promise<string> {
@@ -363,7 +364,8 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(
-    `Every score ≥ ${MIN_SCORE}; the front page is within ${kB(MAX_BYTES.front)}, the article within ${kB(MAX_BYTES.article)}.`,
+    `Every score ≥ ${MIN_SCORE}; the front page is within ${kB(MAX_BYTES.front)}, ` +
+      `the article within ${kB(MAX_BYTES.article)}.`,
   );
   return 0;
 }

@@ -98,7 +98,7 @@ describe('design in Chromium', () => {
           timeout: 15_000,
         });
         const images = await page.$$eval('main picture img', (imgs) =>
-          imgs.map((img) => ({ src: img.currentSrc, drawn: (img as HTMLImageElement).naturalWidth })),
+          (imgs as HTMLImageElement[]).map((img) => ({ src: img.currentSrc, drawn: img.naturalWidth })),
         );
         expect(images.length).toBeGreaterThan(5);
         for (const image of images) expect(image.drawn, image.src).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ describe('bylinesWithPhotos', () => {
   });
 
   it('gives nothing for bylines without photos', () => {
-    expect(bylinesWithPhotos([{ id: 'a' }])).toEqual([]);
+    const bylines: { id: string; photo?: string }[] = [{ id: 'a' }];
+    expect(bylinesWithPhotos(bylines)).toEqual([]);
   });
 });
