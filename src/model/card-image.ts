@@ -15,8 +15,8 @@ export const LEAD_IMAGE_WIDTHS: readonly number[] = [480, 800, 1200, 1600];
 /** A thumbnail's one width: the story page's smallest rendition. */
 export const THUMBNAIL_WIDTHS: readonly number[] = [480];
 
-/** The thumbnail column: 7.5rem on a phone, 12rem from a tablet's width up (see .story-card__thumb). */
-export const THUMBNAIL_SIZES = '(min-width: 40rem) 12rem, 7.5rem';
+/** The thumbnail column: 6rem on a phone, 12rem from a tablet's width up (.story-card--thumbnail in global.css). */
+export const THUMBNAIL_SIZES = '(min-width: 40rem) 12rem, 6rem';
 
 /** The front page's lead picture: the main column (64rem less its margins), the screen's width below that. */
 export const FRONT_LEAD_SIZES = '(min-width: 64rem) 62rem, calc(100vw - 2rem)';
