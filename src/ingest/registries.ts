@@ -8,6 +8,8 @@ import { authorSchema, personSchema, publicationSchema, sectionSchema } from '..
 import { linkProblem, listContent, listFiles } from './content-files.ts';
 import { ContentRefusal, formatProblems, type Problem } from './problems.ts';
 import { YamlSource } from './yaml-document.ts';
+import { formatOfName } from './image-files.ts';
+import { FolderPictures, refusalMessage } from './story-pictures.ts';
 
 /**
  * The registries (content/authors, sections, people, publications), listed
@@ -40,12 +42,19 @@ export interface Registry<T> {
 
 const YAML_FILE = /\.ya?ml$/;
 
+/** Registries whose entries may name a picture file beside them (`photo:`). */
+const WITH_PHOTOS: ReadonlySet<string> = new Set(['authors']);
+
 /** Why a file of a registry folder is not an entry at all, or has a bad id; undefined when fine. */
 function fileProblem(folder: string, name: string): Problem | undefined {
   const file = `content/${folder}/${name}`;
   const id = name.replace(YAML_FILE, '');
+  // A picture an entry may name; an entry naming one that is broken hears so at its `photo:` line.
+  if (WITH_PHOTOS.has(folder) && !name.includes('/') && formatOfName(name) !== undefined) return undefined;
   if (id === name || name.includes('/')) {
-    const message = `content/${folder}/ holds only <id>.yaml files`;
+    const message = WITH_PHOTOS.has(folder)
+      ? `content/${folder}/ holds only <id>.yaml files and the pictures they name`
+      : `content/${folder}/ holds only <id>.yaml files`;
     return { severity: 'error', file, line: 1, field: 'file', message, hint: 'move or rename it' };
   }
   const tooLong = slug(id) === id && nameLengthProblem(id, 'the id');
@@ -70,6 +79,7 @@ export function readRegistry<N extends RegistryName>(root: string, folder: N): R
   const registry: Registry<RegistryEntry<N>> = { ids: new Set(), entries: new Map(), files: new Map(), problems: [] };
   const { files, links } = listContent(dir);
   registry.problems.push(...links.map((name) => linkProblem(`content/${folder}/${name}`)));
+  const pictures = new FolderPictures(`content/${folder}`, dir, `content/${folder}/`);
   for (const name of files) {
     const problem = fileProblem(folder, name);
     if (problem) registry.problems.push(problem);
@@ -77,13 +87,35 @@ export function readRegistry<N extends RegistryName>(root: string, folder: N): R
     const id = name.replace(YAML_FILE, '');
     const file = `content/${folder}/${name}`;
     registry.ids.add(id);
-    const { problems, data } = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8')).checkedBy(schema);
+    const source = new YamlSource(file, readFileSync(path.join(dir, name), 'utf8'));
+    const { problems, data } = source.checkedBy(schema);
     registry.problems.push(...problems);
     if (data === undefined) continue;
+    const photo = photoProblem(pictures, data, () => source.lineOf(['photo']), file);
+    if (photo) {
+      registry.problems.push(photo);
+      continue;
+    }
     registry.entries.set(id, data);
     registry.files.set(id, file);
   }
   return registry;
+}
+
+/** Why an entry's `photo` cannot be shown, at its line; undefined without one, or when it can. */
+function photoProblem(pictures: FolderPictures, data: unknown, line: () => number, file: string): Problem | undefined {
+  const photo = (data as { photo?: unknown }).photo;
+  if (typeof photo !== 'string') return undefined;
+  const refusal = pictures.refusal(photo);
+  if (!refusal) return undefined;
+  return {
+    severity: 'error',
+    file,
+    line: line(),
+    field: 'photo',
+    message: refusalMessage(photo, refusal),
+    hint: refusal.hint,
+  };
 }
 
 /**

@@ -50,12 +50,11 @@ const FOLDER_STORY = /^content\/articles\/\d{4}\/[^/]+\/index\.mdx?$/;
  */
 export class StoryPictures {
   readonly #storyFile: string;
-  readonly #dir: string;
-  #entries: Map<string, Dirent> | undefined;
+  readonly #pictures: FolderPictures;
 
   constructor(storyFile: string, dir: string) {
     this.#storyFile = storyFile;
-    this.#dir = dir;
+    this.#pictures = new FolderPictures(this.#folder(), dir, "this story's folder");
   }
 
   /** Why the picture `src` cannot be shown; undefined when it can. */
@@ -68,17 +67,46 @@ export class StoryPictures {
         hint: `make it a folder story: move it to ${index} and put the picture beside it`,
       };
     }
+    return this.#pictures.refusal(src);
+  }
+
+  #folder(): string {
+    return this.#storyFile.replace(/\/index\.mdx?$/, '').replace(/\.mdx?$/, '');
+  }
+}
+
+/**
+ * The pictures of one folder (a story's, or content/authors/ for staff
+ * photos): `folder` as problems name it, `dir` its absolute path, `whose` the
+ * folder in a writer's words ("this story's folder"). Listed once, on the
+ * first picture asked for.
+ */
+export class FolderPictures {
+  readonly #folder: string;
+  readonly #dir: string;
+  readonly #whose: string;
+  #entries: Map<string, Dirent> | undefined;
+
+  constructor(folder: string, dir: string, whose: string) {
+    this.#folder = folder;
+    this.#dir = dir;
+    this.#whose = whose;
+  }
+
+  /** Why the picture `src` cannot be shown; undefined when it can. */
+  refusal(src: string): PictureRefusal | undefined {
+    const folder = this.#folder;
     const name = pictureName(src);
     if (name === undefined) {
       return {
-        says: ` is not a picture in this story's folder`,
-        hint: `a story shows only the pictures in its own folder, ${folder}/: copy it there and write ./photo.jpg`,
+        says: ` is not a picture in ${this.#whose}`,
+        hint: `only the pictures in ${folder}/ can be shown: copy it there and write ./photo.jpg`,
       };
     }
     const promised = formatOfName(name);
     if (promised === undefined) {
       return /\.svg$/i.test(name)
-        ? { says: ` is an SVG drawing, which stories cannot use`, hint: SVG_HINT }
+        ? { says: ` is an SVG drawing, which the site cannot use`, hint: SVG_HINT }
         : { says: ` is not a picture file the site can show`, hint: `use ${EXTENSIONS}` };
     }
     const entry = this.#entry(name);
@@ -92,10 +120,6 @@ export class StoryPictures {
     const sniffed = withPlainFile(path.join(this.#dir, name), ({ read, size }) => sniffImage(read, size));
     if (!sniffed) return { says: ` could not be opened as a file`, hint: LINK_HINT };
     return pictureRefusal(name, promised, sniffed);
-  }
-
-  #folder(): string {
-    return this.#storyFile.replace(/\/index\.mdx?$/, '').replace(/\.mdx?$/, '');
   }
 
   #entry(name: string): Dirent | undefined {
@@ -139,7 +163,7 @@ export function pictureRefusal(
     case 'empty':
       return { says: ` is an empty file (0 bytes)`, hint: RE_EXPORT };
     case 'svg':
-      return { says: ` is an SVG drawing, which stories cannot use`, hint: SVG_HINT };
+      return { says: ` is an SVG drawing, which the site cannot use`, hint: SVG_HINT };
     case 'unknown':
       return {
         says: ` is not a picture: its contents are not JPEG, PNG, WebP, AVIF or GIF`,
@@ -248,7 +272,7 @@ export function storyFolderFileProblem(file: string): Problem | undefined {
     file,
     line: 1,
     field: 'file',
-    message: svg ? 'is an SVG drawing, which stories cannot use' : 'is not a picture a story can show',
+    message: svg ? 'is an SVG drawing, which the site cannot use' : 'is not a picture a story can show',
     hint: svg ? SVG_HINT : `a story folder holds its index.mdx and its pictures: ${PICTURE_FILES}`,
   };
 }

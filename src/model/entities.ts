@@ -217,8 +217,12 @@ export function filingLetter(name: string): string {
 
 /** People are filed by surname ("Sessions, Jeff"); places and publications by their name. */
 export function sortName(entity: Entity<unknown>): string {
-  if (entity.kind !== 'person') return entity.name;
-  const words = entity.name.trim().split(/\s+/);
+  return entity.kind === 'person' ? surnameFirst(entity.name) : entity.name;
+}
+
+/** A person's name as an index files it: "Sessions Jeff", "King Martin Luther Jr.". */
+export function surnameFirst(name: string): string {
+  const words = name.trim().split(/\s+/);
   const suffix = words.length > 2 && /^(jr|sr|ii|iii|iv|v)\.?$/i.test(words.at(-1)!) ? words.pop() : undefined;
   const surname = words.pop()!;
   return [surname, ...words, suffix].filter(Boolean).join(' ');

@@ -33,6 +33,8 @@ export interface Byline {
   name: string;
   kind: 'person' | 'organization';
   url: string;
+  /** The registry entry's `photo`, a file in content/authors/. */
+  photo?: string | undefined;
 }
 
 export interface SectionRef {
@@ -131,7 +133,7 @@ function byline(id: string, ctx: StoryContext, where: string): Byline {
       `${where}: no author "${id}" in content/authors/ (add content/authors/${id}.yaml or fix the id)`,
     );
   }
-  return { id, name: author.name, kind: author.kind, url: `/authors/${id}/` };
+  return { id, name: author.name, kind: author.kind, url: `/authors/${id}/`, photo: author.photo };
 }
 
 function latest(dates: (Date | undefined)[]): Date | undefined {

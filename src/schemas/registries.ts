@@ -18,6 +18,8 @@ export const authorSchema = z.strictObject({
   bio: z.string().optional(),
   email: z.email('must be an e-mail address').optional(),
   links: z.array(webUrl).default([]),
+  /** A picture file beside the entry (`maria-lopez.jpg`), checked like a story's pictures (registries.ts). */
+  photo: nonEmptyText.optional(),
 });
 
 /** `content/sections/<id>.yaml`: a desk. */

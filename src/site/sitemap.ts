@@ -13,7 +13,7 @@ export async function sitemapChunks(): Promise<SitemapUrl[][]> {
     ...sections.map(({ id }) => ({ loc: absoluteUrl(`/sections/${id}/`) })),
     ...[...authors.keys()].filter((id) => byAuthor.has(id)).map((id) => ({ loc: absoluteUrl(`/authors/${id}/`) })),
     ...[...storiesByTag(live).keys()].sort().map((tag) => ({ loc: absoluteUrl(`/tags/${tag}/`) })),
-    ...['/people/', '/places/', '/sources/'].map((path) => ({ loc: absoluteUrl(path) })),
+    ...['/authors/', '/tags/', '/people/', '/places/', '/sources/'].map((path) => ({ loc: absoluteUrl(path) })),
     ...[...entities.people.values(), ...entities.places.values(), ...entities.publications.values()]
       .map((e) => e.url)
       .sort()

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRegistry, registryIds } from '../../src/ingest/registries.ts';
 import { readStoryContext } from '../../src/ingest/story-view-stream.ts';
 import { registryLoader } from '../../src/ingest/registry-loader.ts';
+import { jpegHeader, png } from '../helpers/picture-bytes.ts';
 
 describe('the registry reader', () => {
   let root: string;
@@ -66,5 +67,71 @@ describe('the registry reader', () => {
     const where = /content\/sections\/environment\.yaml:\d+: yaml: /;
     expect(() => readStoryContext(root, new Date())).toThrow(where);
     await expect(loaded('sections')).rejects.toThrow(where);
+  });
+});
+
+describe("an author's photo", () => {
+  let root: string;
+  const write = (rel: string, contents: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), contents);
+  };
+  const withPhoto = (photo: string) => write('content/authors/grace-kim.yaml', `name: Grace Kim\nphoto: ${photo}\n`);
+  const problems = () =>
+    readRegistry(root, 'authors').problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message} (${p.hint})`);
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'newsroom-author-photo-'));
+    write('content/authors/grace-kim.jpg', jpegHeader(400, 400));
+    write('content/articles/2019/story/lead.jpg', jpegHeader(400, 400));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('takes a picture file beside the entry, written with or without ./', () => {
+    for (const photo of ['grace-kim.jpg', './grace-kim.jpg']) {
+      withPhoto(photo);
+      const registry = readRegistry(root, 'authors');
+      expect(registry.problems).toEqual([]);
+      expect(registry.entries.get('grace-kim')!.photo).toBe(photo);
+    }
+  });
+
+  it('refuses, at the photo line, a picture outside content/authors/ (up, absolute, an address, a backslash)', () => {
+    for (const photo of ['../articles/2019/story/lead.jpg', '/etc/passwd', 'https://example.org/a.jpg', '..\\a.jpg']) {
+      withPhoto(JSON.stringify(photo));
+      expect(problems(), photo).toEqual([
+        `content/authors/grace-kim.yaml:2: photo: ${photo} is not a picture in content/authors/ ` +
+          '(only the pictures in content/authors/ can be shown: copy it there and write ./photo.jpg)',
+      ]);
+    }
+  });
+
+  it('refuses a photo that is missing, a link, an SVG, or not the picture its name says', () => {
+    write('content/authors/drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>');
+    write('content/authors/text.jpg', 'root:x:0:0:root:/root:/bin/bash\n');
+    write('content/authors/png.jpg', png(40, 40));
+    write('content/authors/huge.png', png(20000, 20000));
+    symlinkSync('/etc/passwd', path.join(root, 'content/authors/linked.jpg'));
+    const said = (photo: string) => {
+      withPhoto(photo);
+      return problems().filter((p) => p.includes('grace-kim.yaml'));
+    };
+    expect(said('missing.jpg')).toEqual([expect.stringMatching(/:2: photo: missing.jpg: no such picture/)]);
+    expect(said('linked.jpg')).toEqual([expect.stringMatching(/:2: photo: linked.jpg is a symbolic link/)]);
+    expect(said('drawing.svg')).toEqual([expect.stringMatching(/:2: photo: drawing.svg is an SVG drawing/)]);
+    expect(said('text.jpg')).toEqual([expect.stringMatching(/:2: photo: text.jpg is not a picture/)]);
+    expect(said('png.jpg')).toEqual([expect.stringMatching(/:2: photo: png.jpg is a PNG picture with a JPEG name/)]);
+    expect(said('huge.png')).toEqual([expect.stringMatching(/:2: photo: huge.png is 20,000×20,000 pixels/)]);
+  });
+
+  it('refuses files in content/authors/ that are neither entries nor pictures, and links', () => {
+    write('content/authors/drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    symlinkSync('/etc/passwd', path.join(root, 'content/authors/linked.jpg'));
+    expect(problems()).toEqual([
+      expect.stringMatching(/^content\/authors\/linked.jpg:1: file: is a symbolic link/),
+      expect.stringMatching(
+        /^content\/authors\/drawing.svg:1: file: content\/authors\/ holds only <id>.yaml files and/,
+      ),
+    ]);
   });
 });

@@ -90,8 +90,8 @@ describe('the pictures a story shows', () => {
   });
 
   it('refuses SVG, by name or by contents', () => {
-    expect(says('./drawing.svg')).toBe('./drawing.svg is an SVG drawing, which stories cannot use');
-    expect(says('./drawing.png')).toBe('./drawing.png is an SVG drawing, which stories cannot use');
+    expect(says('./drawing.svg')).toBe('./drawing.svg is an SVG drawing, which the site cannot use');
+    expect(says('./drawing.png')).toBe('./drawing.png is an SVG drawing, which the site cannot use');
     expect(hint('./drawing.svg')).toMatch(/export the drawing as PNG/);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, storiesByAuthor, storiesBySection, storiesByTag, tagNames } from '../../src/model/listings.ts';
+import {
+  groupBy,
+  storiesByAuthor,
+  storiesBySection,
+  storiesByTag,
+  tagIndex,
+  tagNames,
+} from '../../src/model/listings.ts';
+import { byLetter } from '../../src/model/entities.ts';
 import { story } from './story-fixtures.ts';
 
 const slugs = (list: readonly { slug: string }[] | undefined) => list?.map((s) => s.slug);
@@ -76,5 +84,47 @@ describe('listings of stories', () => {
     expect(names.get('justice-department')).toBe('Justice Department');
     expect(names.get('courts')).toBe('Courts');
     expect(tagNames([b, a]).get('justice-department')).toBe('justice department');
+  });
+});
+
+describe('tagIndex', () => {
+  const stories = [
+    story('one', { tags: ['Zoning', 'Écoles', 'Courts'] }),
+    story('two', { tags: ['courts', '2024 election', 'Air quality'] }),
+    story('three', { tags: ['Courts', '"Sanctuary" policies'] }),
+  ];
+  const index = tagIndex(stories);
+
+  it('counts the stories of each tag, spellings of one tag together', () => {
+    const counts = Object.fromEntries(index.map((e) => [e.id, e.count]));
+    expect(counts).toEqual({
+      zoning: 1,
+      ecoles: 1,
+      courts: 3,
+      '2024-election': 1,
+      'air-quality': 1,
+      'sanctuary-policies': 1,
+    });
+  });
+
+  it('names each tag as its first story spells it and links its page', () => {
+    const courts = index.find((e) => e.id === 'courts')!;
+    expect(courts.name).toBe('Courts');
+    expect(courts.url).toBe('/tags/courts/');
+  });
+
+  it('files accented initials with their letter, digits and signs together under # ahead of A', () => {
+    const groups = byLetter(index).map((g) => [g.letter, g.entries.map((e) => e.name)]);
+    expect(groups).toEqual([
+      ['#', ['"Sanctuary" policies', '2024 election']],
+      ['A', ['Air quality']],
+      ['C', ['Courts']],
+      ['E', ['Écoles']],
+      ['Z', ['Zoning']],
+    ]);
+  });
+
+  it('has no entry for a story without tags', () => {
+    expect(tagIndex([story('bare', { tags: [] })])).toEqual([]);
   });
 });

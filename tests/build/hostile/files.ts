@@ -32,6 +32,10 @@ const pictureStory = (slug: string, lead: string | undefined, body?: string) => 
 
 const inFolder = (slug: string) => `${YEAR}/${slug}/index.mdx`;
 
+const SAM = 'content/authors/sam-ortiz.yaml';
+/** An edit of an author entry that names `photo` as its photo. */
+const withPhoto = (photo: string) => (text: string) => text.replace(/^photo: .*$/m, `photo: ${JSON.stringify(photo)}`);
+
 export const cases: HostileCase[] = [
   // Links: refused by name, before anything is opened.
   {
@@ -257,5 +261,49 @@ export const cases: HostileCase[] = [
     expect: 'published safely',
     absent: [],
     present: ['ZZCAMERAJPEG4410'],
+  },
+  // Author photos (content/authors/<id>.yaml `photo:`): refused while the registries are read, before any
+  // story is, so each runs alone.
+  {
+    name: "an author photo reaching into a story's folder",
+    edit: { [SAM]: withPhoto('../articles/2019/lake-mead-drought-plan-arizona-cuts/lead.jpg') },
+    alone: true,
+    expect: 'refused',
+    file: SAM,
+    at: 'photo:',
+    field: 'photo',
+    says: /is not a picture in content\/authors\//,
+  },
+  {
+    name: 'an author photo given as an absolute path on the build machine',
+    edit: { [SAM]: withPhoto('/etc/passwd') },
+    alone: true,
+    expect: 'refused',
+    file: SAM,
+    at: 'photo:',
+    field: 'photo',
+    says: /is not a picture in content\/authors\//,
+  },
+  {
+    name: 'an author photo that is a symbolic link to a file outside the repository',
+    files: { 'content/authors/portrait.jpg': { symlink: '/etc/passwd' } },
+    edit: { [SAM]: withPhoto('portrait.jpg') },
+    alone: true,
+    expect: 'refused',
+    file: SAM,
+    at: 'photo:',
+    field: 'photo',
+    says: /symbolic link/,
+  },
+  {
+    name: 'an author photo that is a text file renamed .jpg',
+    files: { 'content/authors/portrait.jpg': 'root:x:0:0:root:/root:/bin/bash\n' },
+    edit: { [SAM]: withPhoto('portrait.jpg') },
+    alone: true,
+    expect: 'refused',
+    file: SAM,
+    at: 'photo:',
+    field: 'photo',
+    says: /is not a picture/,
   },
 ];
