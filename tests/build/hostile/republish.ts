@@ -42,6 +42,6 @@ export const cases: HostileCase[] = [
     file: 'content/site.yaml',
     at: 'http://stats.example/zzpixel.gif',
     field: 'republish.trackingPixel',
-    says: /must be an https:\/\/ address/,
+    says: /must be a full https:\/\/ address/,
   },
 ];
