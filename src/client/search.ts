@@ -1,11 +1,18 @@
 /**
- * The search page: one Pagefind instance per year bundle, searched side by
- * side and merged (src/client/search-results.ts); facets with counts; relevance
- * or newest first; the whole state in the address bar (src/model/search-state.ts)
- * so a search can be shared and restored. Pagefind's files are made by the
- * build, so they are loaded at run time rather than bundled.
+ * The search page. Nothing is fetched until the reader searches (or moves to
+ * the search box): then Pagefind starts on the newest year bundles only
+ * (src/client/search-bundles.ts, src/client/search-engine.ts), older years
+ * join as the reader asks for more, and the count says "at least" until every
+ * year has answered. Facet counts are fetched after the first results are on
+ * screen, or when the reader asks to filter without a query. Names the query
+ * is, or nearly is, are offered above the results (src/client/name-suggestions.ts).
+ * The whole state lives in the address bar (src/model/search-state.ts). When
+ * the engine cannot start, the page says so and offers the plain listings.
  */
 import { excerptParts, facetValues, newestFirstSearches } from './search-results.ts';
+import { coverage, nextWave, olderYearsLabel, resultCountText, yearSpan, type SearchBundle } from './search-bundles.ts';
+import { SearchEngine, type FilterCounts, type PagefindResult } from './search-engine.ts';
+import { loadNameIndex, showNameSuggestions } from './name-suggestions.ts';
 import {
   hasFilters,
   pagefindFilters,
@@ -15,29 +22,6 @@ import {
   toggleFilter,
   type SearchFilterKey,
 } from '../model/search-state.ts';
-
-interface ResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<ResultData>;
-}
-type FilterCounts = Record<string, Record<string, number>>;
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters: FilterCounts;
-}
-interface Pagefind {
-  options(options: { basePath: string }): Promise<void>;
-  mergeIndex(basePath: string): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options: { filters?: object; sort?: object }): Promise<PagefindSearch | null>;
-  filters(): Promise<FilterCounts>;
-}
 
 const PAGE_SIZE = 10;
 
@@ -63,38 +47,40 @@ export async function startSearch(): Promise<void> {
   const form = element<HTMLFormElement>('search-form');
   const input = element<HTMLInputElement>('search-query');
   const facetsBox = element<HTMLDivElement>('search-facets');
+  const facetsNote = element<HTMLParagraphElement>('search-facets-note');
+  const browse = element<HTMLButtonElement>('search-browse');
   const status = element<HTMLParagraphElement>('search-status');
+  const names = element<HTMLDivElement>('search-names');
   const list = element<HTMLOListElement>('search-results');
   const more = element<HTMLButtonElement>('search-more');
-  const bundles: string[] = JSON.parse(root.dataset['bundles'] ?? '[]');
+  const bundles: SearchBundle[] = JSON.parse(root.dataset['bundles'] ?? '[]');
   const labels: Record<SearchFilterKey, string> = JSON.parse(root.dataset['labels'] ?? '{}');
 
-  const years = bundles.map((b) => /(\d{4})\/$/.exec(b)?.[1] ?? '');
-
-  /** One Pagefind with every year bundle merged in: one WebAssembly module, one set of results. */
-  async function loadIndex(): Promise<{ pagefind: Pagefind; totals: FilterCounts } | undefined> {
-    try {
-      const [home, ...others] = bundles;
-      if (!home) throw new Error('no search index');
-      const pagefind = (await import(/* @vite-ignore */ `${home}pagefind.js`)) as Pagefind;
-      await pagefind.options({ basePath: home });
-      for (const basePath of others) await pagefind.mergeIndex(basePath);
-      await pagefind.init();
-      return { pagefind, totals: await pagefind.filters() };
-    } catch {
-      element('search-unavailable').hidden = false;
-      root.hidden = true;
-      return undefined;
-    }
-  }
-  // Started now, awaited by the first search: the form works (and is not submitted away) meanwhile.
-  const loading = loadIndex();
-  root.hidden = false;
-
   let state = parseSearchState(new URLSearchParams(location.search));
+  let engine: Promise<SearchEngine | undefined> | undefined;
   let results: PagefindResult[] = [];
   let shown = 0;
   let generation = 0;
+  root.hidden = false;
+
+  const chosenYears = () => state.filters.year ?? [];
+
+  /** The engine, started once on the first wave of the years the reader is searching. */
+  function startEngine(): Promise<SearchEngine | undefined> {
+    engine ??= SearchEngine.start(nextWave(bundles, new Set(), chosenYears())).catch(() => {
+      showUnavailable();
+      return undefined;
+    });
+    void loadNameIndex();
+    return engine;
+  }
+
+  /** Said in place of results: the listings still work without the engine, and so do the name suggestions. */
+  function showUnavailable() {
+    root.hidden = true;
+    element('search-unavailable').hidden = false;
+    void loadNameIndex().then((index) => showNameSuggestions(names, index, state.q, 0));
+  }
 
   function syncForm() {
     input.value = state.q;
@@ -102,18 +88,23 @@ export async function startSearch(): Promise<void> {
       radio.checked = radio.value === state.sort;
   }
 
-  function renderFacets(counts: FilterCounts) {
+  /** The facets with their counts; years not searched yet are listed too, so any year can be chosen. */
+  function renderFacets(counts: FilterCounts, searchedYears: readonly string[]) {
+    const unsearched = bundles.map((b) => b.year).filter((y) => !searchedYears.includes(y));
     const fieldsets = SEARCH_FILTER_KEYS.flatMap((key) => {
       const chosen = state.filters[key] ?? [];
       const values = facetValues(counts[key] ?? {}, chosen, key === 'year' ? 'name-desc' : 'count');
+      if (key === 'year') {
+        const listed = new Set(values.map((v) => v.value));
+        for (const year of unsearched)
+          if (!listed.has(year)) values.push({ value: year, count: -1, chosen: chosen.includes(year) });
+        values.sort((a, b) => b.value.localeCompare(a.value));
+      }
       if (!values.length) return [];
       const items = values.map(({ value, count, chosen: on }) => {
         const box = make('input', { type: 'checkbox', name: key, value, checked: on });
-        return make(
-          'li',
-          {},
-          make('label', {}, box, ` ${value} `, make('span', { className: 'facet-count' }, `(${count})`)),
-        );
+        const tally = count < 0 ? '(not searched yet)' : `(${count})`;
+        return make('li', {}, make('label', {}, box, ` ${value} `, make('span', { className: 'facet-count' }, tally)));
       });
       return [
         make(
@@ -132,6 +123,10 @@ export async function startSearch(): Promise<void> {
         ? { name: focused.name, value: focused.value }
         : undefined;
     facetsBox.replaceChildren(...fieldsets);
+    const partial = unsearched.length > 0 && searchedYears.length > 0;
+    facetsNote.textContent = partial ? `Counts cover ${yearSpan(searchedYears)}.` : '';
+    facetsNote.hidden = !partial;
+    browse.hidden = true;
     if (keep) {
       [...facetsBox.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
         .find((box) => box.name === keep.name && box.value === keep.value)
@@ -161,67 +156,135 @@ export async function startSearch(): Promise<void> {
     return make('li', {}, article);
   }
 
-  async function showMore(current: number) {
+  /** "Show more results" while loaded results wait; "Search stories from 2025" while older years do. */
+  function updateMore(search: SearchEngine) {
+    const wave = nextWave(bundles, search.years, chosenYears());
+    if (shown < results.length) more.textContent = 'Show more results';
+    else if (wave.length) more.textContent = olderYearsLabel(wave);
+    more.hidden = shown >= results.length && wave.length === 0;
+  }
+
+  async function showMore(current: number, search: SearchEngine) {
     const next = results.slice(shown, shown + PAGE_SIZE);
     const items = await Promise.all(next.map(renderResult));
     if (current !== generation) return;
     list.append(...items);
     shown += next.length;
-    more.hidden = shown >= results.length;
+    updateMore(search);
+  }
+
+  /** Every loaded year's answer: by relevance, or year after year newest first (see newestFirstSearches). */
+  async function searchLoaded(search: SearchEngine): Promise<PagefindResult[]> {
+    const term = state.q || null;
+    const filters = pagefindFilters(state);
+    if (state.sort !== 'newest') return (await search.search(term, { filters }))?.results ?? [];
+    const years = coverage(bundles, search.years, chosenYears()).searched;
+    const byYear = await Promise.all(
+      newestFirstSearches(state, years).map(({ filters: yearFilters }) =>
+        search.search(term, { filters: yearFilters, sort: { date: 'desc' } }),
+      ),
+    );
+    return byYear.flatMap((answer) => answer?.results ?? []);
+  }
+
+  /** Facet counts for the current search, fetched once the results are on screen. */
+  async function showFacets(current: number, search: SearchEngine) {
+    if (!search.facetsReady) await search.loadFacets();
+    const answer = await search.search(state.q || null, { filters: pagefindFilters(state) });
+    if (current !== generation) return;
+    renderFacets(answer?.filters ?? {}, [...search.years]);
   }
 
   /**
    * Said in the status line, a polite live region, from the moment a search starts (the first one also
-   * waits for the index) until its count replaces it; the old results' "Show more" no longer applies.
+   * waits for the engine) until its count replaces it; the old results' "Show more" no longer applies.
    */
   function showSearching() {
     status.textContent = 'Searching…';
     more.hidden = true;
   }
 
+  function announce(search: SearchEngine) {
+    status.textContent = resultCountText(results.length, state.q, coverage(bundles, search.years, chosenYears()));
+  }
+
   async function run() {
     const current = ++generation;
     list.setAttribute('aria-busy', 'true');
     history.replaceState(null, '', `${location.pathname}${searchStateQuery(state)}`);
-    const active = state.q !== '' || hasFilters(state);
-    if (active) showSearching();
-    const index = await loading;
-    if (!index || current !== generation) return;
-    const { pagefind, totals } = index;
-    if (!active) {
+    if (state.q === '' && !hasFilters(state)) {
       results = [];
       shown = 0;
       list.replaceChildren();
+      names.replaceChildren();
+      names.hidden = true;
       more.hidden = true;
-      renderFacets(totals);
       status.textContent = '';
+      facetsBox.replaceChildren();
+      facetsNote.hidden = true;
+      browse.hidden = false;
+      browse.disabled = false;
       list.setAttribute('aria-busy', 'false');
       return;
     }
-    const term = state.q || null;
-    const all = await pagefind.search(term, { filters: pagefindFilters(state) });
-    const byYear =
-      state.sort === 'newest'
-        ? await Promise.all(
-            newestFirstSearches(state, years).map(({ filters }) =>
-              pagefind.search(term, { filters, sort: { date: 'desc' } }),
-            ),
-          )
-        : [all];
+    showSearching();
+    const search = await startEngine();
+    if (!search || current !== generation) return;
+    // A year chosen that no loaded bundle holds: its wave is loaded first.
+    if (coverage(bundles, search.years, chosenYears()).searched.length === 0)
+      await search.add(nextWave(bundles, search.years, chosenYears()));
+    const [found, index] = await Promise.all([searchLoaded(search), loadNameIndex()]);
     if (current !== generation) return;
-    results = byYear.flatMap((answer) => answer?.results ?? []);
+    results = found;
     shown = 0;
     list.replaceChildren();
-    renderFacets(all?.filters ?? {});
-    const count = results.length;
-    const what = state.q ? ` for “${state.q}”` : '';
-    status.textContent =
-      count === 0 ? `No stories found${what}.` : `${count} ${count === 1 ? 'story' : 'stories'} found${what}.`;
-    await showMore(current);
-    if (current === generation) list.setAttribute('aria-busy', 'false');
+    announce(search);
+    showNameSuggestions(names, index, state.q, results.length);
+    await showMore(current, search);
+    if (current !== generation) return;
+    list.setAttribute('aria-busy', 'false');
+    await showFacets(current, search);
+  }
+
+  /** The next page of results, or, when the loaded years are exhausted, the next wave of older years. */
+  async function continueSearch() {
+    const current = generation;
+    const search = await startEngine();
+    if (!search) return;
+    const first = shown;
+    if (shown >= results.length) {
+      const wave = nextWave(bundles, search.years, chosenYears());
+      if (!wave.length) return;
+      status.textContent = `Searching ${yearSpan(wave.map((b) => b.year))}…`;
+      list.setAttribute('aria-busy', 'true');
+      await search.add(wave);
+      const found = await searchLoaded(search);
+      if (current !== generation) return;
+      // What is on screen stays in place; the newly searched years' results follow it.
+      const onScreen = new Set(results.slice(0, shown).map((r) => r.id));
+      results = [...results.slice(0, shown), ...found.filter((r) => !onScreen.has(r.id))];
+      announce(search);
+    }
+    await showMore(current, search);
+    if (current !== generation) return;
+    list.setAttribute('aria-busy', 'false');
+    list.children[first]?.querySelector('a')?.focus();
+    await showFacets(current, search);
+  }
+
+  /** Facets without a query: the totals of the newest years, for a reader who would rather browse. */
+  async function browseFacets() {
+    browse.disabled = true;
+    const search = await startEngine();
+    if (!search) return;
+    const totals = await search.loadFacets();
+    renderFacets(totals, [...search.years]);
+    facetsBox.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
+  // The reader is about to search: the engine and the names start loading while they type.
+  input.addEventListener('focus', () => void startEngine(), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(() => {
@@ -248,10 +311,8 @@ export async function startSearch(): Promise<void> {
     state = toggleFilter(state, target.name as SearchFilterKey, target.value, target.checked);
     void run();
   });
-  more.addEventListener('click', () => {
-    const first = shown;
-    void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
-  });
+  more.addEventListener('click', () => void continueSearch());
+  browse.addEventListener('click', () => void browseFacets());
 
   syncForm();
   await run();

@@ -132,3 +132,21 @@ export const shardBundlePath = (shard: string) => `/pagefind/${shard}/`;
 
 /** Where the thumbnail of a story's search result is served from, inside its shard's bundle. */
 export const thumbnailPath = (shard: string, storySlug: string) => `${shardBundlePath(shard)}thumbs/${storySlug}.webp`;
+
+/**
+ * The year bundles as the search page lists them, newest first, each with its story count:
+ * the page loads the newest years first and sizes each wave of older ones by their counts.
+ */
+export function searchBundles(
+  live: readonly { date: Date }[],
+  timeZone: string,
+): { year: string; path: string; stories: number }[] {
+  const counts = new Map<string, number>();
+  for (const story of live) {
+    const shard = searchShard(story.date, timeZone);
+    counts.set(shard, (counts.get(shard) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([year, stories]) => ({ year, path: shardBundlePath(year), stories }));
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { isUnpublishedSample, listFiles, sampleStories } from '../helpers/dist.ts';
+import { isUnpublishedSample, listFiles, readHtml, sampleStories } from '../helpers/dist.ts';
 
 const dist = inject('distDir');
 const files = listFiles(dist);
@@ -103,5 +103,18 @@ describe('search index', () => {
     }
     const without = stories.filter((s) => !isUnpublishedSample(s) && !s.data['image']);
     for (const story of without) expect(fragmentOf(story.slug).meta['image']).toBeUndefined();
+  });
+
+  it('tells the search page every year bundle, newest first, with the number of stories in it', () => {
+    const listed: { year: string; path: string; stories: number }[] = JSON.parse(
+      readHtml(dist, '/search/').querySelector('#search')!.getAttribute('data-bundles')!,
+    );
+    const years = [...new Set(fragments.map((f) => f.shard))].sort().reverse();
+    expect(listed.map((b) => b.year)).toEqual(years);
+    for (const bundle of listed) {
+      expect(bundle.path).toBe(`/pagefind/${bundle.year}/`);
+      expect(files, bundle.path).toContain(`pagefind/${bundle.year}/pagefind.js`);
+      expect(bundle.stories, bundle.year).toBe(fragments.filter((f) => f.shard === bundle.year).length);
+    }
   });
 });
