@@ -98,23 +98,48 @@ interface PreparedEntry {
   entry: NameEntry;
   /** The name and each alias, normalised. */
   forms: string[];
-  /** Each form's words, with their letter count and phonetic key. */
-  words: { text: string; key: string }[][];
+  /** Each form's letters counted, to rule out most forms before measuring edits. */
+  letters: Uint8Array[];
+  /** Each form's words. */
+  words: string[][];
 }
 
 export interface PreparedNameIndex {
   entries: PreparedEntry[];
   /** Entries by normalised name or alias. */
   byForm: Map<string, NameEntry[]>;
+  /** Every word of every form, with its phonetic key: names share words, so a query word is compared with each once. */
+  vocabulary: Map<string, string>;
 }
 
 const prepared = new WeakMap<NameIndex, PreparedNameIndex>();
+
+/** How many times each character of a form occurs, by character code folded into 64 counters. */
+function letterCounts(text: string): Uint8Array {
+  const counts = new Uint8Array(64);
+  for (let i = 0; i < text.length; i++) {
+    const slot = text.charCodeAt(i) & 63;
+    counts[slot] = Math.min(255, counts[slot]! + 1);
+  }
+  return counts;
+}
+
+/**
+ * At most the edits from one to the other: an edit changes the letters counted by two at most
+ * (a replacement takes one letter and adds another), so half their difference is a lower bound.
+ */
+function fewestEdits(a: Uint8Array, b: Uint8Array): number {
+  let difference = 0;
+  for (let i = 0; i < 64; i++) difference += Math.abs(a[i]! - b[i]!);
+  return Math.ceil(difference / 2);
+}
 
 /** The index with each entry's normalised names, words and keys; worked out once per index object. */
 export function prepareNameIndex(index: NameIndex): PreparedNameIndex {
   const known = prepared.get(index);
   if (known) return known;
   const byForm = new Map<string, NameEntry[]>();
+  const vocabulary = new Map<string, string>();
   const entries = index.names.map((entry) => {
     const forms = [...new Set([entry.name, ...entry.aliases].map(normalizeName))].filter((f) => f !== '');
     for (const form of forms) {
@@ -122,10 +147,11 @@ export function prepareNameIndex(index: NameIndex): PreparedNameIndex {
       if (list) list.push(entry);
       else byForm.set(form, [entry]);
     }
-    const words = forms.map((form) => form.split(' ').map((text) => ({ text, key: wordKey(text) })));
-    return { entry, forms, words };
+    const words = forms.map((form) => form.split(' '));
+    for (const word of words.flat()) if (!vocabulary.has(word)) vocabulary.set(word, wordKey(word));
+    return { entry, forms, letters: forms.map(letterCounts), words };
   });
-  const made = { entries, byForm };
+  const made = { entries, byForm, vocabulary };
   prepared.set(index, made);
   return made;
 }
@@ -153,41 +179,53 @@ interface Closeness {
 const better = (a: Closeness, b: Closeness | undefined) =>
   b === undefined || Number(a.bySound) - Number(b.bySound) < 0 || (a.bySound === b.bySound && a.edits < b.edits);
 
-/** A query word against a form's words: the nearest one within the edits allowed, else one that sounds alike. */
-function wordMatch(word: { text: string; key: string }, words: readonly { text: string; key: string }[]) {
-  const allowed = editsAllowed(word.text.length);
-  let found: Closeness | undefined;
-  for (const candidate of words) {
-    if (Math.abs(candidate.text.length - word.text.length) <= allowed) {
-      const edits = candidate.text === word.text ? 0 : allowed === 0 ? 1 : editDistance(word.text, candidate.text);
-      if (edits <= allowed && better({ edits, bySound: false }, found)) found = { edits, bySound: false };
+/** The words of the index a query word matches: those within the edits allowed, else those that sound alike. */
+function wordMatches(word: string, vocabulary: ReadonlyMap<string, string>): Map<string, Closeness> {
+  const allowed = editsAllowed(word.length);
+  const key = word.length >= PHONETIC_MIN_LETTERS ? wordKey(word) : '';
+  const matches = new Map<string, Closeness>();
+  for (const [candidate, candidateKey] of vocabulary) {
+    if (candidate === word) matches.set(candidate, { edits: 0, bySound: false });
+    else if (allowed > 0 && Math.abs(candidate.length - word.length) <= allowed) {
+      const edits = editDistance(word, candidate);
+      if (edits <= allowed) {
+        matches.set(candidate, { edits, bySound: false });
+        continue;
+      }
     }
-    if (
-      found === undefined &&
-      word.text.length >= PHONETIC_MIN_LETTERS &&
-      candidate.text.length >= PHONETIC_MIN_LETTERS &&
-      word.key !== '' &&
-      word.key === candidate.key
-    )
-      found = { edits: 0, bySound: true };
+    if (key !== '' && candidate.length >= PHONETIC_MIN_LETTERS && candidateKey === key && !matches.has(candidate))
+      matches.set(candidate, { edits: 0, bySound: true });
   }
-  return found;
+  return matches;
 }
 
-function closeness(query: string, words: { text: string; key: string }[], entry: PreparedEntry) {
+/** The query's words, each with the words of the index it matches. */
+type QueryWords = Map<string, Closeness>[];
+
+function closeness(
+  query: { text: string; letters: Uint8Array; allowed: number; words: QueryWords },
+  entry: PreparedEntry,
+): Closeness | undefined {
   let best: Closeness | undefined;
-  const letters = query.replaceAll(' ', '').length;
-  const allowed = editsAllowed(letters);
   entry.forms.forEach((form, i) => {
     // The whole query against the whole name: "Jef Sesions".
-    if (allowed > 0 && Math.abs(form.length - query.length) <= allowed) {
-      const edits = editDistance(query, form);
+    const { allowed } = query;
+    if (
+      allowed > 0 &&
+      Math.abs(form.length - query.text.length) <= allowed &&
+      fewestEdits(query.letters, entry.letters[i]!) <= allowed
+    ) {
+      const edits = editDistance(query.text, form);
       if (edits <= allowed && better({ edits, bySound: false }, best)) best = { edits, bySound: false };
     }
     // Each query word against a word of the name: a surname alone, or a name spelt word by word.
     let sum: Closeness | undefined = { edits: 0, bySound: false };
-    for (const word of words) {
-      const match = wordMatch(word, entry.words[i]!);
+    for (const matches of query.words) {
+      let match: Closeness | undefined;
+      for (const word of entry.words[i]!) {
+        const found = matches.get(word);
+        if (found && better(found, match)) match = found;
+      }
       if (!match) {
         sum = undefined;
         break;
@@ -210,14 +248,20 @@ function closeness(query: string, words: { text: string; key: string }[], entry:
 export function suggestNames(query: string, index: NameIndex, limit = 3): NameSuggestions {
   const q = normalizeName(query);
   if (q === '') return { exact: [], close: [] };
-  const { entries, byForm } = prepareNameIndex(index);
+  const { entries, byForm, vocabulary } = prepareNameIndex(index);
   const exact = byForm.get(q) ?? [];
-  const words = q.split(' ').map((text) => ({ text, key: wordKey(text) }));
-  if (limit <= 0 || !words.some((w) => w.text.length >= PHONETIC_MIN_LETTERS)) return { exact: [...exact], close: [] };
+  const words = q.split(' ');
+  if (limit <= 0 || !words.some((w) => w.length >= PHONETIC_MIN_LETTERS)) return { exact: [...exact], close: [] };
+  const asked = {
+    text: q,
+    letters: letterCounts(q),
+    allowed: editsAllowed(q.replaceAll(' ', '').length),
+    words: words.map((word) => wordMatches(word, vocabulary)),
+  };
   const found: { entry: NameEntry; match: Closeness }[] = [];
   for (const candidate of entries) {
     if (exact.includes(candidate.entry)) continue;
-    const match = closeness(q, words, candidate);
+    const match = closeness(asked, candidate);
     if (match) found.push({ entry: candidate.entry, match });
   }
   found.sort(

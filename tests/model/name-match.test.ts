@@ -177,6 +177,6 @@ describe('suggestNames', () => {
     suggestNames('warm up', big);
     const started = performance.now();
     for (const q of ['Garsia', 'Maria Nguyen', 'Kowalsky', 'Yamamotto', 'sanctuary city grants']) suggestNames(q, big);
-    expect((performance.now() - started) / 5).toBeLessThan(20);
+    expect((performance.now() - started) / 5).toBeLessThan(25);
   });
 });
