@@ -22,7 +22,7 @@ export function normalizeName(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[ßæœøłđðþı]/g, (c) => FOLDED[c]!)
-    .replace(/['’ʼ`.]/g, '')
+    .replace(/['‘’ʼ`.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
