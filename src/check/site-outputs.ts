@@ -106,7 +106,9 @@ export function routeOutputs(routeFiles: readonly string[]): SiteOutputs {
     if (steps.length > 1) {
       if (first.includes('[')) throw new RouteError(file);
       if (OPEN_FOLDERS.has(first)) addFile(outputs, `${first}/index.html`, `/${first}/`, OWN_PAGES);
-      else addFolder(outputs, first, `/${first}/`, 'where the site writes its own pages');
+      // A page of the folder's name (search.astro beside search/names.json.ts) says what the folder is.
+      else if (!outputs.folders.has(foldedName(first)))
+        addFolder(outputs, first, `/${first}/`, 'where the site writes its own pages');
       continue;
     }
     const name = first.replace(isPage ? PAGE : ENDPOINT, '');

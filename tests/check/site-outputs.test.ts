@@ -61,6 +61,14 @@ describe('routeOutputs', () => {
     expect(() => routeOutputs(['[lang]/index.astro'])).toThrow('[lang]/index.astro');
     expect(() => routeOutputs(['[edition].astro'])).toThrow('[edition].astro');
   });
+
+  it('calls a folder with a page of its own a page, whatever order the files come in', () => {
+    for (const files of [
+      ['search.astro', 'search/names.json.ts'],
+      ['search/names.json.ts', 'search.astro'],
+    ])
+      expect(routeOutputs(files).folders.get('search')?.what, files.join()).toBe("one of the site's own pages");
+  });
 });
 
 describe('clashWith', () => {
