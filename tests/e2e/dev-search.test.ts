@@ -51,4 +51,15 @@ describe('search under astro dev', () => {
     await dev.logged('search index ready', 2);
     expect(await find(word)).toEqual(['/articles/stockton-cooling-centers-heat-wave/']);
   });
+
+  it('suggests a misspelt name from the names index the dev server writes', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${dev.url}/search/?q=Garceti`);
+    const names = page.locator('#search-names');
+    await names.waitFor();
+    expect(await names.getByRole('link', { name: 'Eric Garcetti', exact: true }).getAttribute('href')).toBe(
+      '/people/eric-garcetti/',
+    );
+    await page.context().close();
+  });
 });

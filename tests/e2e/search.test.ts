@@ -215,6 +215,42 @@ describe('search, in Chromium', () => {
     }
   });
 
+  it('suggests the official a reader misspells: "Garceti" → Eric Garcetti, his page and a search for him', async () => {
+    await search('Garceti');
+    const names = page.locator('#search-names');
+    await names.waitFor();
+    expect(await names.textContent()).toMatch(
+      /^Did you mean Eric Garcetti \(person, \d+ stor(y|ies); search for Eric Garcetti\)\?$/,
+    );
+    const links = await names
+      .locator('a')
+      .evaluateAll((as) =>
+        as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).search),
+      );
+    expect(links).toEqual(['/people/eric-garcetti/', '/search/?q=Eric+Garcetti']);
+    await names.getByRole('link', { name: 'search for Eric Garcetti' }).click();
+    await page.waitForURL(/\?q=Eric\+Garcetti$/);
+    const found = await results();
+    expect(found.length).toBeGreaterThan(0);
+  });
+
+  it("puts the page of a person named exactly first, above the stories, and counts that person's stories", async () => {
+    const found = await search('Jeff Sessions');
+    const first = page.locator('#search-names a').first();
+    expect(await first.textContent()).toBe('Jeff Sessions');
+    expect(new URL((await first.getAttribute('href'))!, site).pathname).toBe('/people/jeff-sessions/');
+    const count = Number(/(\d+) stor/.exec((await page.locator('#search-names .name-match').textContent())!)![1]);
+    expect(count).toBe(live.filter(quotesSessions).length);
+    // The name card comes before the first result in reading order.
+    const order = await page.evaluate(() => {
+      const card = document.querySelector('#search-names')!;
+      const result = document.querySelector('#search-results li')!;
+      return card.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    expect(found.length).toBeGreaterThan(0);
+  });
+
   it('can be used with the keyboard alone', async () => {
     await page.goto(`${site}/search/`);
     await page.getByLabel('Search stories').focus();
