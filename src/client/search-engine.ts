@@ -90,13 +90,12 @@ export class SearchEngine {
 
   /** Merges bundles in; a bundle already loaded is skipped. */
   async add(bundles: readonly SearchBundle[]): Promise<void> {
-    for (const bundle of bundles) {
-      if (this.loadedYears.has(bundle.year)) continue;
-      this.loadedYears.add(bundle.year);
-      await this.pagefind.mergeIndex(bundle.path);
-    }
+    const added = bundles.filter((bundle) => !this.loadedYears.has(bundle.year));
+    for (const bundle of added) this.loadedYears.add(bundle.year);
+    // Side by side: each merge waits on its own entry file and metadata.
+    await Promise.all(added.map((bundle) => this.pagefind.mergeIndex(bundle.path)));
     // Bundles merged after the facets were loaded bring their own facet chunks when next asked.
-    if (bundles.length) this.filtersLoaded = false;
+    if (added.length) this.filtersLoaded = false;
   }
 
   search(term: string | null, options: SearchOptions): Promise<PagefindSearch | null> {

@@ -164,11 +164,15 @@ export async function startSearch(): Promise<void> {
     more.hidden = shown >= results.length && wave.length === 0;
   }
 
+  /** The next page of results, each shown as soon as it and those before it are ready. */
   async function showMore(current: number, search: SearchEngine) {
     const next = results.slice(shown, shown + PAGE_SIZE);
-    const items = await Promise.all(next.map(renderResult));
-    if (current !== generation) return;
-    list.append(...items);
+    const items = next.map(renderResult);
+    for (const item of items) {
+      const ready = await item;
+      if (current !== generation) return;
+      list.append(ready);
+    }
     shown += next.length;
     updateMore(search);
   }
@@ -228,18 +232,22 @@ export async function startSearch(): Promise<void> {
       return;
     }
     showSearching();
+    names.hidden = true;
     const search = await startEngine();
     if (!search || current !== generation) return;
     // A year chosen that no loaded bundle holds: its wave is loaded first.
     if (coverage(bundles, search.years, chosenYears()).searched.length === 0)
       await search.add(nextWave(bundles, search.years, chosenYears()));
-    const [found, index] = await Promise.all([searchLoaded(search), loadNameIndex()]);
+    const found = await searchLoaded(search);
     if (current !== generation) return;
     results = found;
     shown = 0;
     list.replaceChildren();
     announce(search);
-    showNameSuggestions(names, index, state.q, results.length);
+    // The names index is small and usually in by now; the results do not wait for it.
+    void loadNameIndex().then((index) => {
+      if (current === generation) showNameSuggestions(names, index, state.q, results.length);
+    });
     await showMore(current, search);
     if (current !== generation) return;
     list.setAttribute('aria-busy', 'false');

@@ -140,6 +140,7 @@ describe('search cost and fallbacks, in Chromium', () => {
     const touched = () => new Set(log.transfers.map((t) => /^\/pagefind\/(\d{4})\//.exec(t.path)?.[1]).filter(Boolean));
     await log.settled();
     expect([...touched()]).toEqual([newest!.year]);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     const more = page.locator('#search-more');
     const shownBefore = await page.locator('#search-results h3 a').allTextContents();

@@ -228,6 +228,8 @@ describe('search, in Chromium', () => {
         as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).search),
       );
     expect(links).toEqual(['/people/eric-garcetti/', '/search/?q=Eric+Garcetti']);
+    const report = await new AxeBuilder({ page }).analyze();
+    expect(report.violations.map((v) => v.id)).toEqual([]);
     await names.getByRole('link', { name: 'search for Eric Garcetti' }).click();
     await page.waitForURL(/\?q=Eric\+Garcetti$/);
     const found = await results();
