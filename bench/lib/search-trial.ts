@@ -276,7 +276,12 @@ export async function suggestionTrials(
     const outcomes: SuggestionOutcome[] = [];
     const input = page.locator('#search-query');
     let before = '';
+    const names = page.locator('#search-names');
+    const links = page.locator(
+      ['people', 'places', 'sources'].map((folder) => `#search-names a[href^="/${folder}/"]`).join(', '),
+    );
     for (const c of cases) {
+      const previousNames = await names.innerHTML();
       await input.fill(c.query);
       await input.press('Enter');
       // Finished: neither empty nor "Searching…", and about this query (it names it, or at least changed).
@@ -290,15 +295,16 @@ export async function suggestionTrials(
           { timeout: 15_000 },
         )
         .catch(() => undefined);
-      const links = page.locator(
-        ['people', 'places', 'sources'].map((folder) => `#search-names a[href^="/${folder}/"]`).join(', '),
-      );
-      await links
-        .first()
-        .waitFor({ timeout: 3_000 })
+      // The last query's suggestion may still be there: wait for it to change (the same entity twice
+      // in a row does not, so after a while it is taken as it is), then for it to settle.
+      await page
+        .waitForFunction((previous) => document.querySelector('#search-names')?.innerHTML !== previous, previousNames, {
+          timeout: 2_000,
+        })
         .catch(() => undefined);
+      await page.waitForTimeout(200);
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-      const shown = ((await page.locator('#search-names').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      const shown = ((await names.textContent()) ?? '').replace(/\s+/g, ' ').trim();
       const status = ((await page.locator('#search-status').textContent()) ?? '').trim();
       outcomes.push({ ...c, shown, links: hrefs, right: hrefs.includes(c.intended.url), status });
       before = status;
