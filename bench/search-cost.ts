@@ -12,6 +12,7 @@
  * See bench/README.md (bench:search) for what each number means.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -183,6 +184,8 @@ const sent = new SentBytes(dist);
 const browser = await launchChromium();
 const trials: Record<string, TrialResult[]> = {};
 let suggestions: SuggestionOutcome[] | null | undefined;
+/** The machine's load (1 minute) as the measuring began and ended: other work on its two cores slows a search. */
+const load: number[] = [loadavg()[0]!];
 try {
   console.log(`Measuring ${dist} (${stories} stories indexed) …`);
   await searchTrial(browser, server.url, sent, values.query!); // unmeasured: the server's and the disk's caches
@@ -192,6 +195,7 @@ try {
   }
   if (values.misspell) suggestions = await suggestionTrials(browser, server.url, sent, suggestionCases());
 } finally {
+  load.push(loadavg()[0]!);
   await browser.close();
   await server.close();
 }
@@ -285,12 +289,13 @@ console.log(
 if ('seconds' in index)
   console.log(
     `index build (index only): ${index.seconds.toFixed(1)} s, peak ${index.peakRssMB} MB (process tree), ` +
-      `CPU ${index.cpuSeconds.toFixed(1)} s`,
+      `CPU ${index.cpuSeconds.toFixed(1)} s (other processes meanwhile: ${index.otherCpuSeconds.toFixed(0)} s)`,
   );
 console.log(
   `bytes as a CDN sends them: text gzip level ${GZIP_LEVEL}, other files (fonts, pictures, Pagefind's own) ` +
     'as they are; ' +
-    `headers not counted. Median of ${runs} trial${runs === 1 ? '' : 's'}, after one unmeasured.`,
+    `headers not counted. Median of ${runs} trial${runs === 1 ? '' : 's'}, after one unmeasured; ` +
+    `load average ${load.map((l) => l.toFixed(1)).join(' → ')} (2 cores).`,
 );
 console.log('');
 console.log(
@@ -345,6 +350,7 @@ writeFileSync(
         `text (html, css, js, mjs, json, svg, xml, txt, webmanifest) gzip level ${GZIP_LEVEL}; ` +
         'other files as they are; no headers',
       runs,
+      loadAverage: load,
       budgets: budgets.map((b) => ({ ...b, verdict: verdict(b.ok) })),
       queries: summaries,
       names: names ? { rawBytes: names.length, gzipBytes: namesGzipped } : null,
