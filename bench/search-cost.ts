@@ -102,7 +102,7 @@ if (values.dist) {
     untouchedAttributes: made.rewritten,
   };
   if (made.rewritten.length)
-    console.log(`Note: #search's ${made.rewritten.join(', ')} still say what the base site's page said.`);
+    console.log(`Note: #search's ${made.rewritten.join(', ')} left as the base site's page wrote them.`);
 } else {
   const made = await fullSite({ project, out, count, seed });
   dist = made.dist;
@@ -316,7 +316,9 @@ console.log(`"${main.query}", shell + search by kind (median trial):`);
 for (const k of main.breakdown)
   console.log(`  ${pad(k.kind, 20)}${padL(kB(k.bytes), 10)}${padL(String(k.requests), 5)}`);
 console.log('');
-console.log(`Budgets (${archive === '100k' ? '100,000' : '10,000'} stories; query "${main.query}"):`);
+console.log(
+  `Budgets at ${archive === '100k' ? '100,000' : '10,000'} stories (${stories} indexed here; query "${main.query}"):`,
+);
 for (const b of budgets) console.log(`  ${verdict(b.ok)}  ${pad(b.name, 48)}${b.value}`);
 console.log('');
 if (names) {
