@@ -79,19 +79,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 let dist: string;
 let site: Record<string, unknown>;
 let index: IndexFigures | Omit<IndexFigures, 'seconds' | 'peakRssMB' | 'cpuSeconds' | 'otherCpuSeconds'>;
-let stories = count;
 if (values.dist) {
   dist = path.resolve(values.dist);
   if (!existsSync(path.join(dist, 'search', 'index.html'))) throw new Error(`${dist} has no search/index.html`);
   site = { kind: 'existing dist', dist };
   index = indexFigures(dist);
-  stories = index.stories;
 } else if (values['index-only']) {
   const base = values.base ? path.resolve(values.base) : (await fullSite({ project, out, count: 10_000, seed })).dist;
   const made = await indexOnlySite({ project, out, count, seed, base });
   dist = made.dist;
   index = made.index;
-  stories = made.index.stories;
   site = {
     kind: 'index only',
     base,
@@ -116,6 +113,8 @@ if (values.dist) {
     build: made.record.build,
   };
 }
+/** Stories in the index: the live ones (drafts, embargoed and scheduled stories are not indexed). */
+const stories = index.stories;
 const namesFile = path.join(dist, 'search', 'names.json');
 const names = existsSync(namesFile) ? readFileSync(namesFile) : undefined;
 const namesGzipped = names && gzipSync(names, { level: GZIP_LEVEL }).length;
