@@ -16,14 +16,15 @@ import { cachedCorpus, copyFullSite, FULL_SITE_ENTRIES, sourceProvenance } from 
 export const BUILD_TIME = '2026-11-29T12:00:00Z';
 
 /**
- * What a reused site must have been made from: the project's commit, and the text of every
- * uncommitted change (tracked or not) to the full site's sources.
+ * What a reused site must have been made from: the full site's sources as committed (their git
+ * objects at HEAD, so a commit that changes nothing of them, e.g. to bench/, keeps the site) and
+ * the text of every uncommitted change to them, tracked or not.
  */
 export function sourceKey(project: string): { commit: string | null; uncommitted: string[]; digest: string } {
   const { commit, uncommitted } = sourceProvenance(project, project);
   const git = (...args: string[]) =>
     spawnSync('git', ['-C', project, ...args], { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 }).stdout;
-  const hash = createHash('sha256').update(`${commit}\n`);
+  const hash = createHash('sha256').update(git('ls-tree', 'HEAD', '--', ...FULL_SITE_ENTRIES));
   hash.update(git('diff', 'HEAD', '--binary', '--', ...FULL_SITE_ENTRIES));
   const untracked = git('ls-files', '--others', '--exclude-standard', '-z', '--', ...FULL_SITE_ENTRIES)
     .toString('utf8')
