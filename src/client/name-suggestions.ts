@@ -6,7 +6,7 @@
  * (src/model/name-index.ts), so this works even where Pagefind cannot start.
  */
 import { NAME_INDEX_PATH, readNameIndex, type NameEntry, type NameIndex } from '../model/name-index.ts';
-import { suggestNames } from '../model/name-match.ts';
+import { normalizeName, suggestNames } from '../model/name-match.ts';
 
 /** Fewer results than this and the closest names are offered too. */
 export const FEW_RESULTS = 3;
@@ -65,14 +65,24 @@ function didYouMeanLine(entries: readonly NameEntry[]): HTMLParagraphElement {
 }
 
 /**
+ * Whether the close names are worth offering: when the search found little, or when
+ * the query has two words or more and still came close to a name (every word of it
+ * matched a word of that name, so it reads as a name: "Edward Turres"). Pagefind
+ * finds stories for any one word of such a query, so their number says little.
+ */
+export function offersCloseNames(query: string, results: number): boolean {
+  return results < FEW_RESULTS || normalizeName(query).split(' ').length >= 2;
+}
+
+/**
  * Fills `box` with the names for `query`: exact matches always, close ones when
- * `results` is below `FEW_RESULTS`. Empties and hides it when there are none.
+ * `offersCloseNames`. Empties and hides it when there are none.
  */
 export function showNameSuggestions(box: HTMLElement, index: NameIndex | undefined, query: string, results: number) {
   const found = index && query ? suggestNames(query, index) : { exact: [], close: [] };
   const lines = [
     ...found.exact.map(exactLine),
-    ...(results < FEW_RESULTS && found.close.length ? [didYouMeanLine(found.close)] : []),
+    ...(offersCloseNames(query, results) && found.close.length ? [didYouMeanLine(found.close)] : []),
   ];
   box.replaceChildren(...lines);
   box.hidden = lines.length === 0;
