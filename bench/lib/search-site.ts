@@ -93,6 +93,32 @@ function brief(m: BuildMeasurement): MadeRecord['build'] {
   return { ok, wallSeconds, peakRssMB, cpuSeconds, otherCpuSeconds };
 }
 
+/** Says in `siteDir` what it was made from and how long that took, for the next run to reuse it. */
+function writeRecord(
+  siteDir: string,
+  made: {
+    key: string;
+    count: number;
+    seed: string;
+    source: { commit: string | null; uncommitted: string[] };
+    build: BuildMeasurement;
+  },
+): MadeRecord {
+  const { key, count, seed, source, build } = made;
+  const record: MadeRecord = {
+    key,
+    count,
+    seed,
+    generator: GENERATOR_VERSION,
+    commit: source.commit,
+    uncommitted: source.uncommitted,
+    made: new Date().toISOString(),
+    build: brief(build),
+  };
+  writeFileSync(path.join(siteDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+  return record;
+}
+
 /** The full site on the corpus of `count` stories, built as `npm run build` builds it, or reused. */
 export async function fullSite(options: SiteOptions): Promise<PreparedSite> {
   const { project, out, count, seed } = options;
@@ -120,17 +146,7 @@ export async function fullSite(options: SiteOptions): Promise<PreparedSite> {
   if (!build.ok)
     throw new Error(`the build failed (exit ${build.exitCode}); see bench/out/logs/search-site-n${count}.log`);
   console.log(`Site: built in ${build.wallSeconds.toFixed(1)} s, peak ${build.peakRssMB} MB.`);
-  const record: MadeRecord = {
-    key,
-    count,
-    seed,
-    generator: GENERATOR_VERSION,
-    commit: source.commit,
-    uncommitted: source.uncommitted,
-    made: new Date().toISOString(),
-    build: brief(build),
-  };
-  writeFileSync(path.join(siteDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+  const record = writeRecord(siteDir, { key, count, seed, source, build });
   return { dist, reused: false, record, corpusDir: corpus.dir };
 }
 
@@ -220,17 +236,7 @@ export async function indexOnlySite(
     });
     if (!build.ok)
       throw new Error(`the index build failed (exit ${build.exitCode}); see bench/out/logs/search-index-n${count}.log`);
-    record = {
-      key,
-      count,
-      seed,
-      generator: GENERATOR_VERSION,
-      commit: source.commit,
-      uncommitted: source.uncommitted,
-      made: new Date().toISOString(),
-      build: brief(build),
-    };
-    writeFileSync(path.join(siteDir, RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    record = writeRecord(siteDir, { key, count, seed, source, build });
     console.log(`Index: built in ${build.wallSeconds.toFixed(1)} s, peak ${build.peakRssMB} MB.`);
   }
   // The smaller site with this index in place of its own.
