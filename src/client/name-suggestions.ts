@@ -65,24 +65,30 @@ function didYouMeanLine(entries: readonly NameEntry[]): HTMLParagraphElement {
 }
 
 /**
- * Whether the close names are worth offering: when the search found little, or when
- * the query has two words or more and still came close to a name (every word of it
- * matched a word of that name, so it reads as a name: "Edward Turres"). Pagefind
- * finds stories for any one word of such a query, so their number says little.
+ * Whether the close names are worth offering: when the search found little, when a word of the
+ * query was found nowhere as typed (`misspelt`: Pagefind then matches a shorter word, so its
+ * results say little), or when the query has two words or more and still came close to a name
+ * (every word of it matched a word of that name, so it reads as a name: "Edward Turres").
  */
-export function offersCloseNames(query: string, results: number): boolean {
-  return results < FEW_RESULTS || normalizeName(query).split(' ').length >= 2;
+export function offersCloseNames(query: string, results: number, misspelt = false): boolean {
+  return results < FEW_RESULTS || misspelt || normalizeName(query).split(' ').length >= 2;
 }
 
 /**
  * Fills `box` with the names for `query`: exact matches always, close ones when
  * `offersCloseNames`. Empties and hides it when there are none.
  */
-export function showNameSuggestions(box: HTMLElement, index: NameIndex | undefined, query: string, results: number) {
+export function showNameSuggestions(
+  box: HTMLElement,
+  index: NameIndex | undefined,
+  query: string,
+  results: number,
+  misspelt = false,
+) {
   const found = index && query ? suggestNames(query, index) : { exact: [], close: [] };
   const lines = [
     ...found.exact.map(exactLine),
-    ...(offersCloseNames(query, results) && found.close.length ? [didYouMeanLine(found.close)] : []),
+    ...(offersCloseNames(query, results, misspelt) && found.close.length ? [didYouMeanLine(found.close)] : []),
   ];
   box.replaceChildren(...lines);
   box.hidden = lines.length === 0;

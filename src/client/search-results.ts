@@ -72,3 +72,34 @@ export function excerptParts(excerpt: string): { text: string; marked: boolean }
   }
   return parts;
 }
+
+const plain = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The query's words (four letters or more) that no marked word of the results' excerpts begins
+ * like. Pagefind, finding no word as typed, shortens it until something matches ("Aberathy"
+ * marks every "a"), so a word left unmarked was most likely misspelt. A marked word begins like
+ * the query word when they share all but two of its letters (stems: "councils" marks "council").
+ */
+export function unmatchedWords(query: string, excerpts: readonly string[]): string[] {
+  const marked = excerpts.flatMap((excerpt) =>
+    excerptParts(excerpt)
+      .filter((part) => part.marked)
+      .map((part) => plain(part.text)),
+  );
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  return query
+    .split(/\s+/)
+    .map(plain)
+    .filter((word) => word.length >= 4)
+    .filter((word) => !marked.some((m) => shared(word, m) >= Math.min(word.length, Math.max(4, word.length - 2))));
+}

@@ -9,7 +9,7 @@
  * The whole state lives in the address bar (src/model/search-state.ts). When
  * the engine cannot start, the page says so and offers the plain listings.
  */
-import { excerptParts, facetValues, newestFirstSearches } from './search-results.ts';
+import { excerptParts, facetValues, newestFirstSearches, unmatchedWords } from './search-results.ts';
 import { coverage, nextWave, olderYearsLabel, resultCountText, yearSpan, type SearchBundle } from './search-bundles.ts';
 import { SearchEngine, type FilterCounts, type PagefindResult } from './search-engine.ts';
 import { loadNameIndex, showNameSuggestions } from './name-suggestions.ts';
@@ -134,8 +134,12 @@ export async function startSearch(): Promise<void> {
     }
   }
 
+  /** The excerpts of the results on screen, which show the words Pagefind matched. */
+  let excerpts: string[] = [];
+
   async function renderResult(result: PagefindResult): Promise<HTMLLIElement> {
     const data = await result.data();
+    excerpts.push(data.excerpt);
     const excerpt = make('p', { className: 'search-excerpt' });
     for (const part of excerptParts(data.excerpt))
       excerpt.append(part.marked ? make('mark', {}, part.text) : part.text);
@@ -242,14 +246,16 @@ export async function startSearch(): Promise<void> {
     if (current !== generation) return;
     results = found;
     shown = 0;
+    excerpts = [];
     list.replaceChildren();
     announce(search);
-    // The names index is small and usually in by now; the results do not wait for it.
-    void loadNameIndex().then((index) => {
-      if (current === generation) showNameSuggestions(names, index, state.q, results.length);
-    });
     await showMore(current, search);
     if (current !== generation) return;
+    // After the first results, whose marked words tell whether the query was found as typed.
+    const misspelt = unmatchedWords(state.q, excerpts).length > 0;
+    const index = await loadNameIndex();
+    if (current !== generation) return;
+    showNameSuggestions(names, index, state.q, results.length, misspelt);
     list.setAttribute('aria-busy', 'false');
     await showFacets(current, search);
   }

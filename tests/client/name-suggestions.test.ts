@@ -13,3 +13,10 @@ describe('offersCloseNames', () => {
     expect(offersCloseNames('  New   Yorrk ', 700)).toBe(true);
   });
 });
+
+describe('offersCloseNames for a misspelt word', () => {
+  it('offers close names for a word found nowhere as typed, however many stories a shorter word found', () => {
+    expect(offersCloseNames('Aberathy', 7374, true)).toBe(true);
+    expect(offersCloseNames('Aberathy', 7374, false)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, facetValues, newestFirstSearches } from '../../src/client/search-results.ts';
+import { excerptParts, facetValues, newestFirstSearches, unmatchedWords } from '../../src/client/search-results.ts';
 import { parseSearchState } from '../../src/model/search-state.ts';
 
 describe('newestFirstSearches', () => {
@@ -53,5 +53,26 @@ describe('excerptParts', () => {
     const parts = excerptParts('<img src=x onerror=alert(1)><mark>x</mark>');
     expect(parts[0]).toEqual({ text: '<img src=x onerror=alert(1)>', marked: false });
     expect(parts.every((p) => typeof p.text === 'string')).toBe(true);
+  });
+});
+
+describe('unmatchedWords', () => {
+  it('finds the query words Pagefind had to shorten to match anything', () => {
+    // As Pagefind answers "Aberathy" at 100,000 stories: every "a" marked.
+    const excerpts = ['Review: <mark>&#39;A</mark> City of Rooms follows <mark>a</mark> packed meeting'];
+    expect(unmatchedWords('Aberathy', excerpts)).toEqual(['aberathy']);
+    expect(unmatchedWords('Brenan', ['beyond <mark>BR.</mark> In São Paulo'])).toEqual(['brenan']);
+  });
+
+  it('takes a word as found when a marked word begins like it, stems and accents included', () => {
+    expect(unmatchedWords('councils', ['the <mark>council</mark> met'])).toEqual([]);
+    expect(unmatchedWords('Garceti', ['said <mark>Garcetti</mark>, mayor'])).toEqual([]);
+    expect(unmatchedWords('Sao Paulo', ['in <mark>São</mark> <mark>Paulo</mark>'])).toEqual([]);
+  });
+
+  it('leaves short words alone and names each unmatched word of a longer query', () => {
+    expect(unmatchedWords('Edward Turres', ['said <mark>Edward</mark> Williams'])).toEqual(['turres']);
+    expect(unmatchedWords('of the', [])).toEqual([]);
+    expect(unmatchedWords('water', [])).toEqual(['water']);
   });
 });
