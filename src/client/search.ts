@@ -248,9 +248,10 @@ export async function startSearch(): Promise<void> {
     shown = 0;
     excerpts = [];
     list.replaceChildren();
-    announce(search);
     await showMore(current, search);
     if (current !== generation) return;
+    // Announced once the first results are there to be read.
+    announce(search);
     // After the first results, whose marked words tell whether the query was found as typed.
     const misspelt = unmatchedWords(state.q, excerpts).length > 0;
     const index = await loadNameIndex();
@@ -277,10 +278,10 @@ export async function startSearch(): Promise<void> {
       // What is on screen stays in place; the newly searched years' results follow it.
       const onScreen = new Set(results.slice(0, shown).map((r) => r.id));
       results = [...results.slice(0, shown), ...found.filter((r) => !onScreen.has(r.id))];
-      announce(search);
     }
     await showMore(current, search);
     if (current !== generation) return;
+    announce(search);
     list.setAttribute('aria-busy', 'false');
     list.children[first]?.querySelector('a')?.focus();
     await showFacets(current, search);

@@ -259,6 +259,8 @@ describe('search, in Chromium', () => {
     await page.keyboard.type('sanctuary');
     await page.keyboard.press('Enter');
     await results();
+    // The facets follow the results (their counts are fetched once the results are shown).
+    await page.locator('#search-facets input[type="checkbox"]').first().waitFor();
     // Tab through the form to the first facet checkbox and switch it with the space bar.
     let reached = '';
     for (let i = 0; i < 12 && !reached; i++) {
