@@ -11,6 +11,9 @@ export default defineConfig({
             'tests/{scripts,bench,integrations,publish,newsletter}/**/*.test.ts',
           ],
           environment: 'node',
+          // Unit files share the cores with the build project's site builds, so a CPU-bound property
+          // test can take several times as long as on a quiet machine; a timeout is for a hang.
+          testTimeout: 30_000,
         },
       },
       {
