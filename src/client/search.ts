@@ -137,9 +137,8 @@ export async function startSearch(): Promise<void> {
   /** The excerpts of the results on screen, which show the words Pagefind matched. */
   let excerpts: string[] = [];
 
-  async function renderResult(result: PagefindResult): Promise<HTMLLIElement> {
+  async function renderResult(result: PagefindResult): Promise<{ item: HTMLLIElement; excerpt: string }> {
     const data = await result.data();
-    excerpts.push(data.excerpt);
     const excerpt = make('p', { className: 'search-excerpt' });
     for (const part of excerptParts(data.excerpt))
       excerpt.append(part.marked ? make('mark', {}, part.text) : part.text);
@@ -157,7 +156,7 @@ export async function startSearch(): Promise<void> {
     article.append(make('h3', {}, make('a', { href: data.url }, data.meta['title'] ?? data.url)), facts);
     // Without words to highlight, the excerpt would repeat the headline: the dek says more.
     article.append(state.q ? excerpt : make('p', { className: 'search-dek' }, data.meta['dek'] ?? ''));
-    return make('li', {}, article);
+    return { item: make('li', {}, article), excerpt: data.excerpt };
   }
 
   /** "Show more results" while loaded results wait; "Search stories from 2025" while older years do. */
@@ -174,8 +173,10 @@ export async function startSearch(): Promise<void> {
     const items = next.map(renderResult);
     for (const item of items) {
       const ready = await item;
+      // A superseded search's results are neither shown nor read for the words they matched.
       if (current !== generation) return;
-      list.append(ready);
+      list.append(ready.item);
+      excerpts.push(ready.excerpt);
     }
     shown += next.length;
     updateMore(search);
