@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, copyTestSite } from '../helpers/build-site.ts';
+import { buildSite, copyTestSite, shareImageCache } from '../helpers/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +32,12 @@ export default function setup(project: TestProject) {
     cleanup();
     throw new Error(`The sample site did not build (exit ${result.status}):\n${result.output.slice(-4000)}`);
   }
+  // Set before the test files start, so their copies of the project inherit it.
+  const unshareImageCache = shareImageCache(site.root);
   project.provide('distDir', distDir);
   project.provide('projectRoot', site.root);
-  return cleanup;
+  return () => {
+    unshareImageCache();
+    cleanup();
+  };
 }

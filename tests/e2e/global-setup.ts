@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, copyTestSite } from '../helpers/build-site.ts';
+import { buildSite, copyTestSite, shareImageCache } from '../helpers/build-site.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {
@@ -29,9 +29,12 @@ export default async function setup(project: TestProject) {
   }
   const server = await serveStatic(distDir);
   project.provide('siteUrl', server.url);
+  // Set before the test files start, so their copies of the project inherit it.
+  const unshareImageCache = shareImageCache(site.root);
   project.provide('distDir', distDir);
   return async () => {
     await server.close();
+    unshareImageCache();
     rmSync(distDir, { recursive: true, force: true });
     site.cleanup();
   };

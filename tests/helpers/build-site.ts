@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeLiveFixture } from './live-fixture.ts';
@@ -93,7 +93,31 @@ export function copyProject(options: { scripts?: boolean } = {}): { root: string
     if (!entry.startsWith('.'))
       symlinkSync(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
   }
+  const seed = process.env[IMAGE_CACHE_SEED];
+  if (seed && existsSync(seed)) cpSync(seed, path.join(root, 'node_modules/.astro/assets'), { recursive: true });
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Names a folder of Astro's image cache (node_modules/.astro/assets) that every later copy of
+ * the project starts with. A global setup sets it after its own build, which encodes every image
+ * from nothing: encoding is most of a sample build, and a derivative's file name is a hash of
+ * its source's bytes and its options, so a copy reuses only what it would have made itself.
+ */
+export const IMAGE_CACHE_SEED = 'NEWSROOM_TEST_IMAGE_CACHE';
+
+/**
+ * Lets the copies made from now on start with `root`'s image cache (see IMAGE_CACHE_SEED): a snapshot
+ * of it, so that a later build in `root` cannot change it while it is copied. Returns its removal.
+ */
+export function shareImageCache(root: string): () => void {
+  const snapshot = mkdtempSync(path.join(tmpdir(), 'newsroom-image-cache-'));
+  cpSync(path.join(root, 'node_modules/.astro/assets'), snapshot, { recursive: true });
+  process.env[IMAGE_CACHE_SEED] = snapshot;
+  return () => {
+    delete process.env[IMAGE_CACHE_SEED];
+    rmSync(snapshot, { recursive: true, force: true });
+  };
 }
 
 /**
