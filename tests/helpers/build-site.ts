@@ -104,7 +104,7 @@ export function copyProject(options: { scripts?: boolean } = {}): { root: string
  * from nothing: encoding is most of a sample build, and a derivative's file name is a hash of
  * its source's bytes and its options, so a copy reuses only what it would have made itself.
  */
-export const IMAGE_CACHE_SEED = 'NEWSROOM_TEST_IMAGE_CACHE';
+const IMAGE_CACHE_SEED = 'NEWSROOM_TEST_IMAGE_CACHE';
 
 /**
  * Lets the copies made from now on start with `root`'s image cache (see IMAGE_CACHE_SEED): a snapshot
